@@ -1,0 +1,181 @@
+/**
+ * The contract every component kind implements.
+ *
+ * A kind is data (label, help, parameter descriptors) plus `create`, which builds
+ * a runtime Node for one component of a scenario. Nodes receive calls (Frames),
+ * answer them with `this.finish(f, status)` and call downstream with
+ * `this.sim.call(f, link)`; a downstream answer arrives in `reply`.
+ *
+ * Rule for implementers: `sim.call`, `finish` and `sim.respond` may re-enter this
+ * node synchronously (zero-latency links), so make them the last thing a handler
+ * does, after all state changes.
+ */
+import type { Param, ResolvedObject } from './params.js';
+import type { Sim, Frame, Status } from '../engine/sim.js';
+import type { Link } from './link.js';
+import { Status as S } from '../engine/sim.js';
+import { Histogram, TimeAverage } from '../engine/stats.js';
+import type { Rng } from '../engine/random.js';
+
+export type Category = 'traffic' | 'edge' | 'compute' | 'data' | 'async';
+
+/** A problem found by a kind's own cross-field checks. Path is relative to the component. */
+export interface KindProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface CheckContext {
+  id: string;
+  /** Ids of the components this one links to, in link order. */
+  targets: string[];
+  /** Kind of any component by id. */
+  kindOf(id: string): string | undefined;
+}
+
+export interface BuildContext {
+  id: string;
+  index: number;
+  params: ResolvedObject;
+  sim: Sim;
+  /** This component's own random stream. */
+  rng: Rng;
+  /** Derive a further named stream for this component (e.g. per instance). */
+  stream(name: string): Rng;
+}
+
+/** A statistic a kind reports, for docs, the text report and node badges. */
+export interface StatDescriptor {
+  key: string;
+  label: string;
+  /** 'ratio' renders as a percentage; 'ms', 'count', 'rps', 'usd'. */
+  unit: 'ratio' | 'ms' | 'count' | 'rps' | 'usd';
+  /** Show as a badge on the diagram node. */
+  badge?: boolean;
+}
+
+export interface KindDef {
+  kind: string;
+  label: string;
+  /** A single emoji-free glyph key; the UI maps it to an icon. */
+  icon: string;
+  category: Category;
+  help: string;
+  params: Record<string, Param>;
+  /** How this kind's outgoing links behave: calls awaited (sync), fire-and-forget (async), or none. */
+  calls: 'sync' | 'async' | 'none';
+  /** Kind-specific statistics beyond the common ones. */
+  stats?: StatDescriptor[];
+  /** Cross-field checks beyond what descriptors express. */
+  check?(params: ResolvedObject, ctx: CheckContext): KindProblem[];
+  create(ctx: BuildContext): Node;
+}
+
+/** Per-component statistics: the common part of the output contract. */
+export interface ComponentStats {
+  kind: string;
+  arrivals: number;
+  completed: number;
+  failed: number;
+  inFlight: number;
+  utilization: number;
+  queueLength: { mean: number; max: number };
+  waitMs: { mean: number; p50: number; p99: number };
+  latencyMs: { mean: number; p50: number; p99: number };
+  [extra: string]: unknown;
+}
+
+/**
+ * Runtime base class. Keeps the common statistics (arrivals, completions,
+ * failures, latency, wait, utilisation, queue length) over the measured window.
+ */
+export abstract class Node {
+  readonly id: string;
+  readonly index: number;
+  readonly sim: Sim;
+  /** Outgoing links, in scenario order (set before the run starts). */
+  out: Link[] = [];
+  /** Incoming links. */
+  in: Link[] = [];
+  /** Number of identical instances a load balancer can choose between. */
+  instances = 1;
+
+  arrivals = 0;
+  completed = 0;
+  failed = 0;
+  readonly latency = new Histogram();
+  readonly wait = new Histogram();
+  /** Busy workers ÷ all workers, time-averaged; kinds without workers leave it at 0. */
+  readonly busy: TimeAverage;
+  readonly queued: TimeAverage;
+
+  constructor(readonly kind: string, ctx: BuildContext) {
+    this.id = ctx.id;
+    this.index = ctx.index;
+    this.sim = ctx.sim;
+    this.busy = ctx.sim.timeAverage();
+    this.queued = ctx.sim.timeAverage();
+  }
+
+  /** Called once all components and links exist, before time starts. */
+  start(): void {}
+
+  /** A call arrives at instance `inst` (-1: the node picks). */
+  abstract receive(f: Frame, inst: number): void;
+
+  /** A downstream call made on behalf of `f` has answered with `status`. */
+  reply(_f: Frame, _status: Status, _child: Frame): void {}
+
+  /** Instance `inst` is able to take traffic (false when killed or crashed). */
+  isUp(_inst: number): boolean {
+    return true;
+  }
+
+  /** Count an arrival and stamp its time. */
+  protected arrive(f: Frame): void {
+    f.t0 = this.sim.now;
+    if (f.measured) this.arrivals++;
+  }
+
+  /** Answer a call: count it and send the response back over its link. */
+  protected finish(f: Frame, status: Status): void {
+    if (f.measured) {
+      if (status === S.ok) {
+        this.completed++;
+        this.latency.record(this.sim.now - f.t0);
+      } else this.failed++;
+    }
+    this.sim.respond(f, status);
+  }
+
+  /** Kind-specific statistics merged into this component's output. */
+  extraStats(): Record<string, unknown> {
+    return {};
+  }
+
+  stats(): ComponentStats {
+    const end = this.sim.measureEnd;
+    return {
+      kind: this.kind,
+      arrivals: this.arrivals,
+      completed: this.completed,
+      failed: this.failed,
+      inFlight: this.arrivals - this.completed - this.failed,
+      utilization: round(this.busy.mean(end), 4),
+      queueLength: { mean: round(this.queued.mean(end), 3), max: this.queued.max },
+      waitMs: summary3(this.wait),
+      latencyMs: summary3(this.latency),
+      ...this.extraStats(),
+    };
+  }
+}
+
+export function round(x: number, digits = 3): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function summary3(h: Histogram): { mean: number; p50: number; p99: number } {
+  return { mean: round(h.mean()), p50: round(h.quantile(0.5)), p99: round(h.quantile(0.99)) };
+}

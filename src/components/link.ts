@@ -1,0 +1,94 @@
+/**
+ * Links: a caller → callee connection with a one-way latency paid in each
+ * direction, optional probability, route filter and load-balancer weight.
+ */
+import type { Param } from './params.js';
+import type { DistSpec } from '../engine/distributions.js';
+import { sampler } from '../engine/distributions.js';
+import type { Rng } from '../engine/random.js';
+import type { Node } from './component.js';
+
+export const linkParams: Record<string, Param> = {
+  from: { type: 'string', label: 'From', help: 'Id of the calling component.', required: true },
+  to: { type: 'string', label: 'To', help: 'Id of the called component.', required: true },
+  latency: {
+    type: 'dist',
+    label: 'Latency',
+    help: 'One-way network latency, paid on the way there and again on the way back.',
+    default: 0,
+    examples: ['1ms', 'uniform(1ms, 3ms)', '80ms'],
+  },
+  p: {
+    type: 'number',
+    label: 'Probability',
+    help: 'The caller makes this call only with this probability (per request).',
+    default: 1,
+    min: 0,
+    max: 1,
+  },
+  routes: {
+    type: 'list',
+    label: 'Routes',
+    help: 'Make this call only for requests on these routes (path prefixes); all routes when absent.',
+    items: { type: 'string', label: 'Route', help: 'A route path such as /checkout.', pattern: '^/' },
+    maxItems: 1000,
+  },
+  weight: {
+    type: 'number',
+    label: 'Weight',
+    help: 'Share of traffic for a weighted load balancer or a client with several links.',
+    default: 1,
+    min: 0,
+    max: 1e6,
+  },
+};
+
+export interface LinkSpec {
+  from: string;
+  to: string;
+  latency: DistSpec;
+  p: number;
+  routes?: string[];
+  weight: number;
+  [extra: string]: unknown;
+}
+
+export class Link {
+  readonly from: Node;
+  readonly to: Node;
+  readonly p: number;
+  readonly weight: number;
+  readonly routes: string[] | undefined;
+  /** True when latency is constant 0: calls are delivered without an event. */
+  readonly instant: boolean;
+  private readonly draw: (rng: Rng) => number;
+
+  constructor(readonly index: number, readonly spec: LinkSpec, from: Node, to: Node, private readonly rng: Rng) {
+    this.from = from;
+    this.to = to;
+    this.p = spec.p;
+    this.weight = spec.weight;
+    this.routes = spec.routes && spec.routes.length ? spec.routes : undefined;
+    this.instant = spec.latency.dist === 'constant' && spec.latency.value === 0;
+    this.draw = sampler(spec.latency);
+  }
+
+  latency(): number {
+    return this.instant ? 0 : this.draw(this.rng);
+  }
+
+  /** Whether a request on `route` is sent over this link (route filter only). */
+  carries(route: string): boolean {
+    const r = this.routes;
+    if (!r) return true;
+    for (let i = 0; i < r.length; i++) if (matchesPrefix(route, r[i])) return true;
+    return false;
+  }
+}
+
+/** Path-prefix match on segment boundaries: /orders matches /orders and /orders/1, not /ordersX. */
+export function matchesPrefix(route: string, prefix: string): boolean {
+  if (prefix === '/') return true;
+  if (!route.startsWith(prefix)) return false;
+  return route.length === prefix.length || route[prefix.length] === '/' || prefix.endsWith('/');
+}
