@@ -16,6 +16,7 @@ import type { Link } from './link.js';
 import { Status as S } from '../engine/sim.js';
 import { Histogram, TimeAverage } from '../engine/stats.js';
 import type { Rng } from '../engine/random.js';
+import type { Recorder } from '../engine/recorder.js';
 
 export type Category = 'traffic' | 'edge' | 'compute' | 'data' | 'async';
 
@@ -38,6 +39,8 @@ export interface BuildContext {
   index: number;
   params: ResolvedObject;
   sim: Sim;
+  /** Where clients record what their requests experienced. */
+  recorder: Recorder;
   /** This component's own random stream. */
   rng: Rng;
   /** Derive a further named stream for this component (e.g. per instance). */
@@ -105,8 +108,9 @@ export abstract class Node {
   failed = 0;
   readonly latency = new Histogram();
   readonly wait = new Histogram();
-  /** Busy workers ÷ all workers, time-averaged; kinds without workers leave it at 0. */
+  /** Busy workers (count), time-averaged; see utilization(). */
   readonly busy: TimeAverage;
+  /** Waiting requests (not in service), time-averaged. */
   readonly queued: TimeAverage;
 
   constructor(readonly kind: string, ctx: BuildContext) {
@@ -148,20 +152,25 @@ export abstract class Node {
     this.sim.respond(f, status);
   }
 
+  /** Busy workers ÷ all workers over the measured window; 0 for kinds without workers. */
+  utilization(): number {
+    return 0;
+  }
+
   /** Kind-specific statistics merged into this component's output. */
   extraStats(): Record<string, unknown> {
     return {};
   }
 
   stats(): ComponentStats {
-    const end = this.sim.measureEnd;
+    const end = this.sim.now;
     return {
       kind: this.kind,
       arrivals: this.arrivals,
       completed: this.completed,
       failed: this.failed,
       inFlight: this.arrivals - this.completed - this.failed,
-      utilization: round(this.busy.mean(end), 4),
+      utilization: round(this.utilization(), 4),
       queueLength: { mean: round(this.queued.mean(end), 3), max: this.queued.max },
       waitMs: summary3(this.wait),
       latencyMs: summary3(this.latency),

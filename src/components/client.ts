@@ -1,0 +1,366 @@
+/**
+ * client — the load generator. Open workloads issue requests at a rate
+ * (Poisson or evenly spaced, optionally in phases with ramps); closed workloads
+ * run a number of users (JMeter threads, Locust users) that each wait for their
+ * response, think, and send again.
+ */
+import { Node, type BuildContext, type KindDef, type KindProblem } from './component.js';
+import type { ResolvedObject } from './params.js';
+import type { Link } from './link.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { zipf } from '../engine/zipf.js';
+import type { Rng } from '../engine/random.js';
+import type { Recorder } from '../engine/recorder.js';
+
+interface Phase {
+  name: string;
+  duration?: number;
+  rate?: number;
+  rampTo?: number;
+  users?: number;
+  iterations?: number;
+}
+
+export interface ClientParams {
+  rate?: number;
+  arrival: 'poisson' | 'uniform';
+  users?: number;
+  iterations?: number;
+  thinkTime: DistSpec;
+  rampUp: number;
+  phases?: Phase[];
+  sequence?: string[];
+  timeout?: number;
+  keys: { count: number; skew: number };
+  routes: Record<string, number>;
+  writeFraction: number;
+}
+
+/** True when the client runs users (a closed workload). */
+export const isClosed = (p: { users?: unknown; phases?: { users?: unknown }[] }): boolean =>
+  p.users !== undefined || !!p.phases?.some((ph) => ph.users !== undefined);
+
+/** A closed client whose every user stops by itself (iterations everywhere). */
+export const isBounded = (p: { users?: unknown; iterations?: unknown; phases?: { users?: unknown; iterations?: unknown; duration?: unknown }[] }): boolean =>
+  isClosed(p) &&
+  (p.phases?.length
+    ? p.phases.every((ph) => ph.duration !== undefined || ph.iterations !== undefined || p.iterations !== undefined)
+    : p.iterations !== undefined);
+
+class Client extends Node {
+  private readonly p: ClientParams;
+  private readonly recorder: Recorder;
+  private readonly arrivalRng: Rng;
+  private readonly routeRng: Rng;
+  private readonly keyRng: Rng;
+  private readonly writeRng: Rng;
+  private readonly thinkRng: Rng;
+  private readonly linkRng: Rng;
+  private readonly key: (rng: Rng) => number;
+  private readonly think: Sampler;
+  private readonly routeNames: string[];
+  private readonly routeCum: Float64Array;
+  private readonly hArrival: number;
+  private readonly hUser: number;
+  private readonly hPhase: number;
+  /** Open-workload phases as absolute windows. */
+  private windows: { name: string; start: number; end: number; rate: number; rampTo: number }[] = [];
+  // closed workload state, one entry per user slot
+  private userLeft = new Float64Array(0);
+  private userPhase = new Int32Array(0);
+  private userStep = new Int32Array(0);
+  private phaseUsers: number[] = [];
+  private phaseOpen: boolean[] = [];
+  private phaseFirstUser: number[] = [];
+  private phase = -1;
+  private active = 0;
+  /** No more requests will be issued. */
+  finished = false;
+
+  private stopIssuing(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.recorder.clientFinished();
+  }
+
+  constructor(ctx: BuildContext) {
+    super('client', ctx);
+    this.p = ctx.params as unknown as ClientParams;
+    this.recorder = ctx.recorder;
+    this.arrivalRng = ctx.stream('arrivals');
+    this.routeRng = ctx.stream('routes');
+    this.keyRng = ctx.stream('keys');
+    this.writeRng = ctx.stream('writes');
+    this.thinkRng = ctx.stream('think');
+    this.linkRng = ctx.stream('links');
+    this.key = zipf(this.p.keys.count, this.p.keys.skew);
+    this.think = sampler(this.p.thinkTime);
+    const routes = this.p.routes && Object.keys(this.p.routes).length ? this.p.routes : { '/': 1 };
+    this.routeNames = Object.keys(routes);
+    const w = Object.values(routes);
+    const total = w.reduce((a, b) => a + b, 0);
+    this.routeCum = new Float64Array(w.length);
+    let acc = 0;
+    w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
+    this.hArrival = ctx.sim.onTimer(() => this.openArrival());
+    this.hUser = ctx.sim.onTimer((u) => this.userSend(u));
+    this.hPhase = ctx.sim.onTimer((i) => this.startPhase(i));
+  }
+
+  get closed(): boolean {
+    return isClosed(this.p);
+  }
+
+  override start(): void {
+    this.recorder.clientStarted();
+    if (this.closed) return this.startClosed();
+    const end = this.sim.window.end;
+    const phases = this.p.phases ?? [{ name: 'steady', duration: end, rate: this.p.rate ?? 0 }];
+    let t = 0;
+    for (const ph of phases) {
+      const d = ph.duration ?? end - t;
+      const rate = ph.rate ?? this.p.rate ?? 0;
+      this.windows.push({ name: ph.name, start: t, end: Math.min(end, t + d), rate, rampTo: ph.rampTo ?? rate });
+      t += d;
+    }
+    if (this.p.phases) for (const w of this.windows) this.recorder.beginPhase(w.name, w.start, w.end);
+    this.scheduleArrival(0);
+  }
+
+  /** Rate per ms at time t within window w. */
+  private rateAt(w: (typeof this.windows)[number], t: number): number {
+    const f = w.end > w.start ? (t - w.start) / (w.end - w.start) : 0;
+    return (w.rate + (w.rampTo - w.rate) * f) / 1000;
+  }
+
+  private scheduleArrival(from: number): void {
+    let t = from;
+    for (let i = 0; i < this.windows.length; i++) {
+      const w = this.windows[i];
+      if (t >= w.end) continue;
+      if (t < w.start) t = w.start;
+      const rng = this.arrivalRng;
+      if (this.p.arrival === 'uniform') {
+        // next arrival where the integral of the (linear) rate reaches 1
+        const a = this.rateAt(w, t);
+        const b = ((w.rampTo - w.rate) / 1000) / (w.end - w.start || 1);
+        const tau = Math.abs(b) > 1e-15 ? (-a + Math.sqrt(Math.max(0, a * a + 2 * b))) / b : a > 0 ? 1 / a : Infinity;
+        if (Number.isFinite(tau) && tau > 0 && t + tau < w.end) return this.sim.timerAt(t + tau, this.hArrival);
+        t = w.end;
+        continue;
+      }
+      const max = Math.max(w.rate, w.rampTo) / 1000;
+      if (max <= 0) continue;
+      for (;;) {
+        t += -Math.log(1 - rng()) / max;
+        if (t >= w.end) break;
+        if (w.rate === w.rampTo || rng() * max <= this.rateAt(w, t)) return this.sim.timerAt(t, this.hArrival);
+      }
+    }
+    this.stopIssuing();
+  }
+
+  private openArrival(): void {
+    const now = this.sim.now;
+    this.send(now, 0);
+    this.scheduleArrival(now);
+  }
+
+  private pickRoute(): string {
+    const names = this.routeNames;
+    if (names.length === 1) return names[0];
+    const u = this.routeRng(), c = this.routeCum;
+    for (let i = 0; i < c.length; i++) if (u < c[i]) return names[i];
+    return names[names.length - 1];
+  }
+
+  private pickLink(route: string): Link | undefined {
+    const out = this.out;
+    if (out.length === 1) return out[0].carries(route) ? out[0] : undefined;
+    let total = 0;
+    for (const l of out) if (l.carries(route)) total += l.weight;
+    let u = this.linkRng() * total;
+    for (const l of out) if (l.carries(route) && (u -= l.weight) < 0) return l;
+    return undefined;
+  }
+
+  /** Issue one request (for user `user`, or -1 for the open workload). */
+  private send(t: number, user: number, route = this.pickRoute()): void {
+    const sim = this.sim;
+    const root = sim.alloc();
+    root.at = this;
+    root.client = this.index;
+    root.route = route;
+    root.key = this.key(this.keyRng);
+    root.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
+    root.attempt = 0;
+    root.mark = user;
+    this.recorder.issue(root, t);
+    root.t0 = t;
+    if (root.measured) this.arrivals++;
+    const link = this.pickLink(route);
+    if (!link) return this.reply(root, Status.error);
+    sim.call(root, link, -1, this.p.timeout ?? 0);
+  }
+
+  override receive(): void {
+    throw new Error('a client receives no calls');
+  }
+
+  override reply(root: Frame, status: Status): void {
+    this.recorder.done(root, status);
+    if (root.measured) {
+      if (status === Status.ok) {
+        this.completed++;
+        this.latency.record(this.sim.now - root.issued);
+      } else this.failed++;
+    }
+    const user = root.mark;
+    this.sim.release(root);
+    if (user >= 0) this.userNext(user);
+  }
+
+  // ---- closed workload -------------------------------------------------
+
+  private startClosed(): void {
+    const phases: Phase[] = this.p.phases ?? [{ name: 'users', users: this.p.users, iterations: this.p.iterations }];
+    const total = phases.reduce((a, ph) => a + (ph.users ?? this.p.users ?? 0), 0);
+    this.userLeft = new Float64Array(total);
+    this.userPhase = new Int32Array(total);
+    this.userStep = new Int32Array(total);
+    let first = 0;
+    for (const ph of phases) {
+      this.phaseFirstUser.push(first);
+      this.phaseUsers.push(ph.users ?? this.p.users ?? 0);
+      this.phaseOpen.push(false);
+      first += ph.users ?? this.p.users ?? 0;
+    }
+    this.sim.timer(0, this.hPhase, 0);
+  }
+
+  private get closedPhases(): Phase[] {
+    return this.p.phases ?? [{ name: 'users', users: this.p.users, iterations: this.p.iterations }];
+  }
+
+  private startPhase(i: number): void {
+    const phases = this.closedPhases;
+    if (i <= this.phase) return; // already started (ended early by its users)
+    if (this.phase >= 0) this.phaseOpen[this.phase] = false;
+    if (i >= phases.length || this.sim.now >= this.sim.window.end) {
+      this.stopIssuing();
+      return;
+    }
+    this.phase = i;
+    this.phaseOpen[i] = true;
+    const ph = phases[i];
+    if (this.p.phases) this.recorder.beginPhase(ph.name, this.sim.now);
+    const iters = ph.iterations ?? this.p.iterations ?? Infinity;
+    const n = this.phaseUsers[i];
+    const ramp = this.p.rampUp;
+    for (let k = 0; k < n; k++) {
+      const u = this.phaseFirstUser[i] + k;
+      this.userLeft[u] = iters;
+      this.userPhase[u] = i;
+      this.active++;
+      this.sim.timer(n > 1 ? (ramp * k) / n : 0, this.hUser, u);
+    }
+    if (ph.duration !== undefined) this.sim.timer(ph.duration, this.hPhase, i + 1);
+    if (n === 0 && ph.duration === undefined) this.sim.timer(0, this.hPhase, i + 1);
+  }
+
+  private userSend(u: number): void {
+    const seq = this.p.sequence;
+    if (seq && seq.length) this.send(this.sim.now, u, seq[this.userStep[u]]);
+    else this.send(this.sim.now, u);
+  }
+
+  private userNext(u: number): void {
+    const seq = this.p.sequence;
+    if (seq && seq.length && ++this.userStep[u] < seq.length && this.phaseOpen[this.userPhase[u]]) {
+      return this.sim.timer(0, this.hUser, u); // next request of this iteration
+    }
+    this.userStep[u] = 0;
+    const left = --this.userLeft[u];
+    if (left > 0 && this.phaseOpen[this.userPhase[u]] && this.sim.now < this.sim.window.end) {
+      return this.sim.timer(this.think(this.thinkRng), this.hUser, u);
+    }
+    this.active--;
+    const ph = this.userPhase[u];
+    if (--this.phaseUsers[ph] === 0 && this.phaseOpen[ph] && this.closedPhases[ph].duration === undefined) {
+      this.sim.timer(0, this.hPhase, ph + 1);
+    }
+    if (this.active === 0 && !this.phaseOpen.some(Boolean) && this.phase >= this.closedPhases.length - 1) this.stopIssuing();
+  }
+
+  override extraStats(): Record<string, unknown> {
+    return { workload: this.closed ? 'closed' : 'open' };
+  }
+}
+
+const phaseFields = {
+  name: { type: 'string', label: 'Name', help: 'Phase name shown in the report (warmup, peak, ...).', required: true },
+  duration: { type: 'duration', label: 'Duration', help: 'How long the phase lasts. Closed phases with iterations may omit it: they end when their users finish.', minExclusive: true, min: 0 },
+  rate: { type: 'rate', label: 'Rate', help: 'Open workload: request rate during the phase.', min: 0, max: 1e7 },
+  rampTo: { type: 'rate', label: 'Ramp to', help: 'Open workload: the rate rises (or falls) linearly to this by the end of the phase.', min: 0, max: 1e7 },
+  users: { type: 'number', integer: true, label: 'Users', help: 'Closed workload: users (threads) started in this phase.', min: 0, max: 1e6 },
+  iterations: { type: 'number', integer: true, label: 'Iterations', help: 'Closed workload: iterations each user of this phase runs.', min: 1, max: 1e9 },
+} as const;
+
+export const client: KindDef = {
+  kind: 'client',
+  label: 'Client',
+  icon: 'client',
+  category: 'traffic',
+  help: 'Load generator: an open workload at a rate (Poisson or uniform, optionally in phases), or a closed workload of users that each wait for their answer, think and send again (like JMeter threads or Locust users).',
+  calls: 'sync',
+  params: {
+    rate: { type: 'rate', label: 'Rate', help: 'Open workload: requests per second.', min: 0, max: 1e7, examples: ['100/s', '6000/min'] },
+    arrival: { type: 'enum', label: 'Arrivals', help: 'Open workload: Poisson (random, memoryless) or uniform (evenly spaced) arrivals.', values: ['poisson', 'uniform'], default: 'poisson' },
+    users: { type: 'number', integer: true, label: 'Users', help: 'Closed workload: concurrent users (threads), each waiting for its response before thinking and sending again.', min: 1, max: 1e6 },
+    iterations: { type: 'number', integer: true, label: 'Iterations', help: 'Closed workload: iterations per user, then the user stops (unlimited when absent).', min: 1, max: 1e9 },
+    thinkTime: { type: 'dist', label: 'Think time', help: 'Closed workload: pause between a response and the next iteration.', default: 0, examples: ['1s', 'exp(500ms)'] },
+    rampUp: { type: 'duration', label: 'Ramp-up', help: 'Closed workload: users of a phase start evenly spread over this time (JMeter ramp-up).', default: 0, min: 0 },
+    sequence: {
+      type: 'list', label: 'Sequence', help: 'Closed workload: each iteration sends these routes in order, each after the previous answer (e.g. [/write, /read]).', maxItems: 100,
+      items: { type: 'string', label: 'Route', help: 'A route path.', pattern: '^/' },
+    },
+    phases: {
+      type: 'list', label: 'Phases', help: 'Workload phases in order: open phases set rate (and rampTo), closed phases set users (and iterations).', maxItems: 100,
+      items: { type: 'object', label: 'Phase', help: 'One phase of the workload.', fields: phaseFields },
+    },
+    timeout: { type: 'duration', label: 'Timeout', help: 'A request not answered within this time fails as timeout (no timeout when absent).', min: 0, minExclusive: true, examples: ['2s'] },
+    keys: {
+      type: 'object', label: 'Keys', help: 'Key popularity for caches and shards: Zipf with this exponent over count keys (0 = uniform).',
+      fields: {
+        count: { type: 'number', integer: true, label: 'Key count', help: 'Number of distinct keys.', default: 1000, min: 1, max: 1e9 },
+        skew: { type: 'number', label: 'Skew', help: 'Zipf exponent: 0 is uniform, 0.8–1.2 is typical of web traffic.', default: 0, min: 0, max: 5 },
+      },
+    },
+    routes: {
+      type: 'map', label: 'Routes', help: 'Route paths and their relative weights.', keyPattern: '^/', keyLabel: 'route path', maxEntries: 1000,
+      values: { type: 'number', label: 'Weight', help: 'Relative weight of this route.', min: 0 },
+    },
+    writeFraction: { type: 'number', label: 'Write fraction', help: 'Share of requests that are writes (the rest are reads).', default: 0, min: 0, max: 1 },
+  },
+  stats: [],
+  check(p: ResolvedObject): KindProblem[] {
+    const out: KindProblem[] = [];
+    const phases = (p.phases as unknown as Phase[] | undefined) ?? [];
+    const closed = isClosed(p as never);
+    if (closed && p.rate !== undefined) out.push({ path: ['rate'], message: 'a client is either open (rate) or closed (users), not both' });
+    if (!closed && p.rate === undefined && !phases.length) out.push({ path: [], message: 'an open client needs a rate (e.g. "rate: 100/s") or phases; a closed one needs users' });
+    phases.forEach((ph, i) => {
+      if (closed && (ph.rate !== undefined || ph.rampTo !== undefined)) out.push({ path: ['phases', i], message: 'a closed workload sets users per phase, not rate' });
+      if (!closed && ph.rate === undefined && p.rate === undefined) out.push({ path: ['phases', i, 'rate'], message: 'an open phase needs a rate' });
+      if (!closed && ph.duration === undefined) out.push({ path: ['phases', i, 'duration'], message: 'an open phase needs a duration' });
+      if (closed && ph.users === undefined && p.users === undefined) out.push({ path: ['phases', i, 'users'], message: 'a closed phase needs users' });
+    });
+    const routes = p.routes as Record<string, number> | undefined;
+    if (routes && !Object.values(routes).some((w) => w > 0)) out.push({ path: ['routes'], message: 'at least one route needs a weight above 0' });
+    return out;
+  },
+  create: (ctx) => new Client(ctx),
+};
+
+export type { Client };

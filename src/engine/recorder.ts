@@ -1,0 +1,105 @@
+/**
+ * What the load-test client sees: requests issued in the measured window,
+ * completions, failures by reason, latency, per-phase figures and the series.
+ */
+import { Histogram, Series } from './stats.js';
+import { Status, failureNames, type Frame, type Sim } from './sim.js';
+
+export class Tally {
+  issued = 0;
+  completed = 0;
+  readonly failures = [0, 0, 0, 0, 0]; // indexed by Status; [0] unused
+  readonly latency = new Histogram();
+
+  get failed(): number {
+    return this.failures[1] + this.failures[2] + this.failures[3] + this.failures[4];
+  }
+
+  failuresByName(): Record<(typeof failureNames)[number], number> {
+    return { timeout: this.failures[1], rejected: this.failures[2], throttled: this.failures[3], error: this.failures[4] };
+  }
+}
+
+export interface PhaseWindow {
+  name: string;
+  startMs: number;
+  endMs: number;
+  tally: Tally;
+}
+
+export class Recorder {
+  readonly total = new Tally();
+  readonly phases: PhaseWindow[] = [];
+  readonly series: Series;
+  /** Client requests issued and not yet answered (measured or not). */
+  inFlight = 0;
+  /** Clients still issuing requests. */
+  private active = 0;
+  allFinished = false;
+  /** Called once, when the last client stops issuing. */
+  onAllFinished: () => void = () => {};
+
+  constructor(private readonly sim: Sim, bucketMs: number) {
+    this.series = new Series(bucketMs);
+  }
+
+  /** A client starts issuing requests; it calls clientFinished() when it stops. */
+  clientStarted(): void {
+    this.active++;
+  }
+
+  clientFinished(): void {
+    if (--this.active === 0 && !this.allFinished) {
+      this.allFinished = true;
+      this.onAllFinished();
+    }
+  }
+
+  /** Declare a phase starting at `startMs` (it ends where the next begins, or at `endMs`). */
+  beginPhase(name: string, startMs: number, endMs = Infinity): void {
+    const prev = this.phases[this.phases.length - 1];
+    if (prev && prev.endMs > startMs) prev.endMs = startMs;
+    this.phases.push({ name, startMs, endMs, tally: new Tally() });
+  }
+
+  private phaseIndex(t: number): number {
+    const ph = this.phases;
+    for (let i = ph.length - 1; i >= 0; i--) if (t >= ph[i].startMs) return t < ph[i].endMs ? i : -1;
+    return -1;
+  }
+
+  /** Stamp a new request frame issued (scheduled) at time `t`. */
+  issue(root: Frame, t: number): void {
+    const w = this.sim.window;
+    root.id = this.sim.requestIds++;
+    root.issued = t;
+    root.measured = t >= w.start && t < w.end;
+    root.slot = this.phases.length ? this.phaseIndex(t) : -1;
+    this.inFlight++;
+    if (root.measured) this.total.issued++;
+    if (root.slot >= 0) this.phases[root.slot].tally.issued++;
+  }
+
+  /** The response (or failure) for `root` reached its client. */
+  done(root: Frame, status: Status): void {
+    const now = this.sim.now;
+    const ms = now - root.issued;
+    const ph = root.slot >= 0 ? this.phases[root.slot].tally : null;
+    this.inFlight--;
+    if (status === Status.ok) {
+      this.series.success(now, ms);
+      if (root.measured) {
+        this.total.completed++;
+        this.total.latency.record(ms);
+      }
+      if (ph) {
+        ph.completed++;
+        ph.latency.record(ms);
+      }
+    } else {
+      this.series.failure(now);
+      if (root.measured) this.total.failures[status]++;
+      if (ph) ph.failures[status]++;
+    }
+  }
+}

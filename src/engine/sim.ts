@@ -1,0 +1,222 @@
+/**
+ * The simulator: a clock, the event calendar, and the request lifecycle.
+ *
+ * A Frame is one request's visit to one component (a call). Frames are pooled
+ * and carry a generation number; an event names a frame by (index, generation),
+ * so events for a frame that has since been released (answered, timed out,
+ * recycled) are skipped — no cancellation bookkeeping, no object per event.
+ */
+import { Calendar } from './calendar.js';
+import { TimeAverage, type Window } from './stats.js';
+
+export const Status = { ok: 0, timeout: 1, rejected: 2, throttled: 3, error: 4 } as const;
+export type Status = (typeof Status)[keyof typeof Status];
+export const failureNames = ['timeout', 'rejected', 'throttled', 'error'] as const;
+export type FailureName = (typeof failureNames)[number];
+
+/** Something that receives calls: a component. */
+export interface Receiver {
+  receive(f: Frame, inst: number): void;
+  reply(f: Frame, status: Status, child: Frame): void;
+}
+
+/** Something calls travel over: a link. */
+export interface Wire {
+  readonly to: Receiver;
+  /** Latency is constant 0: deliver without an event. */
+  readonly instant: boolean;
+  latency(): number;
+}
+
+export class Frame {
+  gen = 0;
+  // the request
+  id = 0;
+  route = '/';
+  key = 0;
+  write = false;
+  /** Scheduled issue time of the request (open) or actual issue time (closed). */
+  issued = 0;
+  /** Issued inside the measured window. */
+  measured = false;
+  attempt = 0;
+  /** Index of the issuing client component. */
+  client = 0;
+  // the call
+  parent: Frame | null = null;
+  parentGen = 0;
+  wire: Wire | null = null;
+  at: Receiver | null = null;
+  inst = -1;
+  /** Arrival time at the current component. */
+  t0 = 0;
+  status: Status = Status.ok;
+  // scratch for the component handling the frame
+  step = 0;
+  slot = 0;
+  mark = 0;
+  data: unknown = null;
+
+  constructor(readonly idx: number) {}
+}
+
+export class SimOverloadError extends Error {}
+
+export class Sim {
+  now = 0;
+  events = 0;
+  requestIds = 0;
+  readonly cal = new Calendar(4096);
+  private readonly fns: ((x: never) => void)[] = [];
+  private readonly frameFn: boolean[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly free: Frame[] = [];
+  /** Frames currently in use. */
+  live = 0;
+  private readonly hArrive: number;
+  private readonly hReturn: number;
+  private readonly hTimeout: number;
+
+  /**
+   * @param measureStart start of the measured window (warmup), ms
+   * @param measureEnd end of the measured window (duration), ms
+   * @param maxLive frames in use beyond which the run is aborted as overloaded
+   */
+  /** The measured window: [warmup, end of issuing). */
+  readonly window: Window;
+
+  constructor(measureStart = 0, measureEnd = Infinity, readonly maxLive = 4_000_000) {
+    this.window = { start: measureStart, end: measureEnd };
+    this.hArrive = this.onFrame((f) => (f.at as Receiver).receive(f, f.inst));
+    this.hReturn = this.onFrame((f) => this.deliver(f));
+    this.hTimeout = this.onFrame((f) => {
+      const p = f.parent;
+      if (p !== null && p.gen === f.parentGen) {
+        f.parent = null; // the callee keeps working; its answer will be dropped
+        (p.at as Receiver).reply(p, Status.timeout, f);
+      }
+    });
+  }
+
+  /** Register a handler for frame events (skipped if the frame was released). */
+  onFrame(fn: (f: Frame) => void): number {
+    this.fns.push(fn);
+    this.frameFn.push(true);
+    return this.fns.length - 1;
+  }
+
+  /** Register a handler for timer events carrying one integer. */
+  onTimer(fn: (arg: number) => void): number {
+    this.fns.push(fn);
+    this.frameFn.push(false);
+    return this.fns.length - 1;
+  }
+
+  at(time: number, handler: number, f: Frame): void {
+    this.cal.push(time, handler, f.idx, f.gen);
+  }
+
+  after(delay: number, handler: number, f: Frame): void {
+    this.cal.push(this.now + delay, handler, f.idx, f.gen);
+  }
+
+  timer(delay: number, handler: number, arg = 0): void {
+    this.cal.push(this.now + delay, handler, -1, arg);
+  }
+
+  timerAt(time: number, handler: number, arg = 0): void {
+    this.cal.push(time, handler, -1, arg);
+  }
+
+  timeAverage(): TimeAverage {
+    return new TimeAverage(this.window);
+  }
+
+  /** A fresh frame (fields other than idx/gen are stale: callers set what they use). */
+  alloc(): Frame {
+    let f = this.free.pop();
+    if (f === undefined) {
+      if (this.live >= this.maxLive)
+        throw new SimOverloadError(`more than ${this.maxLive.toLocaleString('en-US')} requests in flight at once`);
+      f = new Frame(this.frames.length);
+      this.frames.push(f);
+    }
+    this.live++;
+    f.parent = null;
+    f.data = null;
+    f.step = f.slot = f.mark = 0;
+    f.status = Status.ok;
+    return f;
+  }
+
+  release(f: Frame): void {
+    f.gen = (f.gen + 1) | 0;
+    f.parent = null;
+    f.data = null;
+    this.live--;
+    this.free.push(f);
+  }
+
+  /**
+   * Call `wire.to` on behalf of `parent` (at instance `inst`, -1: callee picks).
+   * With `timeout` > 0 the parent gets Status.timeout if no answer comes in time.
+   */
+  call(parent: Frame, wire: Wire, inst = -1, timeout = 0): Frame {
+    const c = this.alloc();
+    c.id = parent.id;
+    c.route = parent.route;
+    c.key = parent.key;
+    c.write = parent.write;
+    c.issued = parent.issued;
+    c.measured = parent.measured;
+    c.attempt = parent.attempt;
+    c.client = parent.client;
+    c.parent = parent;
+    c.parentGen = parent.gen;
+    c.wire = wire;
+    c.at = wire.to;
+    c.inst = inst;
+    if (timeout > 0) this.cal.push(this.now + timeout, this.hTimeout, c.idx, c.gen);
+    if (wire.instant) wire.to.receive(c, inst);
+    else this.cal.push(this.now + wire.latency(), this.hArrive, c.idx, c.gen);
+    return c;
+  }
+
+  /** Answer the call `f` with `status`; the answer travels back over its wire. */
+  respond(f: Frame, status: Status): void {
+    f.status = status;
+    const w = f.wire as Wire;
+    if (w.instant) this.deliver(f);
+    else this.cal.push(this.now + w.latency(), this.hReturn, f.idx, f.gen);
+  }
+
+  private deliver(f: Frame): void {
+    const p = f.parent;
+    if (p !== null && p.gen === f.parentGen) {
+      f.parent = null;
+      (p.at as Receiver).reply(p, f.status, f);
+    }
+    this.release(f);
+  }
+
+  /**
+   * Run events with time ≤ `until`, at most `maxEvents` of them.
+   * Returns the number of events run.
+   */
+  run(until: number, maxEvents = Infinity): number {
+    const cal = this.cal, fns = this.fns, frameFn = this.frameFn, frames = this.frames;
+    let n = 0;
+    while (n < maxEvents && cal.size > 0 && cal.peekTime() <= until) {
+      cal.pop();
+      this.now = cal.topTime;
+      n++;
+      const a = cal.topA;
+      if (frameFn[cal.topHandler]) {
+        const f = frames[a];
+        if (f.gen === cal.topB) (fns[cal.topHandler] as (f: Frame) => void)(f);
+      } else (fns[cal.topHandler] as (arg: number) => void)(cal.topB);
+    }
+    this.events += n;
+    return n;
+  }
+}

@@ -1,0 +1,73 @@
+/** The output contract (DESIGN.md §4): what a run returns, as plain JSON data. */
+import type { ComponentStats } from '../components/component.js';
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+export interface Failures {
+  timeout: number;
+  rejected: number;
+  throttled: number;
+  error: number;
+}
+
+export interface Summary {
+  requests: number;
+  completed: number;
+  failed: number;
+  inFlight: number;
+  failures: Failures;
+  throughputRps: number;
+  errorRate: number;
+  latencyMs: LatencySummary;
+  [extra: string]: unknown;
+}
+
+export interface PhaseSummary extends Summary {
+  name: string;
+  startMs: number;
+  endMs: number;
+}
+
+export interface SeriesOut {
+  bucketMs: number;
+  t: number[];
+  throughputRps: number[];
+  errorsPerSec: number[];
+  p50: (number | null)[];
+  p95: (number | null)[];
+  p99: (number | null)[];
+  [extra: string]: unknown;
+}
+
+export interface Warning {
+  /** saturated | drain-cut | event-limit | overload */
+  code: string;
+  component?: string;
+  message: string;
+}
+
+export interface RunResult {
+  title: string;
+  seed: number | string;
+  variant?: string;
+  simulatedMs: number;
+  wallMs: number;
+  events: number;
+  /** False when the run was stopped early (cancelled, event limit, overload). */
+  complete: boolean;
+  summary: Summary;
+  phases: PhaseSummary[];
+  components: Record<string, ComponentStats>;
+  series: SeriesOut;
+  warnings: Warning[];
+  /** Latency histogram of successful requests: [lowerMs, upperMs, count]. */
+  histogram: [number, number, number][];
+}

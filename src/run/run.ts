@@ -1,0 +1,306 @@
+/**
+ * runScenario(): a resolved scenario → a simulation → the output contract.
+ * The CLI, the tests and the web worker all run scenarios through here.
+ *
+ * A Run advances in slices (`step`), so the worker can stream progress and
+ * stop within a slice; runScenario simply steps to the end.
+ */
+import { Sim, SimOverloadError, failureNames } from '../engine/sim.js';
+import { Recorder, type Tally } from '../engine/recorder.js';
+import { niceBucket } from '../engine/stats.js';
+import { stream } from '../engine/random.js';
+import { meanOf, type DistSpec } from '../engine/distributions.js';
+import { kinds } from '../components/kinds.js';
+import { Link, type LinkSpec } from '../components/link.js';
+import { round, type Node } from '../components/component.js';
+import type { ResolvedObject } from '../components/params.js';
+import type { PhaseSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
+
+/** What a run needs of a scenario (src/scenario's ResolvedScenario satisfies it). */
+export interface RunInput {
+  title: string;
+  seed: number | string;
+  duration?: number;
+  warmup: number;
+  drain: number;
+  components: { id: string; kind: string; params: ResolvedObject }[];
+  links: LinkSpec[];
+  events?: unknown[];
+  variant?: string;
+}
+
+export interface Progress {
+  simulatedMs: number;
+  /** 0..1 of the issuing window (closed workloads without a duration: best guess). */
+  fraction: number;
+  events: number;
+  wallMs: number;
+}
+
+export interface RunOptions {
+  /** Refuse runs estimated beyond this many events; stop a run that reaches it. */
+  maxEvents?: number;
+}
+
+export const DEFAULT_MAX_EVENTS = 500_000_000;
+/** Longest simulated time a run may issue requests for when no duration bounds it. */
+const MAX_OPEN_END = 7 * 24 * 3600_000;
+
+export class RunTooLargeError extends Error {}
+
+/** Rough count of events a scenario will need: requests × (hops × 2 + 2). */
+export function estimateEvents(s: RunInput): { requests: number; events: number } {
+  let requests = 0;
+  for (const c of s.components) {
+    if (c.kind !== 'client') continue;
+    const p = c.params as Record<string, any>;
+    const seq = Math.max(1, p.sequence?.length ?? 1);
+    if (p.users !== undefined || p.phases?.some((ph: any) => ph.users !== undefined)) {
+      const phases = p.phases ?? [{ users: p.users, iterations: p.iterations, duration: undefined }];
+      for (const ph of phases) {
+        const users = ph.users ?? p.users ?? 0;
+        const iters = ph.iterations ?? p.iterations;
+        if (iters !== undefined) requests += users * iters * seq;
+        else {
+          // bounded by time: at most one request per think time (+1 ms) per user
+          const span = ph.duration ?? s.duration ?? MAX_OPEN_END;
+          requests += (users * span) / (meanOf(p.thinkTime as DistSpec) + 1);
+        }
+      }
+    } else if (p.phases?.length) {
+      for (const ph of p.phases) requests += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * (ph.duration / 1000);
+    } else requests += ((p.rate ?? 0) * (s.duration ?? 0)) / 1000;
+  }
+  const hops = Math.max(1, s.links.length);
+  return { requests, events: requests * (2 + 2 * hops) };
+}
+
+const fmt = (x: number) => (x >= 1e6 ? x.toExponential(2).replace('e+', 'e') : Math.round(x).toLocaleString('en-US'));
+
+export class Run {
+  readonly sim: Sim;
+  readonly recorder: Recorder;
+  readonly nodes: Node[] = [];
+  readonly links: Link[] = [];
+  private readonly byId = new Map<string, Node>();
+  private readonly maxEvents: number;
+  private readonly drainLimit: number;
+  private readonly issueEnd: number;
+  private stage: 'issuing' | 'draining' | 'done' = 'issuing';
+  private drainUntil = Infinity;
+  private wall = 0;
+  private stopReason: Warning | null = null;
+
+  constructor(readonly scenario: RunInput, opts: RunOptions = {}) {
+    this.maxEvents = opts.maxEvents ?? DEFAULT_MAX_EVENTS;
+    const est = estimateEvents(scenario);
+    if (est.events > this.maxEvents) {
+      throw new RunTooLargeError(
+        `this run is too large: about ${fmt(est.requests)} requests (≈ ${fmt(est.events)} events) against a limit of ${fmt(this.maxEvents)} events. ` +
+          `Shorten the duration or lower the load, or raise the limit with --max-events.`,
+      );
+    }
+    const s = scenario;
+    this.issueEnd = s.duration ?? MAX_OPEN_END;
+    this.sim = new Sim(s.warmup, this.issueEnd);
+    this.recorder = new Recorder(this.sim, niceBucket(s.duration ?? 60_000));
+    s.components.forEach((c, index) => {
+      const def = kinds[c.kind];
+      if (!def) throw new Error(`unknown kind "${c.kind}" for component ${c.id}`);
+      const node = def.create({
+        id: c.id,
+        index,
+        params: c.params,
+        sim: this.sim,
+        recorder: this.recorder,
+        rng: stream(s.seed, c.id),
+        stream: (name) => stream(s.seed, `${c.id}/${name}`),
+      });
+      this.nodes.push(node);
+      this.byId.set(c.id, node);
+    });
+    s.links.forEach((spec, i) => {
+      const from = this.byId.get(spec.from), to = this.byId.get(spec.to);
+      if (!from || !to) throw new Error(`link ${spec.from} → ${spec.to} names an unknown component`);
+      const link = new Link(i, spec, from, to, stream(s.seed, `link:${spec.from}->${spec.to}`));
+      this.links.push(link);
+      from.out.push(link);
+      to.in.push(link);
+    });
+    const timeouts = s.components.filter((c) => c.kind === 'client').map((c) => (c.params.timeout as number | undefined) ?? Infinity);
+    this.drainLimit = Math.min(s.drain, Math.max(0, ...timeouts));
+    this.recorder.onAllFinished = () => {
+      if (s.duration === undefined) this.sim.window.end = this.sim.now;
+    };
+    for (const n of this.nodes) n.start();
+  }
+
+  get done(): boolean {
+    return this.stage === 'done';
+  }
+
+  node(id: string): Node | undefined {
+    return this.byId.get(id);
+  }
+
+  cancel(): void {
+    this.stop({ code: 'cancelled', message: 'the run was stopped before it finished' });
+  }
+
+  /** Advance by up to `budget` events. Returns true when the run is over. */
+  step(budget = 1_000_000): boolean {
+    const t0 = performance.now();
+    const sim = this.sim, rec = this.recorder;
+    try {
+      while (budget > 0 && this.stage !== 'done') {
+        const slice = Math.min(budget, 20_000);
+        const n = sim.run(this.stage === 'issuing' ? this.issueEnd : this.drainUntil, slice);
+        budget -= Math.max(n, 1);
+        if (sim.events >= this.maxEvents) {
+          this.stop({ code: 'event-limit', message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${fmtMs(sim.now)}; raise it with --max-events` });
+        } else if (this.stage === 'issuing') {
+          if (rec.allFinished || n < slice) this.endIssuing();
+        } else if (rec.inFlight === 0) {
+          this.stage = 'done';
+        } else if (n < slice) {
+          this.stage = 'done';
+          this.stopReason = { code: 'drain-cut', message: `${fmt(rec.inFlight)} requests were still in flight ${fmtMs(this.drainLimit)} after the end; they count as in flight` };
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof SimOverloadError)) throw e;
+      const worst = this.busiest();
+      this.stop({
+        code: 'overload',
+        component: worst?.id,
+        message: `stopped at ${fmtMs(sim.now)}: ${e.message}${worst ? `; ${worst.id} holds the most waiting requests — the design is overloaded (arrivals exceed its capacity)` : ''}`,
+      });
+    }
+    this.wall += performance.now() - t0;
+    return this.stage === 'done';
+  }
+
+  private stop(reason: Warning): void {
+    this.stage = 'done';
+    this.stopReason = reason;
+  }
+
+  /** No more requests will be issued: close the measured window, start draining. */
+  private endIssuing(): void {
+    const sim = this.sim, d = this.scenario.duration;
+    sim.window.end = Math.max(sim.window.start, d ?? Math.min(sim.now, sim.window.end));
+    if (d !== undefined && sim.now < d && sim.cal.peekTime() > d) sim.now = d;
+    this.stage = this.recorder.inFlight === 0 ? 'done' : 'draining';
+    this.drainUntil = sim.window.end + this.drainLimit;
+  }
+
+  private busiest(): Node | undefined {
+    let best: Node | undefined, q = -1;
+    for (const n of this.nodes) if (n.queued.current > q) (q = n.queued.current), (best = n);
+    return best;
+  }
+
+  progress(): Progress {
+    const end = this.scenario.duration ?? this.sim.now * 1.1 + 1;
+    return { simulatedMs: this.sim.now, fraction: Math.min(1, this.sim.now / end), events: this.sim.events, wallMs: this.wall };
+  }
+
+  /** The results so far (complete once `done`). */
+  result(): RunResult {
+    const sim = this.sim, rec = this.recorder;
+    const windowEnd = this.stage === 'issuing' ? Math.min(sim.now, sim.window.end) : sim.window.end;
+    const span = Math.max(0, windowEnd - sim.window.start);
+    const components: RunResult['components'] = {};
+    for (const n of this.nodes) components[n.id] = n.stats();
+    const warnings = this.warnings(components);
+    if (this.stopReason) warnings.unshift(this.stopReason);
+    return {
+      title: this.scenario.title,
+      seed: this.scenario.seed,
+      ...(this.scenario.variant ? { variant: this.scenario.variant } : {}),
+      simulatedMs: round(sim.now, 3),
+      wallMs: Math.round(this.wall),
+      events: sim.events,
+      complete: this.stage === 'done' && !['cancelled', 'event-limit', 'overload'].includes(this.stopReason?.code ?? ''),
+      summary: summarize(rec.total, span),
+      phases: rec.phases.map((ph): PhaseSummary => {
+        const end = Math.min(ph.endMs, windowEnd);
+        return { name: ph.name, startMs: ph.startMs, endMs: round(end, 3), ...summarize(ph.tally, Math.max(0, end - ph.startMs)) };
+      }),
+      components,
+      series: this.series(),
+      warnings,
+      histogram: rec.total.latency.buckets().map(([a, b, c]) => [round(a, 4), round(b, 4), c]),
+    };
+  }
+
+  private series(): SeriesOut {
+    const s = this.recorder.series;
+    const sec = s.bucketMs / 1000;
+    const q = (p: number) => s.hists.map((h) => (h.count ? round(h.quantile(p), 3) : null));
+    return {
+      bucketMs: s.bucketMs,
+      t: s.ok.map((_, i) => i * s.bucketMs),
+      throughputRps: s.ok.map((n) => round(n / sec, 3)),
+      errorsPerSec: s.failed.map((n) => round(n / sec, 3)),
+      p50: q(0.5),
+      p95: q(0.95),
+      p99: q(0.99),
+    };
+  }
+
+  /** Components that could not keep up: high utilisation, rejections or a full queue. */
+  private warnings(components: RunResult['components']): Warning[] {
+    const out: Warning[] = [];
+    for (const [id, c] of Object.entries(components)) {
+      const rejected = (c.rejected as number | undefined) ?? 0;
+      if (c.utilization >= 0.95 || rejected > 0) {
+        const parts = [`utilisation ${(c.utilization * 100).toFixed(1)}%`];
+        if (rejected) parts.push(`${fmt(rejected)} rejected (queue full)`);
+        if (c.queueLength.max > 0) parts.push(`queue up to ${fmt(c.queueLength.max)}`);
+        out.push({ code: 'saturated', component: id, message: `${id} is saturated: ${parts.join(', ')}` });
+      }
+    }
+    return out;
+  }
+}
+
+function summarize(t: Tally, spanMs: number): Summary {
+  const h = t.latency;
+  const failures = t.failuresByName();
+  const failed = t.failed;
+  return {
+    requests: t.issued,
+    completed: t.completed,
+    failed,
+    inFlight: t.issued - t.completed - failed,
+    failures,
+    throughputRps: spanMs > 0 ? round((t.completed / spanMs) * 1000, 3) : 0,
+    errorRate: t.issued ? round(failed / t.issued, 6) : 0,
+    latencyMs: {
+      mean: round(h.mean()),
+      p50: round(h.quantile(0.5)),
+      p90: round(h.quantile(0.9)),
+      p95: round(h.quantile(0.95)),
+      p99: round(h.quantile(0.99)),
+      p999: round(h.quantile(0.999)),
+      max: round(h.count ? h.max : 0),
+    },
+  };
+}
+
+export function fmtMs(ms: number): string {
+  if (ms >= 3600_000) return `${+(ms / 3600_000).toFixed(2)}h`;
+  if (ms >= 60_000) return `${+(ms / 60_000).toFixed(2)}min`;
+  if (ms >= 1000) return `${+(ms / 1000).toFixed(2)}s`;
+  return `${+ms.toFixed(2)}ms`;
+}
+
+/** Run a scenario to the end. */
+export function runScenario(s: RunInput, opts: RunOptions = {}): RunResult {
+  const run = new Run(s, opts);
+  while (!run.step(10_000_000));
+  return run.result();
+}
+
+export { failureNames };

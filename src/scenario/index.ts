@@ -1,0 +1,101 @@
+/**
+ * The scenario format, version 1: read YAML or JSON, apply a variant and overrides,
+ * validate against the kinds' parameter descriptors and resolve units and defaults.
+ *
+ * @example
+ * const scenario = loadScenario(text, { file: 'cache.yaml', variant: '+cache', set: ['app.workers=4'] });
+ */
+import { parseScenarioText, ScenarioError, type Locate, type Problem } from './parse.js';
+import type { RawProblem } from './resolve-param.js';
+import { validateScenario, type ResolvedScenario, type ValidateOptions } from './validate.js';
+import { applyOverrides, applyVariant, listVariants, parseSet, type Overrides } from './variants.js';
+
+export { parseScenarioText, ScenarioError, formatProblem, type Problem, type Pos, type Path, type ParsedScenario } from './parse.js';
+export { parseDuration, parseRate, formatDuration, formatRate, ValueError } from './units.js';
+export { parseDist } from './dist-syntax.js';
+export { listVariants, applyVariant, applyOverrides, mergePatch, type Overrides } from './variants.js';
+export { scenarioSchema } from './schema.js';
+export { validateScenario, scenarioParams, type ResolvedScenario, type ResolvedComponent, type Registry, type KindSpec, type EventsHook, type ValidateOptions } from './validate.js';
+
+/** A scenario as written: the plain object read from YAML or JSON, before validation. */
+export type RawScenario = Record<string, unknown>;
+
+/** Options of resolveScenario: which variant, overrides, and (for tests) the kind registry. */
+export interface ResolveOptions extends Overrides, ValidateOptions {
+  variant?: string;
+  /** When no variant is chosen, also check that every variant resolves (default true). */
+  checkVariants?: boolean;
+}
+
+/** Options of loadScenario: resolveScenario's, plus the file name for messages. */
+export interface LoadOptions extends ResolveOptions {
+  file?: string;
+}
+
+/**
+ * Reads, validates and resolves scenario text; throws ScenarioError listing every
+ * problem as `FILE:LINE:COL: PATH: MESSAGE`.
+ * @example loadScenario(fs.readFileSync('mm1.yaml', 'utf8'), { file: 'mm1.yaml', seed: 7 })
+ */
+export function loadScenario(text: string, opts: LoadOptions = {}): ResolvedScenario {
+  const parsed = parseScenarioText(text, opts.file);
+  return resolve(parsed.raw, opts, opts.file, (name) => (path, at) =>
+    (name === undefined ? undefined : parsed.locateExact(['variants', name, ...path], at)) ?? parsed.locate(path, at));
+}
+
+/**
+ * Validates and resolves a scenario given as a plain object (from the UI or a worker).
+ * @example resolveScenario({ duration: '10s', components: { ... } })
+ */
+export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): ResolvedScenario {
+  return resolve(raw, opts);
+}
+
+function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (variant?: string) => Locate): ResolvedScenario {
+  const rethrow = (e: unknown): never => {
+    throw e instanceof ScenarioError && file !== undefined ? new ScenarioError(e.problems, file) : e;
+  };
+  const sets = (() => {
+    try {
+      return parseSet(opts.set ?? []);
+    } catch (e) {
+      return rethrow(e);
+    }
+  })();
+  const run = (variant?: string) => {
+    let r: unknown;
+    try {
+      r = applyOverrides(variant === undefined ? raw : applyVariant(raw, variant), opts);
+    } catch (e) {
+      rethrow(e);
+    }
+    const result = validateScenario(r, opts);
+    const locate = locator?.(variant);
+    const problems = result.problems.map((p) => toProblem(p, locate, sets));
+    return { ...result, problems };
+  };
+  const base = run(opts.variant);
+  let problems = base.problems;
+  if (opts.variant === undefined && opts.checkVariants !== false) {
+    const seen = new Set(problems.map((p) => p.path + '\0' + p.message));
+    for (const name of listVariants(raw)) {
+      for (const p of run(name).problems)
+        if (!seen.has(p.path + '\0' + p.message)) problems = [...problems, { ...p, message: `in variant "${name}": ${p.message}` }];
+    }
+  }
+  if (problems.length || !base.scenario) throw new ScenarioError(problems, file);
+  return { ...base.scenario, ...(opts.variant === undefined ? {} : { variant: opts.variant }) };
+}
+
+/** Dot-joined path: `components.app.workers`, `links[2].to`, `routes["/checkout"]`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((k, i) =>
+    typeof k === 'number' ? `[${k}]` : /^[A-Za-z_][\w-]*$/.test(k) ? (i ? '.' : '') + k : `[${JSON.stringify(k)}]`).join('');
+}
+
+function toProblem(p: RawProblem, locate: Locate | undefined, sets: { text: string; path: string[] }[]): Problem {
+  const set = [...sets].reverse().find((s) => s.path.length <= p.path.length && s.path.every((k, i) => p.path[i] === k));
+  if (set) return { path: formatPath(p.path), message: `${p.message} (from --set ${set.text})` };
+  const pos = locate?.(p.path, p.at);
+  return { path: formatPath(p.path), message: p.message, ...pos };
+}

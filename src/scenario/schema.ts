@@ -1,0 +1,139 @@
+/**
+ * JSON Schema (draft-07) of the scenario format, generated from the same
+ * descriptors the validator uses, so YAML editors can complete and check files.
+ */
+import type { Param } from '../components/params.js';
+import { commonParams } from '../components/params.js';
+import { kinds as defaultKinds } from '../components/kinds.js';
+import { linkParams } from '../components/link.js';
+import { DIST_CALL_PATTERN, DIST_EXAMPLES } from './dist-syntax.js';
+import { DURATION_PATTERN, RATE_PATTERN } from './units.js';
+import { ID_PATTERN, MAX_COMPONENTS, MAX_LINKS, scenarioParams, topLevelHelp, type EventsHook, type Registry } from './validate.js';
+
+type Schema = Record<string, unknown>;
+const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
+
+/** Schema of one parameter descriptor. */
+export function paramSchema(d: Param): Schema {
+  const base: Schema = { description: d.help, ...(d.examples ? { examples: d.examples } : {}) };
+  const dflt = 'default' in d && d.default !== undefined ? { default: d.default } : {};
+  const range = (d: { min?: number; max?: number; minExclusive?: boolean }) => ({
+    ...(d.min === undefined ? {} : d.minExclusive ? { exclusiveMinimum: d.min } : { minimum: d.min }),
+    ...(d.max === undefined ? {} : { maximum: d.max }),
+  });
+  switch (d.type) {
+    case 'number': return { ...base, type: d.integer ? 'integer' : 'number', ...range(d), ...dflt };
+    case 'duration': return { ...base, allOf: [ref('duration')], ...dflt };
+    case 'rate': return { ...base, allOf: [ref('rate')], ...dflt };
+    case 'dist': return { ...base, allOf: [ref('dist')], ...dflt };
+    case 'enum': return { ...base, type: 'string', enum: [...d.values], ...dflt };
+    case 'boolean': return { ...base, type: 'boolean', ...dflt };
+    case 'string': return { ...base, type: 'string', ...(d.pattern ? { pattern: d.pattern } : {}), ...dflt };
+    case 'object': return { ...base, ...objectSchema(d.fields) };
+    case 'map': return {
+      ...base, type: 'object', additionalProperties: paramSchema(d.values),
+      ...(d.keyPattern ? { propertyNames: { pattern: d.keyPattern } } : {}),
+      ...(d.maxEntries === undefined ? {} : { maxProperties: d.maxEntries }),
+    };
+    case 'list': return {
+      ...base, type: 'array', items: paramSchema(d.items),
+      ...(d.minItems === undefined ? {} : { minItems: d.minItems }), ...(d.maxItems === undefined ? {} : { maxItems: d.maxItems }),
+    };
+  }
+}
+
+function objectSchema(fields: Record<string, Param>): Schema {
+  const required = Object.entries(fields).filter(([, d]) => d.required).map(([k]) => k);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(Object.entries(fields).map(([k, d]) => [k, paramSchema(d)])),
+    ...(required.length ? { required } : {}),
+    additionalProperties: false,
+  };
+}
+
+const durationSchema: Schema = {
+  description: 'A duration: "250ms", "2s", "5m", "1h", "1d" (also "us"), or a number of milliseconds.',
+  anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: DURATION_PATTERN }],
+  examples: ['250ms', '2s', '5m'],
+};
+const rateSchema: Schema = {
+  description: 'A rate: "100/s", "6000/min", "10/ms", "360/h", or a number per second.',
+  anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: RATE_PATTERN }],
+  examples: ['100/s', '6000/min'],
+};
+const d = ref('duration');
+const distObject = (dist: string[], props: Record<string, Schema>, required = Object.keys(props)): Schema => ({
+  type: 'object',
+  properties: { dist: { enum: dist }, ...props },
+  required: ['dist', ...required],
+  additionalProperties: false,
+});
+const distSchema: Schema = {
+  description: 'A distribution of durations: a duration (constant), a shorthand such as "exp(10ms)", or an object such as {dist: exponential, mean: 10ms}.',
+  examples: DIST_EXAMPLES,
+  anyOf: [
+    d,
+    { type: 'string', pattern: DIST_CALL_PATTERN },
+    distObject(['constant'], { value: d }),
+    distObject(['exponential', 'exp'], { mean: d }),
+    distObject(['uniform'], { min: d, max: d }),
+    distObject(['normal'], { mean: d, sd: d }),
+    distObject(['lognormal'], { median: d, p99: d }),
+    distObject(['pareto'], { scale: d, shape: { type: 'number', exclusiveMinimum: 0 } }),
+    distObject(['erlang'], { k: { type: 'integer', minimum: 1, maximum: 1000 }, mean: d }),
+    distObject(['empirical'], { values: { type: 'array', items: d, minItems: 1 }, weights: { type: 'array', items: { type: 'number', minimum: 0 } } }, ['values']),
+  ],
+};
+
+/**
+ * The JSON Schema (draft-07) of scenario files for a registry of kinds.
+ * @example JSON.stringify(scenarioSchema(), null, 2) // what public/scenario.schema.json holds
+ */
+export function scenarioSchema(registry: Registry = defaultKinds, events?: EventsHook): Schema {
+  const names = Object.keys(registry);
+  const kindDefs = Object.fromEntries(names.map((k) => {
+    const fields = { ...commonParams, ...registry[k].params };
+    const s = objectSchema(fields);
+    (s.properties as Schema).kind = { const: k, description: registry[k].help };
+    return [`kind-${k}`, { title: registry[k].label, description: registry[k].help, ...s }];
+  }));
+  const top = Object.fromEntries(Object.entries(scenarioParams).map(([k, p]) => [k, paramSchema(p)]));
+  (top.version as Schema) = { ...top.version, const: 1 };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://archsim.dev/scenario.schema.json',
+    title: 'archsim scenario (version 1)',
+    type: 'object',
+    properties: {
+      version: top.version, title: top.title, description: top.description,
+      seed: { description: topLevelHelp.seed, anyOf: [{ type: 'integer' }, { type: 'string', minLength: 1, maxLength: 200 }], default: 1 },
+      duration: top.duration, warmup: top.warmup, drain: top.drain,
+      components: {
+        description: topLevelHelp.components, type: 'object', maxProperties: MAX_COMPONENTS,
+        propertyNames: { pattern: ID_PATTERN }, additionalProperties: ref('component'),
+      },
+      links: { description: topLevelHelp.links, type: 'array', maxItems: MAX_LINKS, items: ref('link') },
+      variants: {
+        description: topLevelHelp.variants, type: 'object',
+        additionalProperties: { type: 'object', description: 'A JSON Merge Patch: keys merge, null deletes, lists (links) are replaced.' },
+      },
+      events: { description: topLevelHelp.events, type: 'array', items: events?.schema ?? { type: 'object' } },
+    },
+    required: ['components'],
+    additionalProperties: false,
+    definitions: {
+      duration: durationSchema,
+      rate: rateSchema,
+      dist: distSchema,
+      link: objectSchema(linkParams),
+      component: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { description: 'Which kind of component this is.', type: 'string', ...(names.length ? { enum: names } : {}) } },
+        allOf: names.map((k) => ({ if: { properties: { kind: { const: k } } }, then: ref(`kind-${k}`) })),
+      },
+      ...kindDefs,
+    },
+  };
+}

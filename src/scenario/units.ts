@@ -1,0 +1,99 @@
+/**
+ * Units of the scenario format: durations ("250ms", "2s", "1h30m", a number of ms)
+ * resolve to milliseconds, rates ("100/s", "6000/min", a number per second) to
+ * requests per second.
+ */
+import { show } from './suggest.js';
+
+/** A value that does not fit its expected form; the message says what was expected. */
+export class ValueError extends Error {
+  override name = 'ValueError';
+}
+
+/** Milliseconds in one of each duration unit. */
+const MS: Record<string, number> = {
+  us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1e3, sec: 1e3, m: 6e4, min: 6e4, h: 36e5, hr: 36e5, d: 864e5,
+};
+const NUM = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+const PART = new RegExp(String.raw`(${NUM})\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)`, 'gy');
+const BARE = new RegExp(String.raw`^[+-]?${NUM}$`);
+
+/** Pattern of a duration string, also used by the JSON Schema. */
+export const DURATION_PATTERN = String.raw`^\s*(${NUM}\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)\s*)+$|^\s*${NUM}\s*$`;
+/** Pattern of a rate string, also used by the JSON Schema. */
+export const RATE_PATTERN = String.raw`^\s*${NUM}\s*(/\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)|rps)?\s*$`;
+
+const durationHint = 'a duration such as "250ms" or "2s"';
+
+/**
+ * Parses a duration into ms: a number is ms; a string is one or more
+ * number-unit parts (`"1h30m"`). Units: us/µs, ms, s, m/min, h, d.
+ * @example parseDuration('1.5s') // 1500
+ */
+export function parseDuration(v: unknown): number {
+  if (typeof v === 'number') return checkAmount(v, durationHint, v);
+  if (typeof v !== 'string') throw new ValueError(`expected ${durationHint}, got ${show(v)}`);
+  const s = v.trim().toLowerCase();
+  if (s.startsWith('-')) throw new ValueError(`expected a non-negative duration such as "250ms" or "2s", got ${show(v)}`);
+  if (BARE.test(s)) return checkAmount(Number(s), durationHint, v);
+  PART.lastIndex = 0;
+  let ms = 0, end = 0;
+  for (let m; (m = PART.exec(s)); end = PART.lastIndex) {
+    ms += Number(m[1]) * MS[m[2]];
+    while (s[PART.lastIndex] === ' ') PART.lastIndex++;
+  }
+  if (end === 0 || end < s.length) throw new ValueError(`expected ${durationHint}, got ${show(v)}`);
+  return checkAmount(ms, durationHint, v);
+}
+
+const rateHint = 'a rate such as "100/s" or "6000/min"';
+
+/**
+ * Parses a rate into events per second: a number is per second; a string is
+ * `N/unit` (`"6000/min"`, `"10/ms"`) or `"N rps"`.
+ * @example parseRate('6000/min') // 100
+ */
+export function parseRate(v: unknown): number {
+  if (typeof v === 'number') return checkAmount(v, rateHint, v);
+  if (typeof v !== 'string') throw new ValueError(`expected ${rateHint}, got ${show(v)}`);
+  const s = v.trim().toLowerCase();
+  if (s.startsWith('-')) throw new ValueError(`expected a non-negative rate such as "100/s" or "6000/min", got ${show(v)}`);
+  const m = new RegExp(String.raw`^(${NUM})\s*(?:/\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)|(rps))?$`).exec(s);
+  if (!m) throw new ValueError(`expected ${rateHint}, got ${show(v)}`);
+  const per = m[2] ? MS[m[2]] / 1000 : 1;
+  return checkAmount(Number(m[1]) / per, rateHint, v);
+}
+
+function checkAmount(x: number, hint: string, raw: unknown): number {
+  if (!Number.isFinite(x)) throw new ValueError(`expected ${hint}, got ${show(raw)}`);
+  if (x < 0) throw new ValueError(`expected a non-negative ${hint.slice(2)}, got ${show(raw)}`);
+  return x;
+}
+
+const trim = (x: number) => String(+x.toPrecision(6));
+
+/**
+ * A duration in ms as the shortest readable string.
+ * @example formatDuration(90_000) // "1.5m"
+ */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  const a = Math.abs(ms);
+  if (a === 0) return '0ms';
+  if (a < 1) return `${trim(ms * 1e3)}us`;
+  if (a < 1e3) return `${trim(ms)}ms`;
+  if (a < 6e4) return `${trim(ms / 1e3)}s`;
+  if (a < 36e5) return `${trim(ms / 6e4)}m`;
+  if (a < 864e5) return `${trim(ms / 36e5)}h`;
+  return `${trim(ms / 864e5)}d`;
+}
+
+/**
+ * A rate per second as a readable string, per minute or hour when below 1/s.
+ * @example formatRate(0.5) // "30/min"
+ */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond === 0 || perSecond >= 1) return `${trim(perSecond)}/s`;
+  if (perSecond * 60 >= 1) return `${trim(perSecond * 60)}/min`;
+  return `${trim(perSecond * 3600)}/h`;
+}

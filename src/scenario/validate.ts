@@ -1,0 +1,309 @@
+/**
+ * Validates a raw scenario object against the top-level descriptors, linkParams and
+ * each kind's parameter descriptors, collecting every problem, and resolves it
+ * into the form the engine runs (units converted, defaults filled in).
+ */
+import type { KindDef, KindProblem } from '../components/component.js';
+import { kinds as defaultKinds } from '../components/kinds.js';
+import { commonParams, type Param, type ResolvedObject } from '../components/params.js';
+import { linkParams, type LinkSpec } from '../components/link.js';
+import { resolveFields, type ParamContext, type RawProblem } from './resolve-param.js';
+import { didYouMean, show } from './suggest.js';
+
+/** What validation needs of a kind; a full KindDef fits, and tests may pass less. */
+export type KindSpec = Pick<KindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> & Pick<Partial<KindDef>, 'check'>;
+/** A registry of kinds by name, e.g. `kinds` from components/kinds.ts. */
+export type Registry = Readonly<Record<string, KindSpec>>;
+
+/** One component of a resolved scenario. */
+export interface ResolvedComponent {
+  id: string;
+  kind: string;
+  /** Display name; the id when not given. */
+  label: string;
+  /** The kind's own parameters, complete with defaults. */
+  params: ResolvedObject;
+  position?: { x: number; y: number };
+}
+
+/**
+ * A scenario ready to run: durations in ms, rates per second, distributions as DistSpec.
+ * @example
+ * const s: ResolvedScenario = loadScenario('duration: 10s\ncomponents: {...}');
+ * s.components[0].params.workers // 8
+ */
+export interface ResolvedScenario {
+  version: 1;
+  title: string;
+  description: string;
+  seed: number | string;
+  /** Simulated ms during which clients issue requests; absent when every client is closed with iterations. */
+  duration?: number;
+  warmup: number;
+  drain: number;
+  /** In document order. */
+  components: ResolvedComponent[];
+  links: LinkSpec[];
+  events: unknown[];
+  /** The variant applied, if any. */
+  variant?: string;
+  variantNames: string[];
+}
+
+/** Validates and resolves `events`; problem paths are relative to `events`. */
+export interface EventsHook {
+  resolve(raw: unknown[], ctx: { ids: readonly string[]; kindOf(id: string): string | undefined }): { events: unknown[]; problems: KindProblem[] };
+  /** JSON Schema of one event, for scenario.schema.json. */
+  schema?: object;
+}
+
+/** Options of validation: the kind registry (default: every registered kind) and the events hook. */
+export interface ValidateOptions {
+  kinds?: Registry;
+  events?: EventsHook;
+}
+
+/** Top-level keys described as parameters (seed, components, links, variants and events have their own rules). */
+export const scenarioParams: Record<string, Param> = {
+  version: { type: 'number', label: 'Version', help: 'Scenario format version; this archsim reads version 1.', integer: true, default: 1, min: 1, max: 1 },
+  title: { type: 'string', label: 'Title', help: 'Title shown above the diagram and in reports.', default: '' },
+  description: { type: 'string', label: 'Description', help: 'Markdown shown beside the diagram.', default: '' },
+  duration: {
+    type: 'duration', label: 'Duration', min: 0, minExclusive: true, examples: ['10m', '30s'],
+    help: 'Simulated time during which clients issue requests. Required unless every client is closed with a number of iterations.',
+  },
+  warmup: { type: 'duration', label: 'Warmup', default: 0, min: 0, examples: ['30s'], help: 'Requests issued before this time are simulated but not measured.' },
+  drain: { type: 'duration', label: 'Drain', default: '60s', min: 0, help: 'Longest time to let in-flight requests finish after the duration ends.' },
+};
+/** Help for the top-level keys with rules of their own. */
+export const topLevelHelp = {
+  seed: 'Random seed: an integer or a string. Same scenario and seed give the same results; --seed overrides it.',
+  components: 'The components, by id: each has a kind and that kind\'s parameters.',
+  links: 'Calls between components: {from, to, latency, p, routes, weight}.',
+  variants: 'Named JSON Merge Patches (RFC 7386) over this scenario, picked with --variant NAME.',
+  events: 'Scheduled events during the run.',
+};
+/** Every top-level key, in the order the docs and schema list them. */
+export const TOP_KEYS = ['version', 'title', 'description', 'seed', 'duration', 'warmup', 'drain', 'components', 'links', 'variants', 'events'];
+
+/** Component ids: a letter or _, then letters, digits, _ and -. */
+export const ID_PATTERN = '^[A-Za-z_][\\w-]*$';
+export const MAX_COMPONENTS = 500;
+export const MAX_LINKS = 2000;
+const MAX_SEED_LENGTH = 200;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The default events hook: a list of objects, passed through unchanged. */
+const passEvents: EventsHook = {
+  resolve: (raw) => ({
+    events: raw,
+    problems: raw.flatMap((e, i) => (isObject(e) ? [] : [{ path: [i], message: `expected an event (a mapping), got ${show(e)}` }])),
+  }),
+};
+
+/**
+ * Validates `raw` and resolves it. `problems` lists everything wrong (paths as arrays);
+ * `scenario` is set only when there are none.
+ */
+export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { scenario?: ResolvedScenario; problems: RawProblem[] } {
+  const registry = opts.kinds ?? defaultKinds;
+  const problems: RawProblem[] = [];
+  const report = (p: RawProblem) => void problems.push(p);
+  if (!isObject(raw)) {
+    report({ path: [], message: `expected a scenario (a mapping with ${TOP_KEYS.join(', ')}), got ${show(raw)}` });
+    return { problems };
+  }
+  for (const k of Object.keys(raw))
+    if (!TOP_KEYS.includes(k)) report({ path: [k], at: 'key', message: `unknown key "${k}"${didYouMean(k, TOP_KEYS) || ` (expected one of ${TOP_KEYS.join(', ')})`}` });
+  if (raw.version !== undefined && raw.version !== null && raw.version !== 1)
+    report({ path: ['version'], message: `unsupported version ${show(raw.version)}; this archsim reads version 1` });
+  const own = Object.fromEntries(Object.keys(scenarioParams).filter((k) => k !== 'version').map((k) => [k, raw[k]]));
+  const top = resolveFields(scenarioParams, own, [], { targets: [], report });
+  const seed = resolveSeed(raw.seed, report);
+
+  // Components and links
+  const rawComps = raw.components;
+  if (!isObject(rawComps)) {
+    report({ path: ['components'], message: `${rawComps == null ? 'required: ' : ''}expected a mapping from component id to component, got ${show(rawComps)}` });
+    return { problems };
+  }
+  const ids = Object.keys(rawComps);
+  if (ids.length > MAX_COMPONENTS) report({ path: ['components'], message: `at most ${MAX_COMPONENTS} components are allowed, got ${ids.length}` });
+  const rawLinks = raw.links ?? [];
+  if (!Array.isArray(rawLinks)) report({ path: ['links'], message: `expected a list of links such as {from: app, to: db}, got ${show(rawLinks)}` });
+  else if (rawLinks.length > MAX_LINKS) report({ path: ['links'], message: `at most ${MAX_LINKS} links are allowed, got ${rawLinks.length}` });
+  if (problems.some((p) => p.path.length === 1 && (p.path[0] === 'components' || p.path[0] === 'links'))) return { problems };
+  const linkList = rawLinks as unknown[];
+
+  const kindOf = (id: string): string | undefined => {
+    const c = rawComps[id];
+    return isObject(c) && typeof c.kind === 'string' && Object.hasOwn(registry, c.kind) ? c.kind : undefined;
+  };
+  const rawTargets = (id: string) => linkList.flatMap((l) => (isObject(l) && l.from === id && typeof l.to === 'string' ? [l.to] : []));
+  const components: ResolvedComponent[] = [];
+  const cleanIds = new Set<string>();
+  for (const id of ids) {
+    const before = problems.length;
+    const c = resolveComponent(id, rawComps[id], registry, { targets: rawTargets(id), report });
+    if (c) components.push(c);
+    if (c && problems.length === before) cleanIds.add(id);
+  }
+  const links = resolveLinks(linkList, ids, registry, kindOf, problems);
+
+  // Cross-field checks of each kind, on components that resolved cleanly.
+  for (const c of components) {
+    const check = registry[c.kind].check;
+    if (!check || !cleanIds.has(c.id)) continue;
+    const targets = links.filter((l) => l.from === c.id).map((l) => l.to);
+    for (const p of check(c.params, { id: c.id, targets, kindOf })) report({ path: ['components', c.id, ...p.path], message: p.message });
+  }
+
+  // Top-level rules that depend on the components.
+  const duration = top.duration as number | undefined;
+  if (duration === undefined && raw.duration == null && !everyClientBounded(rawComps))
+    report({ path: ['duration'], message: 'required: expected a duration such as "10m" (only closed clients with `users` and `iterations` may leave it out)' });
+  const warmup = top.warmup as number;
+  if (duration !== undefined && warmup !== undefined && warmup >= duration)
+    report({ path: ['warmup'], message: `the warmup (${show(raw.warmup)}) must be shorter than the duration (${show(raw.duration)})` });
+
+  const events = resolveEvents(raw.events, opts.events ?? passEvents, ids, kindOf, report);
+  const variantNames = checkVariants(raw.variants, report);
+
+  if (problems.length) return { problems };
+  return {
+    problems,
+    scenario: {
+      version: 1, title: top.title as string, description: top.description as string, seed,
+      ...(duration === undefined ? {} : { duration }), warmup, drain: top.drain as number,
+      components, links, events, variantNames,
+    },
+  };
+}
+
+function resolveSeed(v: unknown, report: (p: RawProblem) => void): number | string {
+  if (v === undefined || v === null) return 1;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
+  if (typeof v === 'string' && v.length > 0 && v.length <= MAX_SEED_LENGTH) return v;
+  report({ path: ['seed'], message: `expected an integer or a string of 1 to ${MAX_SEED_LENGTH} characters, got ${show(v)}` });
+  return 1;
+}
+
+function resolveComponent(id: string, c: unknown, registry: Registry, ctx: ParamContext): ResolvedComponent | undefined {
+  const path = ['components', id];
+  if (!new RegExp(ID_PATTERN).test(id))
+    ctx.report({ path, at: 'key', message: `invalid id ${show(id)}: an id starts with a letter or _ and has only letters, digits, _ and -` });
+  const names = Object.keys(registry);
+  if (!isObject(c)) {
+    ctx.report({ path, message: `expected a component (a mapping with kind: ${names.join(' | ')}), got ${show(c)}` });
+    return undefined;
+  }
+  if (typeof c.kind !== 'string') {
+    ctx.report({ path: [...path, 'kind'], message: `${c.kind == null ? 'required: ' : ''}expected one of ${names.join(', ')}${c.kind == null ? '' : `, got ${show(c.kind)}`}` });
+    return undefined;
+  }
+  const kind = registry[c.kind];
+  if (!kind || !Object.hasOwn(registry, c.kind)) {
+    ctx.report({ path: [...path, 'kind'], message: `unknown kind "${c.kind}"${didYouMean(c.kind, names)} (kinds: ${names.join(', ')})` });
+    return undefined;
+  }
+  const all = resolveFields({ ...commonParams, ...kind.params }, c, path, ctx, `for ${c.kind}`);
+  const { kind: _kind, label, position, ...params } = all;
+  return {
+    id, kind: c.kind, label: (label as string | undefined) ?? id, params,
+    ...(position && (position as ResolvedObject).x !== undefined && (position as ResolvedObject).y !== undefined
+      ? { position: position as { x: number; y: number } } : {}),
+  };
+}
+
+function resolveLinks(raw: unknown[], ids: string[], registry: Registry, kindOf: (id: string) => string | undefined, problems: RawProblem[]): LinkSpec[] {
+  const report = (p: RawProblem) => void problems.push(p);
+  const links: LinkSpec[] = [];
+  const index = new Map<LinkSpec, number>();
+  const seen = new Map<string, number>();
+  raw.forEach((l, i) => {
+    const path = ['links', i];
+    if (!isObject(l)) return report({ path, message: `expected a link such as {from: app, to: db}, got ${show(l)}` });
+    const before = problems.length;
+    const spec = resolveFields(linkParams, l, path, { targets: [], report: (p) => void problems.push(p) }, 'for a link') as unknown as LinkSpec;
+    for (const end of ['from', 'to'] as const) {
+      const v = spec[end];
+      if (typeof v === 'string' && !ids.includes(v)) {
+        problems.push({ path: [...path, end], message: `no component "${v}"${didYouMean(v, ids) || ` (components: ${ids.join(', ')})`}` });
+      }
+    }
+    if (problems.length > before) return;
+    const { from, to } = spec;
+    if (from === to) return report({ path, message: `"${from}" links to itself; a component cannot call itself` });
+    const key = `${from}\u0000${to}`;
+    if (seen.has(key)) return report({ path, message: `duplicate link ${from} → ${to} (also links[${seen.get(key)}])` });
+    seen.set(key, i);
+    const kind = kindOf(from);
+    if (kind && registry[kind].calls === 'none')
+      return report({ path: [...path, 'from'], message: `"${from}" is a ${kind}, which makes no calls, so it cannot have outgoing links` });
+    links.push(spec);
+    index.set(spec, i);
+  });
+  for (const p of syncCycles(links, index, kindOf, registry)) report(p);
+  return links;
+}
+
+/** Cycles of synchronous calls deadlock a blocking design: report each one found by depth-first search. */
+function syncCycles(links: LinkSpec[], index: Map<LinkSpec, number>, kindOf: (id: string) => string | undefined, registry: Registry): RawProblem[] {
+  const out = new Map<string, LinkSpec[]>();
+  for (const l of links) {
+    const kind = kindOf(l.from);
+    if (kind && registry[kind].calls === 'sync') out.set(l.from, [...(out.get(l.from) ?? []), l]);
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const problems: RawProblem[] = [];
+  const visit = (id: string): void => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const l of out.get(id) ?? []) {
+      if (problems.length >= 10) break;
+      if (state.get(l.to) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(l.to)), l.to].join(' → ');
+        problems.push({ path: ['links', index.get(l)!], message: `synchronous calls form a cycle: ${cycle}; a request would wait on itself` });
+      } else if (!state.has(l.to)) visit(l.to);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const id of out.keys()) if (!state.has(id)) visit(id);
+  return problems;
+}
+
+/** A closed client with `users` and a bounded number of iterations ends on its own. */
+function everyClientBounded(comps: Record<string, unknown>): boolean {
+  const clients = Object.values(comps).filter((c): c is Record<string, unknown> => isObject(c) && c.kind === 'client');
+  const bounded = (c: Record<string, unknown>) =>
+    c.users != null && (c.iterations != null ||
+      (Array.isArray(c.phases) && c.phases.length > 0 && c.phases.every((p) => isObject(p) && p.iterations != null)));
+  return clients.length > 0 && clients.every(bounded);
+}
+
+function resolveEvents(v: unknown, hook: EventsHook, ids: string[], kindOf: (id: string) => string | undefined, report: (p: RawProblem) => void): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    report({ path: ['events'], message: `expected a list of events, got ${show(v)}` });
+    return [];
+  }
+  const { events, problems } = hook.resolve(v, { ids, kindOf });
+  for (const p of problems) report({ path: ['events', ...p.path], message: p.message });
+  return events;
+}
+
+function checkVariants(v: unknown, report: (p: RawProblem) => void): string[] {
+  if (v === undefined || v === null) return [];
+  if (!isObject(v)) {
+    report({ path: ['variants'], message: `expected a mapping from variant name to a patch of this scenario, got ${show(v)}` });
+    return [];
+  }
+  for (const [name, patch] of Object.entries(v)) {
+    if (!isObject(patch)) report({ path: ['variants', name], message: `expected a patch of this scenario (a mapping such as {components: {...}}), got ${show(patch)}` });
+    else if ('variants' in patch) report({ path: ['variants', name, 'variants'], at: 'key', message: 'a variant cannot define variants' });
+  }
+  return Object.keys(v);
+}
