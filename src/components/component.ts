@@ -64,6 +64,8 @@ export interface KindDef {
   icon: string;
   category: Category;
   help: string;
+  /** Markdown for docs/components.md: behaviour, teaching point, an example. */
+  docs?: string;
   params: Record<string, Param>;
   /** How this kind's outgoing links behave: calls awaited (sync), fire-and-forget (async), or none. */
   calls: 'sync' | 'async' | 'none';

@@ -5,6 +5,7 @@
  */
 import type { KindDef, KindProblem } from '../components/component.js';
 import { kinds as defaultKinds } from '../components/kinds.js';
+import { isBounded } from '../components/client.js';
 import { commonParams, type Param, type ResolvedObject } from '../components/params.js';
 import { linkParams, type LinkSpec } from '../components/link.js';
 import { resolveFields, type ParamContext, type RawProblem } from './resolve-param.js';
@@ -275,13 +276,11 @@ function syncCycles(links: LinkSpec[], index: Map<LinkSpec, number>, kindOf: (id
   return problems;
 }
 
-/** A closed client with `users` and a bounded number of iterations ends on its own. */
+/** Every client is closed and stops by itself (the client kind's own rule, applied to raw params). */
 function everyClientBounded(comps: Record<string, unknown>): boolean {
   const clients = Object.values(comps).filter((c): c is Record<string, unknown> => isObject(c) && c.kind === 'client');
-  const bounded = (c: Record<string, unknown>) =>
-    c.users != null && (c.iterations != null ||
-      (Array.isArray(c.phases) && c.phases.length > 0 && c.phases.every((p) => isObject(p) && p.iterations != null)));
-  return clients.length > 0 && clients.every(bounded);
+  const wellFormed = (c: Record<string, unknown>) => c.phases == null || (Array.isArray(c.phases) && c.phases.every(isObject));
+  return clients.length > 0 && clients.every((c) => wellFormed(c) && isBounded({ ...c, phases: c.phases ?? undefined } as never));
 }
 
 function resolveEvents(v: unknown, hook: EventsHook, ids: string[], kindOf: (id: string) => string | undefined, report: (p: RawProblem) => void): unknown[] {

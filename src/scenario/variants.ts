@@ -37,7 +37,7 @@ export function listVariants(raw: unknown): string[] {
 export function applyVariant(raw: unknown, name: string): unknown {
   const names = listVariants(raw);
   if (!names.includes(name)) {
-    const known = names.length ? `; variants: ${names.join(', ')}` : '; this scenario defines no variants';
+    const known = names.length ? ` (variants: ${names.join(', ')})` : '; this scenario defines no variants';
     throw new ScenarioError([{ path: '', message: `unknown variant "${name}"${didYouMean(name, names)}${known}` }]);
   }
   const base = raw as Obj;

@@ -1,0 +1,46 @@
+/**
+ * Types that cross the worker boundary. Only plain data goes over it: the raw
+ * scenario object as the design store holds it, progress, results, problems.
+ */
+import type { RunResult } from '../run/result.js';
+import type { Progress } from '../run/run.js';
+
+export type { RunResult, Progress };
+
+export interface RunRequest {
+  /** The scenario as authored (plain object, same shape as the YAML). */
+  scenario: unknown;
+  variant?: string;
+  seed?: number | string;
+  /** Override of the scenario duration ("2m", 120000). */
+  duration?: string | number;
+  maxEvents?: number;
+  /** Wall-clock ms between progress messages (default 200). */
+  progressEveryMs?: number;
+}
+
+export interface ProblemData {
+  path: (string | number)[];
+  message: string;
+  line?: number;
+  col?: number;
+}
+
+export type RunOutcome =
+  | { ok: true; result: RunResult }
+  | { ok: false; error: { kind: 'invalid' | 'too-large' | 'crash'; message: string; problems?: ProblemData[] } };
+
+export interface ProgressMessage {
+  progress: Progress;
+  /** Results so far (same shape as the final result). */
+  partial: RunResult;
+}
+
+export interface SimApi {
+  /** Run a scenario, streaming progress; resolves when done, stopped or refused. */
+  run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome>;
+  /** Stop the current run; its promise resolves with the partial result. */
+  cancel(): void;
+  /** Check a scenario without running it. */
+  validate(scenario: unknown): Promise<ProblemData[]>;
+}

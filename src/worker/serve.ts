@@ -1,0 +1,66 @@
+/**
+ * The worker's side of SimApi, independent of Comlink so it can be tested in
+ * Node: resolves the scenario, steps the run in slices, yields between slices
+ * (so cancel() is heard) and reports progress on a wall-clock cadence.
+ */
+import { resolveScenario, ScenarioError } from '../scenario/index.js';
+import { Run, RunTooLargeError } from '../run/run.js';
+import type { ProblemData, ProgressMessage, RunOutcome, RunRequest, SimApi } from './api.js';
+
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function createSimApi(): SimApi {
+  let current: Run | null = null;
+
+  function problemsOf(e: unknown): ProblemData[] {
+    return e instanceof ScenarioError ? e.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, col: p.col })) : [];
+  }
+
+  return {
+    async run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome> {
+      let run: Run;
+      try {
+        const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration });
+        run = new Run(scenario, { maxEvents: req.maxEvents });
+      } catch (e) {
+        if (e instanceof ScenarioError) return { ok: false, error: { kind: 'invalid', message: e.message, problems: problemsOf(e) } };
+        if (e instanceof RunTooLargeError) return { ok: false, error: { kind: 'too-large', message: e.message } };
+        return { ok: false, error: { kind: 'crash', message: String((e as Error)?.message ?? e) } };
+      }
+      current = run;
+      const every = req.progressEveryMs ?? 200;
+      let last = performance.now();
+      try {
+        for (;;) {
+          // a slice of ≤ ~30 ms keeps cancel() responsive
+          const sliceStart = performance.now();
+          let finished = false;
+          while (!finished && performance.now() - sliceStart < 30) finished = run.step(20_000);
+          if (finished) break;
+          if (performance.now() - last >= every) {
+            last = performance.now();
+            onProgress({ progress: run.progress(), partial: run.result() });
+          }
+          await yieldToEvents();
+        }
+        return { ok: true, result: run.result() };
+      } catch (e) {
+        return { ok: false, error: { kind: 'crash', message: `the simulation failed: ${String((e as Error)?.message ?? e)}` } };
+      } finally {
+        if (current === run) current = null;
+      }
+    },
+    cancel(): void {
+      current?.cancel();
+    },
+    async validate(scenario: unknown): Promise<ProblemData[]> {
+      try {
+        resolveScenario(scenario, {});
+        return [];
+      } catch (e) {
+        if (e instanceof ScenarioError) return problemsOf(e);
+        return [{ path: [], message: String((e as Error)?.message ?? e) }];
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, it, expect } from 'vitest';
+import { parseDuration, parseRate, formatDuration, formatRate } from '../../src/scenario/index.js';
+
+describe('parseDuration', () => {
+  it.each([
+    ['250ms', 250], ['2s', 2000], ['1.5s', 1500], ['5m', 300_000], ['1h', 3_600_000], ['1d', 86_400_000],
+    ['10us', 0.01], ['5µs', 0.005], ['1h30m', 5_400_000], ['1m 30s', 90_000], [' 2 s ', 2000], ['250', 250], [250, 250], [0, 0],
+  ])('parseDuration(%j) is %d ms', (v, ms) => expect(parseDuration(v)).toBe(ms));
+
+  it.each([
+    ['5 parsecs', 'expected a duration such as "250ms" or "2s", got "5 parsecs"'],
+    ['ms', 'expected a duration such as "250ms" or "2s", got "ms"'],
+    ['', 'expected a duration such as "250ms" or "2s", got ""'],
+    ['-5ms', 'expected a non-negative duration such as "250ms" or "2s", got "-5ms"'],
+    [-1, 'expected a non-negative duration such as "250ms" or "2s", got -1'],
+    [Infinity, 'expected a duration such as "250ms" or "2s", got Infinity'],
+    [NaN, 'expected a duration such as "250ms" or "2s", got NaN'],
+    [true, 'expected a duration such as "250ms" or "2s", got true'],
+  ])('rejects %j', (v, msg) => expect(() => parseDuration(v)).toThrow(msg));
+});
+
+describe('parseRate', () => {
+  it.each([['100/s', 100], ['6000/min', 100], ['10/ms', 10_000], ['360/h', 0.1], ['100 rps', 100], [5, 5], ['7', 7]])(
+    'parseRate(%j) is %d per second', (v, r) => expect(parseRate(v)).toBeCloseTo(r, 12));
+
+  it.each([
+    ['x/s', 'expected a rate such as "100/s" or "6000/min", got "x/s"'],
+    ['100/parsec', 'expected a rate such as "100/s" or "6000/min", got "100/parsec"'],
+    ['-1/s', 'expected a non-negative rate such as "100/s" or "6000/min", got "-1/s"'],
+    [{}, 'expected a rate such as "100/s" or "6000/min", got an object'],
+  ])('rejects %j', (v, msg) => expect(() => parseRate(v)).toThrow(msg));
+});
+
+describe('formatDuration and formatRate', () => {
+  it('pick the largest readable unit', () => {
+    expect([0, 0.5, 999, 1500, 90_000, 3_600_000, 2 * 86_400_000].map(formatDuration)).toEqual(['0ms', '500us', '999ms', '1.5s', '1.5m', '1h', '2d']);
+    expect([100, 0.5, 0.001].map(formatRate)).toEqual(['100/s', '30/min', '3.6/h']);
+  });
+  it('round-trip through the parsers', () => {
+    for (const ms of [0.25, 12, 2500, 90_000, 7_200_000]) expect(parseDuration(formatDuration(ms))).toBeCloseTo(ms, 9);
+    for (const r of [0.01, 0.5, 3, 12_000]) expect(parseRate(formatRate(r))).toBeCloseTo(r, 9);
+  });
+});
