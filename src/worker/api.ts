@@ -20,7 +20,8 @@ export interface RunRequest {
 }
 
 export interface ProblemData {
-  path: (string | number)[];
+  /** Dotted path, e.g. components.app.workers */
+  path: string;
   message: string;
   line?: number;
   col?: number;

@@ -59,7 +59,7 @@ export function createSimApi(): SimApi {
         return [];
       } catch (e) {
         if (e instanceof ScenarioError) return problemsOf(e);
-        return [{ path: [], message: String((e as Error)?.message ?? e) }];
+        return [{ path: '', message: String((e as Error)?.message ?? e) }];
       }
     },
   };

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The archsim command: runs the TypeScript CLI through tsx.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,63 @@
+/**
+ * Independent replications: the same scenario with seeds seed, seed+1, ...;
+ * each summary figure gets its mean and the half-width of a 95% confidence
+ * interval (Student's t), which is how to tell a design change from noise.
+ */
+import { runScenario, type RunInput, type RunOptions } from './run.js';
+import type { RunResult } from './result.js';
+
+export interface Estimate {
+  mean: number;
+  halfWidth: number;
+}
+
+export interface Replicated {
+  title: string;
+  variant?: string;
+  replications: number;
+  seeds: (number | string)[];
+  summary: Record<string, Estimate>;
+  runs: RunResult[];
+}
+
+// two-sided 95% Student t quantiles for 1..30 degrees of freedom
+const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+
+export function estimate(xs: number[]): Estimate {
+  const n = xs.length;
+  const mean = xs.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { mean, halfWidth: NaN };
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+  const t = n - 1 <= 30 ? T95[n - 2] : 1.96;
+  const r = (x: number) => Math.round(x * 1e4) / 1e4;
+  return { mean: r(mean), halfWidth: r((t * sd) / Math.sqrt(n)) };
+}
+
+const FIGURES: [string, (r: RunResult) => number][] = [
+  ['requests', (r) => r.summary.requests],
+  ['completed', (r) => r.summary.completed],
+  ['failed', (r) => r.summary.failed],
+  ['errorRate', (r) => r.summary.errorRate],
+  ['throughputRps', (r) => r.summary.throughputRps],
+  ['latencyMs.mean', (r) => r.summary.latencyMs.mean],
+  ['latencyMs.p50', (r) => r.summary.latencyMs.p50],
+  ['latencyMs.p90', (r) => r.summary.latencyMs.p90],
+  ['latencyMs.p95', (r) => r.summary.latencyMs.p95],
+  ['latencyMs.p99', (r) => r.summary.latencyMs.p99],
+  ['latencyMs.max', (r) => r.summary.latencyMs.max],
+];
+
+export function replicate(s: RunInput, n: number, opts: RunOptions = {}): Replicated {
+  const seeds = Array.from({ length: n }, (_, i) => (typeof s.seed === 'number' ? s.seed + i : `${s.seed}-${i}`));
+  const runs = seeds.map((seed) => runScenario({ ...s, seed }, opts));
+  const summary = Object.fromEntries(FIGURES.map(([k, f]) => [k, estimate(runs.map(f))]));
+  return { title: s.title, ...(s.variant ? { variant: s.variant } : {}), replications: n, seeds, summary, runs };
+}
+
+export function replicationReport(rep: Replicated): string {
+  const lines = [`${rep.title}${rep.variant ? ` — variant ${rep.variant}` : ''}`, `${rep.replications} replications, seeds ${rep.seeds[0]}..${rep.seeds[rep.seeds.length - 1]}`, ''];
+  const w = Math.max(...Object.keys(rep.summary).map((k) => k.length));
+  lines.push(`${'Figure'.padEnd(w)}  ${'Mean'.padStart(12)}  ${'± 95% CI'.padStart(10)}`);
+  for (const [k, e] of Object.entries(rep.summary)) lines.push(`${k.padEnd(w)}  ${e.mean.toFixed(3).padStart(12)}  ${e.halfWidth.toFixed(3).padStart(10)}`);
+  return lines.join('\n');
+}
