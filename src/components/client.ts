@@ -4,7 +4,7 @@
  * run a number of users (JMeter threads, Locust users) that each wait for their
  * response, think, and send again.
  */
-import { Node, type BuildContext, type KindDef, type KindProblem } from './component.js';
+import { Node, summary3, type BuildContext, type ComponentStats, type KindDef, type KindProblem } from './component.js';
 import type { ResolvedObject } from './params.js';
 import type { Link } from './link.js';
 import { Status, type Frame } from '../engine/sim.js';
@@ -136,6 +136,13 @@ class Client extends Node {
 
   private scheduleArrival(from: number): void {
     let t = from;
+    // fast path: one steady Poisson window
+    const w0 = this.windows.length === 1 ? this.windows[0] : null;
+    if (w0 !== null && w0.rate === w0.rampTo && w0.rate > 0 && this.p.arrival === 'poisson' && t >= w0.start) {
+      t += (-Math.log(1 - this.arrivalRng()) * 1000) / w0.rate;
+      if (t < w0.end) return this.sim.timerAt(t, this.hArrival);
+      return this.stopIssuing();
+    }
     for (let i = 0; i < this.windows.length; i++) {
       const w = this.windows[i];
       if (t >= w.end) continue;
@@ -163,7 +170,7 @@ class Client extends Node {
 
   private openArrival(): void {
     const now = this.sim.now;
-    this.send(now, 0);
+    this.send(now, -1);
     this.scheduleArrival(now);
   }
 
@@ -213,7 +220,8 @@ class Client extends Node {
     if (root.measured) {
       if (status === Status.ok) {
         this.completed++;
-        this.latency.record(this.sim.now - root.issued);
+        // with a single client its latency is the summary's: don't record twice
+        if (this.recorder.clients > 1) this.latency.record(this.sim.now - root.issued);
       } else this.failed++;
     }
     const user = root.mark;
@@ -291,6 +299,11 @@ class Client extends Node {
       this.sim.timer(0, this.hPhase, ph + 1);
     }
     if (this.active === 0 && !this.phaseOpen.some(Boolean) && this.phase >= this.closedPhases.length - 1) this.stopIssuing();
+  }
+
+  override stats(): ComponentStats {
+    const s = super.stats();
+    return this.recorder.clients > 1 ? s : { ...s, latencyMs: summary3(this.recorder.total.latency) };
   }
 
   override extraStats(): Record<string, unknown> {

@@ -35,6 +35,8 @@ export class Recorder {
   inFlight = 0;
   /** Clients still issuing requests. */
   private active = 0;
+  /** Clients in the scenario (with one, its latency is the summary's). */
+  clients = 0;
   allFinished = false;
   /** Called once, when the last client stops issuing. */
   onAllFinished: () => void = () => {};
@@ -46,6 +48,7 @@ export class Recorder {
   /** A client starts issuing requests; it calls clientFinished() when it stops. */
   clientStarted(): void {
     this.active++;
+    this.clients++;
   }
 
   clientFinished(): void {

@@ -1,0 +1,152 @@
+/**
+ * npm run bench — speed and memory as ratios measured in one process:
+ *   (a) a minimal hand-written binary-heap M/M/1 loop (the practical limit)
+ *   (b) the same M/M/1 as a scenario through runScenario, statistics on
+ *   (c) client → load-balancer → service ×3 → service (blocking), link latencies
+ * and the peak heap of (c) at 100k vs 1M requests.
+ * Targets (issue 2): (b) ≥ 0.5 × (a); (c) ≥ 0.08 × (a); heap(1M) ≤ 1.2 × heap(100k).
+ */
+import { stream } from '../../src/engine/random.js';
+import { Histogram } from '../../src/engine/stats.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { Run, runScenario } from '../../src/run/run.js';
+
+const LAMBDA = 80, MU = 100; // per second
+const N = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
+
+/**
+ * (a) The practical limit: arrivals and departures in a typed-array binary heap,
+ * FIFO of arrival times, latency into a log-linear histogram (the same output a
+ * load test reports: mean and percentiles). `bare` skips the histogram (mean only).
+ */
+function handWritten(n: number, bare = false): { requests: number; events: number; ms: number; mean: number } {
+  const hist = new Histogram();
+  const rng = stream(1, 'bench');
+  const cap = 1 << 16;
+  const time = new Float64Array(cap), seq = new Float64Array(cap), type = new Int8Array(cap);
+  let size = 0, s = 0;
+  const push = (t: number, k: number) => {
+    let i = size++;
+    const q = s++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (time[p] < t || (time[p] === t && seq[p] < q)) break;
+      time[i] = time[p]; seq[i] = seq[p]; type[i] = type[p];
+      i = p;
+    }
+    time[i] = t; seq[i] = q; type[i] = k;
+  };
+  let topT = 0, topK = 0;
+  const pop = () => {
+    topT = time[0]; topK = type[0];
+    const m = --size;
+    const t = time[m], q = seq[m], k = type[m];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= m) break;
+      if (c + 1 < m && (time[c + 1] < time[c] || (time[c + 1] === time[c] && seq[c + 1] < seq[c]))) c++;
+      if (t < time[c] || (t === time[c] && q < seq[c])) break;
+      time[i] = time[c]; seq[i] = seq[c]; type[i] = type[c];
+      i = c;
+    }
+    time[i] = t; seq[i] = q; type[i] = k;
+  };
+  const fifo = new Float64Array(1 << 20);
+  let head = 0, tail = 0, busy = false, done = 0, issued = 0, events = 0, sum = 0;
+  const ia = 1000 / LAMBDA, st = 1000 / MU;
+  const t0 = performance.now();
+  push(-ia * Math.log(1 - rng()), 0);
+  while (done < n) {
+    pop();
+    events++;
+    const now = topT;
+    if (topK === 0) {
+      issued++;
+      if (issued < n) push(now - ia * Math.log(1 - rng()), 0);
+      if (!busy) {
+        busy = true;
+        fifo[tail++ & 0xfffff] = now;
+        push(now - st * Math.log(1 - rng()), 1);
+      } else fifo[tail++ & 0xfffff] = now;
+    } else {
+      const latency = now - fifo[head++ & 0xfffff];
+      sum += latency;
+      if (!bare) hist.record(latency);
+      done++;
+      if (head !== tail) push(now - st * Math.log(1 - rng()), 1);
+      else busy = false;
+    }
+  }
+  return { requests: n, events, ms: performance.now() - t0, mean: sum / n };
+}
+
+const mm1Yaml = (n: number) => `
+title: bench M/M/1
+seed: 1
+duration: ${(n / LAMBDA) * 1000}
+components:
+  users: { kind: client, rate: ${LAMBDA}/s }
+  app: { kind: service, workers: 1, serviceTime: exp(${1000 / MU}ms), queueCapacity: 1000000 }
+links:
+  - { from: users, to: app }
+`;
+
+// 3 instances × 4 workers × 30/s each … offered 250/s over ~360/s capacity: ρ ≈ 0.7
+const lbYaml = (n: number) => `
+title: bench load-balanced
+seed: 1
+duration: ${(n / 250) * 1000}
+components:
+  users: { kind: client, rate: 250/s }
+  lb: { kind: load-balancer, policy: round-robin }
+  web: { kind: service, instances: 3, workers: 4, serviceTime: exp(20ms) }
+  db: { kind: service, workers: 8, serviceTime: exp(10ms) }
+links:
+  - { from: users, to: lb, latency: 1ms }
+  - { from: lb, to: web, latency: 0.5ms }
+  - { from: web, to: db, latency: 0.5ms }
+`;
+
+function timed(yaml: string) {
+  const s = loadScenario(yaml);
+  const t0 = performance.now();
+  const r = runScenario(s, { maxEvents: 2e9 });
+  const ms = performance.now() - t0;
+  return { requests: r.summary.requests, events: r.events, ms, mean: r.summary.latencyMs.mean };
+}
+
+function peakHeap(yaml: string): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const run = new Run(loadScenario(yaml), { maxEvents: 2e9 });
+  let peak = 0;
+  while (!run.step(200_000)) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  run.result();
+  return Math.max(peak, process.memoryUsage().heapUsed);
+}
+
+const rate = (x: { requests: number; events: number; ms: number }) => ({
+  rps: (x.requests / x.ms) * 1000,
+  eps: (x.events / x.ms) * 1000,
+});
+const f = (x: number) => Math.round(x).toLocaleString('en-US');
+
+// warm up the JIT on every path, then measure
+handWritten(200_000);
+timed(mm1Yaml(200_000));
+timed(lbYaml(100_000));
+
+const a0 = handWritten(N, true), a = handWritten(N), b = timed(mm1Yaml(N)), c = timed(lbYaml(N));
+const ra0 = rate(a0), ra = rate(a), rb = rate(b), rc = rate(c);
+console.log(`archsim bench — ${f(N)} requests each, Node ${process.version}`);
+console.log(`(a0) bare heap loop, mean only ${f(ra0.rps).padStart(11)} req/s ${f(ra0.eps).padStart(12)} events/s  (b)/(a0) = ${(rb.rps / ra0.rps).toFixed(3)}`);
+console.log(`(a) hand-written heap M/M/1   ${f(ra.rps).padStart(11)} req/s ${f(ra.eps).padStart(12)} events/s  mean ${a.mean.toFixed(2)} ms (theory 50)`);
+console.log(`(b) M/M/1 via runScenario     ${f(rb.rps).padStart(11)} req/s ${f(rb.eps).padStart(12)} events/s  mean ${b.mean.toFixed(2)} ms`);
+console.log(`(c) client→lb→web×3→db        ${f(rc.rps).padStart(11)} req/s ${f(rc.eps).padStart(12)} events/s  mean ${c.mean.toFixed(2)} ms`);
+const rB = rb.rps / ra.rps, rC = rc.rps / ra.rps;
+console.log(`ratio (b)/(a) = ${rB.toFixed(3)}  (target ≥ 0.5)  ${rB >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
+console.log(`ratio (c)/(a) = ${rC.toFixed(3)}  (target ≥ 0.08) ${rC >= 0.08 ? 'ok' : 'BELOW TARGET'}`);
+if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for a clean heap measurement)');
+const h100k = peakHeap(lbYaml(100_000)), h1m = peakHeap(lbYaml(1_000_000));
+const rh = h1m / h100k;
+console.log(`peak heap (c): 100k requests ${(h100k / 2 ** 20).toFixed(1)} MiB, 1M requests ${(h1m / 2 ** 20).toFixed(1)} MiB, ratio ${rh.toFixed(2)} (target ≤ 1.2) ${rh <= 1.2 ? 'ok' : 'ABOVE TARGET'}`);
