@@ -15,12 +15,12 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** The closest candidate within a third of the word's length (at least 1, at most 3 edits). */
+/** The closest candidate within 40% of the longer word's length (at least 1, at most 3 edits). */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length > 100) return undefined;
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
   let best: string | undefined, bestD = Infinity;
   for (const c of candidates) {
+    const limit = Math.min(3, Math.max(1, Math.floor(Math.max(word.length, c.length) * 0.4)));
     const dist = editDistance(word, c);
     if (dist <= limit && dist < bestD) [best, bestD] = [c, dist];
   }
