@@ -1,0 +1,78 @@
+/**
+ * Runs the design in the worker: validates it on the main thread first (an
+ * invalid value never reaches the worker), streams progress into the runs
+ * store, stops on request, and survives a crashed worker.
+ */
+import { resolveScenario, ScenarioError } from '../scenario/index.js';
+import type { SimClient } from '../worker/client.js';
+import type { ScenarioDoc } from './design.js';
+import type { RunsStore } from './runs.js';
+
+/** Wall ms between progress messages: 150 ms gives ~6 updates a second. */
+export const PROGRESS_EVERY_MS = 150;
+
+export interface RunOptions {
+  variant?: string;
+  seed?: string;
+  duration?: string;
+}
+
+/** Starts and stops runs of a design; one at a time. */
+export class RunController {
+  #client: SimClient | null = null;
+  #active: number | null = null;
+
+  constructor(private readonly runs: RunsStore, private readonly makeClient: () => SimClient, private readonly now = () => performance.now()) {}
+
+  get isRunning(): boolean {
+    return this.#active !== null;
+  }
+
+  /**
+   * Validates and runs `doc`; resolves when the run ends. Returns the problems
+   * that kept it from starting (empty when it ran).
+   */
+  async start(doc: ScenarioDoc, opts: RunOptions, label: string): Promise<string[]> {
+    if (this.#active !== null) return ['a run is already in progress'];
+    const seed = opts.seed?.trim() ? (/^-?\d+$/.test(opts.seed.trim()) ? Number(opts.seed.trim()) : opts.seed.trim()) : undefined;
+    const duration = opts.duration?.trim() || undefined;
+    const variant = opts.variant || undefined;
+    try {
+      resolveScenario(doc, { variant, seed, duration });
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+      return [String((e as Error).message ?? e)];
+    }
+    this.runs.trigger.started({ label });
+    const id = this.runs.getSnapshot().context.currentId!;
+    this.#active = id;
+    const t0 = this.now();
+    this.#client ??= this.makeClient();
+    try {
+      const outcome = await this.#client.run(
+        { scenario: doc, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS },
+        (m) => this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
+      );
+      if (outcome.ok) this.runs.trigger.finished({ id, result: outcome.result });
+      else this.runs.trigger.failed({ id, error: outcome.error });
+    } catch (e) {
+      // the worker itself died: report it and start a fresh worker next time
+      this.#client?.terminate();
+      this.#client = null;
+      this.runs.trigger.failed({ id, error: { kind: 'crash', message: `the simulation worker failed: ${String((e as Error)?.message ?? e)}` } });
+    } finally {
+      this.#active = null;
+    }
+    return [];
+  }
+
+  /** Asks the worker to stop; the run ends with its partial result. */
+  stop(): void {
+    if (this.#active !== null) void this.#client?.cancel();
+  }
+
+  dispose(): void {
+    this.#client?.terminate();
+    this.#client = null;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * <archsim-app>: the whole page. Top bar (scenario, variant, seed, duration,
+ * Run/Stop, undo/redo, import/export/share), palette, diagram, inspector and
+ * results. Owns the three stores and the run controller.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query } from 'lit/decorators.js';
+import { kinds } from '../components/kinds.js';
+import { listVariants, parseDuration, ScenarioError } from '../scenario/index.js';
+import { createDesignStore, freshId, type ScenarioDoc } from '../state/design.js';
+import { createRunsStore, isRunning } from '../state/runs.js';
+import { createUiStore } from '../state/ui.js';
+import { RunController } from '../state/run-controller.js';
+import { exportYaml, importYaml } from '../state/yaml-io.js';
+import { decodeShare, encodeShare } from '../state/share.js';
+import { loadDesign, saveDesign } from '../state/persist.js';
+import { createSimClient } from '../worker/client.js';
+import { StoreController } from './store-controller.js';
+import { bundled } from './bundled.js';
+import { appStyles } from './app-styles.js';
+import type { ArchsimDiagram } from './diagram.js';
+import type { ArchsimInspector } from './inspector.js';
+import './palette.js';
+import './diagram.js';
+import './inspector.js';
+import './results.js';
+
+const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+@customElement('archsim-app')
+export class ArchsimApp extends LitElement {
+  readonly design = createDesignStore();
+  readonly ui = createUiStore(reducedMotion);
+  readonly runs = createRunsStore();
+  readonly controller = new RunController(this.runs, createSimClient);
+  @query('archsim-diagram') private diagram!: ArchsimDiagram;
+  @query('archsim-inspector') private inspector!: ArchsimInspector;
+  @query('input[type=file]') private fileInput!: HTMLInputElement;
+
+  #design = new StoreController(this, () => this.design, (s) => s.context);
+  #ui = new StoreController(this, () => this.ui, (s) => s.context);
+  #running = new StoreController(this, () => this.runs, (s) => isRunning(s.context));
+  #saveTimer = 0;
+
+  static override styles = appStyles;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const saved = loadDesign(localStorage);
+    if (saved) this.design.trigger.load(saved);
+    else if (bundled.length) this.#open(bundled[0].file);
+    void this.#fromHash();
+    this.design.subscribe((s) => {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = window.setTimeout(() => saveDesign(localStorage, s.context.doc, s.context.source), 250);
+    });
+    this.ui.subscribe((s) => (document.documentElement.dataset.theme = s.context.theme));
+    window.addEventListener('keydown', this.#onKey);
+    window.addEventListener('hashchange', this.#fromHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
+    window.removeEventListener('hashchange', this.#fromHash);
+    this.controller.dispose();
+  }
+
+  #fromHash = async () => {
+    const m = /^#design=(.*)$/.exec(location.hash);
+    if (!m) return;
+    try {
+      const doc = await decodeShare(m[1]);
+      importYaml(exportYaml(doc), 'shared link');
+      this.design.trigger.load({ doc, source: 'shared link' });
+      this.#notify('info', 'Opened the design from the shared link.');
+    } catch (e) {
+      this.#notify('error', `Could not open the shared link: ${(e as Error).message}`);
+    }
+    history.replaceState(null, '', location.pathname + location.search);
+  };
+
+  #onKey = (e: KeyboardEvent) => {
+    const inField = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && !inField && (e.key === 'z' || e.key === 'Z')) {
+      e.preventDefault();
+      if (e.shiftKey) this.design.trigger.redo();
+      else this.design.trigger.undo();
+    } else if (mod && !inField && e.key === 'y') {
+      e.preventDefault();
+      this.design.trigger.redo();
+    } else if (e.key === 'Escape' && !inField) this.ui.trigger.escape();
+  };
+
+  #notify(tone: 'error' | 'info', text: string): void {
+    this.ui.trigger.notify({ notice: { tone, text } });
+  }
+
+  #open(file: string): void {
+    const b = bundled.find((x) => x.file === file);
+    if (!b) return;
+    try {
+      this.#load(importYaml(b.text, b.file), b.file);
+    } catch (e) {
+      this.#notify('error', (e as Error).message);
+    }
+  }
+
+  #load(doc: ScenarioDoc, source: string): void {
+    this.design.trigger.load({ doc, source });
+    this.ui.trigger.select({ selection: null });
+    this.ui.trigger.setRunOptions({ variant: '', seed: '', duration: '' });
+    this.ui.trigger.notify({ notice: null });
+  }
+
+  async #import(file: File): Promise<void> {
+    try {
+      if (file.size > 1_000_000) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; at most 1 MB is accepted`);
+      this.#load(importYaml(await file.text(), file.name), file.name);
+      this.#notify('info', `Imported ${file.name}.`);
+    } catch (e) {
+      const msg = e instanceof ScenarioError ? `${file.name} was not imported; your design is unchanged.\n${e.message}` : (e as Error).message;
+      this.#notify('error', msg);
+    }
+  }
+
+  #export(): void {
+    const { doc, source } = this.design.getSnapshot().context;
+    const name = /\.ya?ml$/.test(source) ? source : `${String(doc.title ?? 'scenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}.yaml`;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([exportYaml(doc)], { type: 'text/yaml' }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  async #share(): Promise<void> {
+    const url = `${location.origin}${location.pathname}#design=${await encodeShare(this.design.getSnapshot().context.doc)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.#notify('info', 'Link copied to the clipboard: it holds the whole design.');
+    } catch {
+      this.#notify('info', `Share this link: ${url}`);
+    }
+  }
+
+  async #run(): Promise<void> {
+    const ui = this.ui.getSnapshot().context, { doc } = this.design.getSnapshot().context;
+    const label = [doc.title || 'design', ui.variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
+    this.ui.trigger.notify({ notice: null });
+    const problems = await this.controller.start(doc, ui, label);
+    if (problems.length) this.#notify('error', `The design cannot run yet:\n${problems.slice(0, 8).join('\n')}${problems.length > 8 ? `\n…and ${problems.length - 8} more` : ''}`);
+  }
+
+  #add(e: CustomEvent<{ kind: string; x?: number; y?: number }>): void {
+    const { kind } = e.detail;
+    if (!kinds[kind]) return;
+    const id = freshId(this.design.getSnapshot().context.doc, kind);
+    const at = e.detail.x === undefined ? this.diagram.viewCentre() : { x: e.detail.x, y: e.detail.y! };
+    this.design.trigger.addNode({ id, kind, x: at.x, y: at.y });
+    this.ui.trigger.select({ selection: { type: 'node', id } });
+    this.updateComplete.then(() => this.diagram.updateComplete).then(() => this.diagram.focusNode(id));
+  }
+
+  #durationMs(doc: ScenarioDoc, override: string): number | undefined {
+    try {
+      return parseDuration(override || doc.duration);
+    } catch {
+      return undefined;
+    }
+  }
+
+  override render() {
+    const { doc, source } = this.#design.value, ui = this.#ui.value, running = this.#running.value;
+    const variants = listVariants(doc);
+    const isBundled = bundled.some((b) => b.file === source);
+    return html`
+      <header class="top" role="banner">
+        <div class="brand"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg><span>archsim</span></div>
+        <label class="grow">Scenario
+          <select aria-label="Scenario" @change=${(e: Event) => this.#open((e.target as HTMLSelectElement).value)}>
+            ${isBundled ? nothing : html`<option selected value="">${doc.title || 'Your design'} (${source === 'new' ? 'new' : 'edited'})</option>`}
+            ${bundled.map((b) => html`<option value=${b.file} ?selected=${b.file === source}>${b.title}</option>`)}
+          </select></label>
+        <label>Variant
+          <select aria-label="Variant" ?disabled=${!variants.length} @change=${(e: Event) => this.ui.trigger.setRunOptions({ variant: (e.target as HTMLSelectElement).value })}>
+            <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === ui.variant}>${v}</option>`)}
+          </select></label>
+        <label>Seed <input aria-label="Run seed" class="short" placeholder=${String(doc.seed ?? 'default')} .value=${ui.seed} @change=${(e: Event) => this.ui.trigger.setRunOptions({ seed: (e.target as HTMLInputElement).value })}></label>
+        <label>Duration <input aria-label="Run duration" class="short" placeholder=${String(doc.duration ?? '—')} .value=${ui.duration} @change=${(e: Event) => this.ui.trigger.setRunOptions({ duration: (e.target as HTMLInputElement).value })}></label>
+        ${running
+          ? html`<button class="primary stop" @click=${() => this.controller.stop()}>■ Stop</button>`
+          : html`<button class="primary" @click=${() => this.#run()}>▶ Run</button>`}
+        <span class="sep"></span>
+        <button class="icon" aria-label="Undo" title="Undo (Ctrl+Z)" @click=${() => this.design.trigger.undo()}>↶</button>
+        <button class="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" @click=${() => this.design.trigger.redo()}>↷</button>
+        <span class="sep"></span>
+        <button @click=${() => this.fileInput.click()}>Import</button>
+        <input type="file" accept=".yaml,.yml,.json,text/yaml" hidden aria-label="Import scenario file"
+          @change=${(e: Event) => {
+            const f = (e.target as HTMLInputElement).files?.[0];
+            if (f) void this.#import(f);
+            (e.target as HTMLInputElement).value = '';
+          }}>
+        <button @click=${() => this.#export()}>Export</button>
+        <button @click=${() => this.#share()}>Share</button>
+        <span class="sep"></span>
+        <button class="icon" aria-label="Animate requests" aria-pressed=${ui.isAnimating} title="Animate requests on the links" @click=${() => this.ui.trigger.toggleAnimation()}>⋯</button>
+        <button class="icon" aria-label=${`Colour scheme: ${ui.theme}`} title="Colour scheme: auto, light, dark" @click=${() => this.ui.trigger.setTheme({ theme: ui.theme === 'auto' ? 'light' : ui.theme === 'light' ? 'dark' : 'auto' })}>${ui.theme === 'dark' ? '☾' : ui.theme === 'light' ? '☀' : '◐'}</button>
+      </header>
+      ${ui.notice ? html`<div class="notice ${ui.notice.tone}" role=${ui.notice.tone === 'error' ? 'alert' : 'status'}><pre>${ui.notice.text}</pre><button aria-label="Dismiss" @click=${() => this.ui.trigger.notify({ notice: null })}>×</button></div>` : nothing}
+      <aside class="palette" aria-label="Palette"><archsim-palette @archsim-add=${this.#add}></archsim-palette></aside>
+      <main class="centre" aria-label="Diagram">
+        <div class="title"><h1>${doc.title || 'Untitled design'}</h1></div>
+        <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
+      </main>
+      <aside class="inspector" aria-label="Inspector"><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
+      <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .durationMs=${this.#durationMs(doc, ui.duration)}></archsim-results></section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'archsim-app': ArchsimApp;
+  }
+}

@@ -1,0 +1,49 @@
+/** Styles of <archsim-diagram>. */
+import { css } from 'lit';
+
+export const diagramStyles = css`
+  :host { display: block; position: relative; min-width: 0; min-height: 0; }
+  .wrap { position: absolute; inset: 0; background: var(--canvas); background-image: radial-gradient(var(--dot) 1px, transparent 1px); background-size: 20px 20px; }
+  svg.canvas { width: 100%; height: 100%; display: block; outline: none; cursor: grab; }
+  svg.canvas:active { cursor: grabbing; }
+  .connecting svg.canvas { cursor: crosshair; }
+  g.node { cursor: pointer; outline: none; }
+  g.node .box { fill: var(--surface); stroke: var(--line-strong); stroke-width: 1.25; filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.12)); }
+  g.node .stack { fill: var(--surface-2); stroke: var(--line-strong); stroke-width: 1; }
+  g.node:hover .box { stroke: var(--accent); }
+  g.node.selected .box { stroke: var(--accent); stroke-width: 2.5; }
+  g.node:focus-visible .box { stroke: var(--focus); stroke-width: 3; }
+  g.node.source .box { stroke: var(--accent); stroke-dasharray: 5 3; stroke-width: 2.5; }
+  g.node.warm .box { stroke: var(--warm); stroke-width: 2; }
+  g.node.hot .box { stroke: var(--hot); stroke-width: 2.5; }
+  g.node .icon { fill: none; stroke: var(--accent); stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
+  g.node .label { font: 600 13px var(--font); fill: var(--text); }
+  g.node .kind { font: 11px var(--font); fill: var(--muted); }
+  .cat { fill: var(--muted); }
+  .cat.traffic { fill: #0072B2; } .cat.edge { fill: #56B4E9; } .cat.compute { fill: #009E73; } .cat.data { fill: #E69F00; } .cat.async { fill: #CC79A7; }
+  g.count rect { fill: var(--accent); }
+  g.count text { font: 600 10px var(--font); fill: var(--on-accent); }
+  g.badge rect { fill: var(--surface-2); stroke: var(--line); }
+  g.badge text { font: 600 10px var(--mono); fill: var(--text); }
+  g.badge.ok rect { fill: var(--ok-bg); stroke: var(--ok); }
+  g.badge.warm rect { fill: var(--warm-bg); stroke: var(--warm); }
+  g.badge.hot rect { fill: var(--hot-bg); stroke: var(--hot); }
+  text.warn { font: 700 11px var(--font); fill: var(--hot); }
+  circle.port { fill: var(--surface); stroke: var(--accent); stroke-width: 2; cursor: crosshair; }
+  circle.port:hover { fill: var(--accent); }
+  g.link { cursor: pointer; outline: none; }
+  g.link .hit { stroke: transparent; stroke-width: 14; fill: none; }
+  g.link .line { stroke: var(--edge); stroke-width: 1.6; fill: none; }
+  g.link:hover .line, g.link.selected .line { stroke: var(--accent); stroke-width: 2.5; }
+  g.link:focus-visible .line { stroke: var(--focus); stroke-width: 3; }
+  .arrowhead { fill: var(--edge); }
+  text.latency { font: 10px var(--mono); fill: var(--muted); paint-order: stroke; stroke: var(--canvas); stroke-width: 4px; }
+  g.dots circle { fill: var(--accent); opacity: 0.8; }
+  line.ghost { stroke: var(--accent); stroke-width: 2; stroke-dasharray: 6 4; pointer-events: none; }
+  .tools { position: absolute; right: 10px; top: 10px; display: flex; flex-direction: column; gap: 4px; }
+  .tools button { width: 30px; height: 30px; border-radius: 7px; border: 1px solid var(--line); background: var(--surface); color: var(--text); font: 16px var(--font); cursor: pointer; box-shadow: 0 1px 2px rgb(0 0 0 / 0.08); }
+  .tools button:hover { border-color: var(--accent); color: var(--accent); }
+  .tools button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
+  .empty { position: absolute; inset: 0; display: grid; place-items: center; text-align: center; padding: 0 20%; color: var(--muted); font: 14px/1.5 var(--font); pointer-events: none; }
+  .hint { position: absolute; left: 50%; top: 10px; transform: translateX(-50%); background: var(--accent); color: var(--on-accent); padding: 6px 12px; border-radius: 999px; font: 12px var(--font); box-shadow: 0 2px 8px rgb(0 0 0 / 0.2); }
+`;

@@ -1,0 +1,25 @@
+/** Styles of <archsim-inspector>. */
+import { css } from 'lit';
+
+export const inspectorStyles = css`
+  :host { display: block; overflow: auto; padding: 12px 14px 20px; font: 13px/1.45 var(--font); color: var(--text); }
+  header h2 { font: 600 15px var(--font); margin: 0 0 2px; }
+  header p { margin: 0 0 12px; color: var(--muted); font-size: 12px; }
+  .field { margin: 0 0 10px; }
+  label { display: block; font-weight: 600; font-size: 12px; margin-bottom: 3px; }
+  .control { display: flex; align-items: center; gap: 6px; }
+  input[type=text], select, textarea { flex: 1; min-width: 0; box-sizing: border-box; padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 13px var(--mono); }
+  textarea { resize: vertical; font-family: var(--mono); }
+  select { font-family: var(--font); }
+  input:focus, select:focus, textarea:focus { outline: 2px solid var(--focus); outline-offset: 0; border-color: transparent; }
+  .check { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; align-items: center; }
+  .check label { order: 2; margin: 0; } .check .control { order: 1; } .check .help, .check .error { order: 3; grid-column: 1 / -1; }
+  .unit { font-size: 11px; color: var(--muted); white-space: nowrap; }
+  .help { margin: 3px 0 0; font-size: 11px; color: var(--muted); }
+  .invalid input, .invalid textarea { border-color: var(--hot); background: var(--hot-bg); }
+  .error { margin: 3px 0 0; font-size: 12px; color: var(--hot); font-weight: 600; }
+  details { margin-top: 8px; } summary { cursor: pointer; font-weight: 600; font-size: 12px; color: var(--muted); margin-bottom: 8px; }
+  .actions { margin-top: 14px; }
+  button.danger { border: 1px solid var(--hot); color: var(--hot); background: none; border-radius: 6px; padding: 5px 10px; font: 12px var(--font); cursor: pointer; }
+  button.danger:hover { background: var(--hot-bg); }
+`;

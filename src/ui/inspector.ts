@@ -1,0 +1,160 @@
+/**
+ * <archsim-inspector>: edits what is selected. Its fields are generated from
+ * the kind's parameter descriptors (or the link's, or the scenario's), accept
+ * units ("250ms", "100/s", "exp(10ms)") and refuse invalid values inline: an
+ * invalid value is never stored, so it never reaches the worker.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { kinds } from '../components/kinds.js';
+import { commonParams, type Param } from '../components/params.js';
+import { linkParams } from '../components/link.js';
+import { scenarioParams } from '../scenario/validate.js';
+import { ID_PATTERN, type DesignStore, type ScenarioDoc } from '../state/design.js';
+import type { UiStore } from '../state/ui.js';
+import { StoreController } from './store-controller.js';
+import { fieldPlaceholder, fieldText, isStructured, readField } from './fields.js';
+import { inspectorStyles } from './inspector-styles.js';
+
+type Commit = (value: unknown) => void;
+
+@customElement('archsim-inspector')
+export class ArchsimInspector extends LitElement {
+  @property({ attribute: false }) design!: DesignStore;
+  @property({ attribute: false }) ui!: UiStore;
+  /** Field key → message for values refused. */
+  @state() private errors: Record<string, string> = {};
+  #doc = new StoreController(this, () => this.design, (s) => s.context.doc);
+  #sel = new StoreController(this, () => this.ui, (s) => s.context.selection);
+  #lastSel: unknown;
+
+  static override styles = inspectorStyles;
+
+  /** Focuses the first field (Enter on a diagram node). */
+  focusFirst(): void {
+    this.renderRoot.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  override willUpdate(): void {
+    if (this.#sel.value !== this.#lastSel) {
+      this.#lastSel = this.#sel.value;
+      this.errors = {};
+    }
+  }
+
+  override render() {
+    const doc = this.#doc.value, sel = this.#sel.value;
+    if (sel?.type === 'node' && doc.components[sel.id]) return this.#nodeForm(doc, sel.id);
+    if (sel?.type === 'link' && doc.links[sel.index]) return this.#linkForm(doc, sel.index);
+    return this.#scenarioForm(doc);
+  }
+
+  #field(key: string, name: string, d: Param, raw: unknown, commit: Commit, targets: readonly string[] = []) {
+    const id = `f-${key.replace(/[^\w-]/g, '_')}`;
+    const err = this.errors[key];
+    const unit = d.type === 'number' ? d.unit : d.type === 'duration' ? 'time' : d.type === 'rate' ? 'per time' : d.type === 'dist' ? 'distribution' : '';
+    const onChange = (text: string) => {
+      const r = readField(d, text, targets);
+      if (r.ok) {
+        commit(r.value);
+        const { [key]: _, ...rest } = this.errors;
+        this.errors = rest;
+      } else this.errors = { ...this.errors, [key]: r.message };
+    };
+    const described = `${id}-help${err ? ` ${id}-err` : ''}`;
+    let control;
+    if (d.type === 'enum') {
+      control = html`<select id=${id} aria-describedby=${described} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${raw === undefined}>default${d.default !== undefined ? ` (${d.default})` : ''}</option>
+        ${d.values.map((v) => html`<option ?selected=${raw === v} value=${v}>${v}</option>`)}</select>`;
+    } else if (d.type === 'boolean') {
+      control = html`<input id=${id} type="checkbox" aria-describedby=${described} .checked=${(raw ?? d.default ?? false) as boolean}
+        @change=${(e: Event) => onChange(String((e.target as HTMLInputElement).checked))}>`;
+    } else if (isStructured(d)) {
+      control = html`<textarea id=${id} rows="2" spellcheck="false" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described}
+        placeholder=${fieldPlaceholder(d)} .value=${fieldText(d, raw)} @change=${(e: Event) => onChange((e.target as HTMLTextAreaElement).value)}></textarea>`;
+    } else {
+      control = html`<input id=${id} type="text" autocomplete="off" spellcheck="false" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described}
+        placeholder=${fieldPlaceholder(d)} .value=${err ? (this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '') : fieldText(d, raw)}
+        @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)}>`;
+    }
+    return html`<div class="field ${err ? 'invalid' : ''} ${d.type === 'boolean' ? 'check' : ''}">
+      <label for=${id}>${name}${d.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
+      <div class="control">${control}${unit ? html`<span class="unit">${unit}</span>` : nothing}</div>
+      ${err ? html`<p class="error" id=${`${id}-err`} role="alert">${err}</p>` : nothing}
+      <p class="help" id=${`${id}-help`}>${d.help}</p>
+    </div>`;
+  }
+
+  #fields(params: Record<string, Param>, raw: Record<string, unknown>, prefix: string, commit: (k: string, v: unknown) => void, targets: readonly string[] = []) {
+    const entries = Object.entries(params);
+    const basic = entries.filter(([, d]) => !d.advanced), adv = entries.filter(([, d]) => d.advanced);
+    const one = ([k, d]: [string, Param]) => this.#field(`${prefix}.${k}`, d.label, d, raw[k], (v) => commit(k, v), targets);
+    return html`${basic.map(one)}${adv.length ? html`<details><summary>Advanced</summary>${adv.map(one)}</details>` : nothing}`;
+  }
+
+  #nodeForm(doc: ScenarioDoc, id: string) {
+    const c = doc.components[id];
+    const def = kinds[c.kind];
+    const targets = doc.links.filter((l) => l.from === id).map((l) => l.to);
+    const others = Object.keys(doc.components).filter((x) => x !== id && !targets.includes(x));
+    const set = (k: string, v: unknown) => this.design.trigger.setParam({ id, path: [k], value: v });
+    return html`<header><h2>${def?.label ?? c.kind}</h2><p>${def?.help ?? `Unknown kind "${c.kind}".`}</p></header>
+      <form @submit=${(e: Event) => e.preventDefault()} aria-label=${`Parameters of ${id}`}>
+        ${this.#field(`${id}.__id`, 'Id', { type: 'string', label: 'Id', help: 'Unique name; links follow a rename.', required: true }, id, (v) => {
+          const to = String(v);
+          if (to === id) return;
+          if (!ID_PATTERN.test(to)) this.errors = { ...this.errors, [`${id}.__id`]: 'use letters, digits, - and _, starting with a letter (at most 64)' };
+          else if (to in doc.components) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
+          else {
+            this.design.trigger.renameNode({ id, to });
+            this.ui.trigger.renamed({ id, to });
+          }
+        })}
+        ${this.#field(`${id}.label`, 'Label', commonParams.label, c.label, (v) => set('label', v))}
+        ${def ? this.#fields(def.params, c, id, set, targets) : nothing}
+      </form>
+      ${others.length ? html`<div class="field"><label for="connect-to">Add a link to</label><div class="control">
+        <select id="connect-to" @change=${(e: Event) => {
+          const to = (e.target as HTMLSelectElement).value;
+          if (to) this.design.trigger.addLink({ from: id, to });
+          (e.target as HTMLSelectElement).value = '';
+        }}><option value="">choose a component…</option>${others.map((o) => html`<option value=${o}>${o}</option>`)}</select></div>
+        <p class="help">Keyboard alternative to dragging from the node's port.</p></div>` : nothing}
+      <div class="actions"><button class="danger" @click=${() => {
+        this.design.trigger.removeNode({ id });
+        this.ui.trigger.select({ selection: null });
+      }}>Delete ${id}</button></div>`;
+  }
+
+  #linkForm(doc: ScenarioDoc, index: number) {
+    const l = doc.links[index];
+    const { from: _f, to: _t, ...params } = linkParams;
+    return html`<header><h2>Link</h2><p><b>${l.from}</b> → <b>${l.to}</b></p></header>
+      <form @submit=${(e: Event) => e.preventDefault()} aria-label=${`Link from ${l.from} to ${l.to}`}>
+        ${this.#fields(params, l, `link${index}`, (k, v) => this.design.trigger.setLinkParam({ index, key: k, value: v }))}
+      </form>
+      <div class="actions"><button class="danger" @click=${() => {
+        this.design.trigger.removeLink({ index });
+        this.ui.trigger.select({ selection: null });
+      }}>Delete link</button></div>`;
+  }
+
+  #scenarioForm(doc: ScenarioDoc) {
+    const { version: _v, description, ...params } = scenarioParams;
+    return html`<header><h2>Scenario</h2><p>Select a component or link to edit it. Nothing selected shows the scenario's settings.</p></header>
+      <form @submit=${(e: Event) => e.preventDefault()} aria-label="Scenario settings">
+        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v }))}
+        <div class="field"><label for="f-description">Description</label>
+          <div class="control"><textarea id="f-description" rows="7" aria-describedby="f-description-help" .value=${typeof doc.description === 'string' ? doc.description : ''}
+            @change=${(e: Event) => this.design.trigger.setTop({ key: 'description', value: (e.target as HTMLTextAreaElement).value || undefined })}></textarea></div>
+          <p class="help" id="f-description-help">${description.help}</p></div>
+      </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'archsim-inspector': ArchsimInspector;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The app as a student uses it, in real Chromium: open a bundled scenario, run
+ * it, edit the design (palette, keyboard, connect, parameters, undo), compare
+ * with a pinned baseline, import a broken file; then measure a 1M-request run.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { build, launch, serve } from './harness.js';
+
+const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
+let browser: Browser, server: Server, url: string, page: Page;
+
+/** Collects long tasks and the longest gap between animation frames. */
+const MONITOR = `
+  window.__longTasks = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__maxFrameGap = 0;
+  let last = performance.now();
+  const tick = (t) => { window.__maxFrameGap = Math.max(window.__maxFrameGap, t - last); last = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+`;
+
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png` });
+const status = () => page.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
+const waitDone = () => expect.poll(async () => (await status().textContent()) ?? '', { timeout: 120_000, interval: 250 }).toMatch(/^Done/);
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  build();
+  ({ url, server } = await serve());
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+  await context.addInitScript(MONITOR);
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('archsim in Chromium', () => {
+  it('loads, opens a bundled scenario and runs it to a summary with p99 and charts', async () => {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Run' }).waitFor();
+    const firstRender = await page.evaluate(() => (window as any).archsimFirstRenderMs as number);
+    console.log(`time to first render: ${firstRender?.toFixed(0)} ms`);
+    await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'M/M/1: one server, random arrivals' });
+    await expect.poll(() => page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
+    await page.getByLabel('Run duration').fill('2m');
+    await page.getByLabel('Run duration').press('Tab');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await waitDone();
+    const p99 = page.getByRole('table', { name: 'Summary' }).getByRole('row', { name: /^p99/ });
+    await expect.poll(async () => (await p99.textContent()) ?? '').toMatch(/p99\s*[\d.]+\s*ms/);
+    expect(await page.locator('svg.plot path.series').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.getByRole('button', { name: /^Service app, Utilisation \d+%/ }).count()).toBe(1);
+    await shot('1-run');
+  });
+
+  it('edits the design: palette, keyboard, connect, parameters, delete, undo', async () => {
+    await page.getByRole('button', { name: 'Add Service' }).click();
+    const added = page.getByRole('button', { name: /^Service service$/ });
+    await expect.poll(() => added.count()).toBe(1);
+    // by keyboard: focus the palette entry, Enter adds and focuses the node, Delete removes it
+    await page.getByRole('button', { name: 'Add Load balancer' }).focus();
+    await page.keyboard.press('Enter');
+    const lb = page.getByRole('button', { name: /^Load balancer load-balancer/ });
+    await expect.poll(() => lb.count()).toBe(1);
+    await expect.poll(() => lb.evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => lb.count()).toBe(0);
+    // connect app → service without dragging: focus app, C, then Enter on the target
+    await page.getByRole('button', { name: /^Service app/ }).focus();
+    await page.keyboard.press('c');
+    await added.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: /^Link from app to service/ }).count()).toBe(1);
+    // edit parameters of the new service: out of range is refused with a message
+    await added.click();
+    const workers = page.getByRole('textbox', { name: 'Workers' });
+    await workers.fill('0');
+    await workers.press('Enter');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'expected an integer between 1' }).count()).toBe(1);
+    await workers.fill('4');
+    await workers.press('Enter');
+    const st = page.getByRole('textbox', { name: 'Service time' });
+    await st.fill('exp(2ms)');
+    await st.press('Enter');
+    await st.fill('exp(4ms)');
+    await st.press('Enter');
+    await shot('2-edit');
+    await page.locator('svg.canvas').click({ position: { x: 30, y: 200 } });
+    await page.keyboard.press('Control+z');
+    await added.click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Service time' }).inputValue()).toBe('exp(2ms)');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Workers' }).inputValue()).toBe('4');
+    // autosave: a reload restores the edited design
+    await page.waitForTimeout(400);
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: /^Link from app to service/ }).count()).toBe(1);
+  });
+
+  it('runs again and compares with the pinned baseline', async () => {
+    await page.getByLabel('Run duration').fill('2m');
+    await page.getByLabel('Run duration').press('Tab');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await waitDone();
+    await page.getByRole('button', { name: 'Pin as baseline' }).click();
+    await page.getByRole('button', { name: /^Service service/ }).click();
+    const st = page.getByRole('textbox', { name: 'Service time' });
+    await st.fill('exp(6ms)');
+    await st.press('Enter');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await waitDone();
+    const table = page.getByRole('table', { name: 'Summary' });
+    await expect.poll(async () => (await table.textContent()) ?? '').toMatch(/Baseline/);
+    expect(await table.getByRole('row', { name: /^p99/ }).textContent()).toMatch(/[+−]\d/);
+    expect(await page.locator('svg.plot path.series.baseline').count()).toBeGreaterThanOrEqual(2);
+    await shot('3-compare');
+  });
+
+  it('refuses a broken import, says where, and keeps the design', async () => {
+    const broken = 'version: 1\nduration: 10s\ncomponents:\n  users: { kind: client, rate: 10/s }\n  web: { kind: service, workers: -2 }\nlinks:\n  - { from: users, to: web }\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
+    const alert = page.getByRole('alert').filter({ hasText: 'broken.yaml' });
+    await expect.poll(async () => (await alert.textContent()) ?? '').toMatch(/broken\.yaml:5:\d+: components\.web\.workers/);
+    expect(await page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
+    await shot('4-import-error');
+  });
+
+  it('keeps the main thread responsive during a 1M-request run', async () => {
+    const big = [
+      'version: 1', 'title: One million requests', 'seed: 1', 'duration: 100s', 'components:',
+      '  users: { kind: client, rate: 10000/s }', '  lb: { kind: load-balancer, policy: least-connections }',
+      '  app: { kind: service, instances: 4, workers: 8, serviceTime: exp(0.6ms) }', '  db: { kind: service, workers: 8, serviceTime: exp(0.5ms) }',
+      'links:', '  - { from: users, to: lb, latency: 1ms }', '  - { from: lb, to: app }', '  - { from: app, to: db, latency: 0.5ms }', '',
+    ].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'million.yaml', mimeType: 'text/yaml', buffer: Buffer.from(big) });
+    await expect.poll(() => page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
+    await page.evaluate(() => {
+      (window as any).__longTasks = [];
+      (window as any).__maxFrameGap = 0;
+    });
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.waitForTimeout(1500);
+    await shot('5-live');
+    await waitDone();
+    const m = await page.evaluate(() => {
+      const app = document.querySelector('archsim-app') as any;
+      const run = app.runs.getSnapshot().context.runs.at(-1);
+      return {
+        longest: Math.max(0, ...(window as any).__longTasks), longTasks: (window as any).__longTasks.length, maxFrameGap: (window as any).__maxFrameGap,
+        updates: run.updates, span: run.lastUpdateMs - run.firstUpdateMs, requests: run.result.summary.requests, wallMs: run.result.wallMs,
+      };
+    });
+    const perSec = (m.updates - 1) / (m.span / 1000);
+    console.log(`1M-request run: ${m.requests} requests in ${(m.wallMs / 1000).toFixed(1)} s wall; ${m.updates} progress updates, ${perSec.toFixed(1)}/s; ` +
+      `longest long task ${m.longest.toFixed(0)} ms (${m.longTasks} over 50 ms); longest gap between frames ${m.maxFrameGap.toFixed(0)} ms`);
+    expect(m.requests).toBeGreaterThan(900_000);
+    expect(perSec).toBeGreaterThanOrEqual(4);
+    await page.evaluate(() => (document.querySelector('archsim-app') as any).ui.trigger.setTheme({ theme: 'dark' }));
+    await shot('6-dark');
+  });
+});

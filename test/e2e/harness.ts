@@ -1,0 +1,53 @@
+/**
+ * e2e harness: builds dist/ once, serves it under a nested base path (proving
+ * the build works from any base path) and launches Debian's Chromium.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BASE = '/course/notes/archsim/';
+const ROOT = new URL('../../', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.yaml': 'text/yaml' };
+
+/** Fails with a clear message when Chromium is missing. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`e2e tests need Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+}
+
+/** Builds the app into dist/ (skipped when E2E_NO_BUILD=1). */
+export function build(): void {
+  if (process.env.E2E_NO_BUILD === '1' && existsSync(join(DIST, 'index.html'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+/** Serves dist/ at BASE on a free port; resolves to the app's URL. */
+export async function serve(): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(BASE)) return void res.writeHead(404).end('not found');
+    let file = normalize(join(DIST, path.slice(BASE.length) || 'index.html'));
+    if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${BASE}`, server };
+}
+
+/** Launches headless Chromium with the project's flags. */
+export function launch(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createRunsStore, isRunning, shownRuns, MAX_RUNS } from '../../src/state/runs.js';
+import { RunController } from '../../src/state/run-controller.js';
+import type { SimClient } from '../../src/worker/client.js';
+import type { RunResult } from '../../src/worker/api.js';
+
+const result = (p99: number, complete = true) => ({ complete, summary: { latencyMs: { p99 } } }) as unknown as RunResult;
+const doc = { duration: '1s', components: { users: { kind: 'client', rate: '10/s' }, app: { kind: 'service' } }, links: [{ from: 'users', to: 'app' }] };
+
+describe('runs store', () => {
+  it('keeps runs, shows the latest and compares with the pinned baseline', () => {
+    const s = createRunsStore();
+    s.trigger.started({ label: 'base' });
+    s.trigger.finished({ id: 1, result: result(10) });
+    s.trigger.pin({ id: 1 });
+    s.trigger.started({ label: '+cache' });
+    expect(isRunning(s.getSnapshot().context)).toBe(true);
+    s.trigger.progressed({ id: 2, progress: { simulatedMs: 1, fraction: 0.5, events: 1, wallMs: 1 }, partial: result(7, false), atMs: 100 });
+    const { current, baseline } = shownRuns(s.getSnapshot().context);
+    expect([current?.name, current?.updates, baseline?.name]).toEqual(['Run 2 · +cache', 1, 'Run 1 · base']);
+  });
+
+  it(`drops the oldest unpinned runs beyond ${MAX_RUNS}`, () => {
+    const s = createRunsStore();
+    s.trigger.started({ label: 'keep' });
+    s.trigger.finished({ id: 1, result: result(1) });
+    s.trigger.pin({ id: 1 });
+    for (let i = 2; i <= MAX_RUNS + 3; i++) {
+      s.trigger.started({ label: String(i) });
+      s.trigger.finished({ id: i, result: result(i) });
+    }
+    const ids = s.getSnapshot().context.runs.map((r) => r.id);
+    expect(ids.length).toBe(MAX_RUNS);
+    expect(ids[0]).toBe(1);
+    expect(ids.at(-1)).toBe(MAX_RUNS + 3);
+  });
+});
+
+describe('RunController', () => {
+  const fake = (behaviour: 'ok' | 'throw'): SimClient => ({
+    run: async (req, onProgress) => {
+      if (behaviour === 'throw') throw new Error('worker died');
+      onProgress({ progress: { simulatedMs: 500, fraction: 0.5, events: 10, wallMs: 1 }, partial: result(5, false) });
+      return { ok: true, result: result(6) };
+    },
+    cancel: async () => {},
+    validate: async () => [],
+    terminate: () => {},
+  });
+
+  it('never sends an invalid design to the worker', async () => {
+    let calls = 0;
+    const runs = createRunsStore();
+    const c = new RunController(runs, () => ({ ...fake('ok'), run: async () => (calls++, { ok: true, result: result(1) }) }));
+    const problems = await c.start({ ...doc, components: { ...doc.components, app: { kind: 'service', workers: 0 } } }, {}, 'x');
+    expect(problems).toEqual(['components.app.workers: expected an integer between 1 and 100000, got 0']);
+    expect(calls).toBe(0);
+    expect(runs.getSnapshot().context.runs).toEqual([]);
+  });
+
+  it('streams progress into the store and records the result', async () => {
+    const runs = createRunsStore();
+    expect(await new RunController(runs, () => fake('ok')).start(doc, { seed: '7' }, 'x')).toEqual([]);
+    const r = runs.getSnapshot().context.runs[0];
+    expect([r.status, r.updates, r.result?.summary.latencyMs.p99]).toEqual(['done', 1, 6]);
+  });
+
+  it('reports a crashed worker as a failed run and stays usable', async () => {
+    const runs = createRunsStore();
+    const c = new RunController(runs, () => fake('throw'));
+    await c.start(doc, {}, 'x');
+    expect(runs.getSnapshot().context.runs[0].error?.message).toBe('the simulation worker failed: worker died');
+    expect(c.isRunning).toBe(false);
+  });
+});

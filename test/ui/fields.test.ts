@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readField, fieldText } from '../../src/ui/fields.js';
+import { kinds } from '../../src/components/kinds.js';
+import { delta, ms } from '../../src/ui/format.js';
+import { nines, percentilePoints } from '../../src/ui/charts.js';
+
+const svc = kinds.service.params;
+
+describe('inspector fields', () => {
+  it('accepts values with units and refuses out-of-range ones with the validator message', () => {
+    expect(readField(svc.serviceTime, ' exp(5ms) ')).toEqual({ ok: true, value: 'exp(5ms)' });
+    expect(readField(svc.workers, '4')).toEqual({ ok: true, value: 4 });
+    expect(readField(svc.workers, '0')).toEqual({ ok: false, message: 'expected an integer between 1 and 100000, got 0' });
+    expect(readField(kinds.client.params.rate, '100/s')).toEqual({ ok: true, value: '100/s' });
+    expect(readField(svc.workers, '')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('edits nested parameters as YAML', () => {
+    expect(readField(kinds.client.params.keys, '{count: 10, skew: 0.9}')).toEqual({ ok: true, value: { count: 10, skew: 0.9 } });
+    expect(fieldText(kinds.client.params.routes, { '/a': 1 })).toBe('{ /a: 1 }');
+  });
+});
+
+describe('formatting and percentiles', () => {
+  it('formats latencies and deltas', () => {
+    expect([ms(0.5), ms(57.4), ms(234), ms(1520)]).toEqual(['0.50 ms', '57.4 ms', '234 ms', '1.52 s']);
+    expect([delta(110, 100), delta(50, 100), delta(100, 100), delta(2000, 100)]).toEqual(['+10%', '−50%', '±0%', '−'.slice(0, 0) + '+19×']);
+  });
+
+  it('places percentiles on a log 1/(1−p) axis', () => {
+    expect(nines(0.99)).toBeCloseTo(2);
+    const pts = percentilePoints([[0, 1, 90], [1, 2, 9], [2, 4, 1]]);
+    expect(pts.map((p) => +p[0].toFixed(2))).toEqual([1, 2, 2.3]);
+    expect(pts.at(-1)![1]).toBe(4);
+  });
+});
