@@ -12,6 +12,7 @@ import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js
 import { zipf } from '../engine/zipf.js';
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
+import { retriesParam, type RetryParams } from './calls.js';
 
 interface Phase {
   name: string;
@@ -32,9 +33,19 @@ export interface ClientParams {
   phases?: Phase[];
   sequence?: string[];
   timeout?: number;
+  retries?: RetryParams;
   keys: { count: number; skew: number };
   routes: Record<string, number>;
   writeFraction: number;
+}
+
+/** Longest a request can take before it fails: every attempt timing out, plus the backoff waits (Infinity without a timeout). */
+export function requestDeadline(p: { timeout?: number; retries?: RetryParams }): number {
+  if (p.timeout === undefined) return Infinity;
+  const r = p.retries;
+  let t = p.timeout;
+  for (let k = 1; r && k <= r.max; k++) t += p.timeout + r.backoff * r.multiplier ** (k - 1);
+  return t;
 }
 
 /** True when the client runs users (a closed workload). */
@@ -62,6 +73,10 @@ class Client extends Node {
   private readonly routeNames: string[];
   private readonly routeCum: Float64Array;
   private readonly hArrival: number;
+  /** Arrival timers carry this; a `set rate` event bumps it to void the pending one. */
+  private arrivalGen = 0;
+  /** Overall timeout passed with each call (0 when the links' guards time attempts out). */
+  private callTimeout = 0;
   private readonly hUser: number;
   private readonly hPhase: number;
   /** Open-workload phases as absolute windows. */
@@ -103,7 +118,7 @@ class Client extends Node {
     this.routeCum = new Float64Array(w.length);
     let acc = 0;
     w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
-    this.hArrival = ctx.sim.onTimer(() => this.openArrival());
+    this.hArrival = ctx.sim.onTimer((gen) => gen === this.arrivalGen && this.openArrival());
     this.hUser = ctx.sim.onTimer((u) => this.userSend(u));
     this.hPhase = ctx.sim.onTimer((i) => this.startPhase(i));
   }
@@ -113,6 +128,11 @@ class Client extends Node {
   }
 
   override start(): void {
+    this.callTimeout = this.p.timeout ?? 0;
+    if ((this.p.retries?.max ?? 0) > 0) {
+      for (const l of this.out) l.guardWith({ timeout: this.p.timeout, retries: this.p.retries });
+      this.callTimeout = 0;
+    }
     this.recorder.clientStarted();
     if (this.closed) return this.startClosed();
     const end = this.sim.window.end;
@@ -140,7 +160,7 @@ class Client extends Node {
     const w0 = this.windows.length === 1 ? this.windows[0] : null;
     if (w0 !== null && w0.rate === w0.rampTo && w0.rate > 0 && this.p.arrival === 'poisson' && t >= w0.start) {
       t += (-Math.log(1 - this.arrivalRng()) * 1000) / w0.rate;
-      if (t < w0.end) return this.sim.timerAt(t, this.hArrival);
+      if (t < w0.end) return this.sim.timerAt(t, this.hArrival, this.arrivalGen);
       return this.stopIssuing();
     }
     for (let i = 0; i < this.windows.length; i++) {
@@ -153,7 +173,7 @@ class Client extends Node {
         const a = this.rateAt(w, t);
         const b = ((w.rampTo - w.rate) / 1000) / (w.end - w.start || 1);
         const tau = Math.abs(b) > 1e-15 ? (-a + Math.sqrt(Math.max(0, a * a + 2 * b))) / b : a > 0 ? 1 / a : Infinity;
-        if (Number.isFinite(tau) && tau > 0 && t + tau < w.end) return this.sim.timerAt(t + tau, this.hArrival);
+        if (Number.isFinite(tau) && tau > 0 && t + tau < w.end) return this.sim.timerAt(t + tau, this.hArrival, this.arrivalGen);
         t = w.end;
         continue;
       }
@@ -162,7 +182,7 @@ class Client extends Node {
       for (;;) {
         t += -Math.log(1 - rng()) / max;
         if (t >= w.end) break;
-        if (w.rate === w.rampTo || rng() * max <= this.rateAt(w, t)) return this.sim.timerAt(t, this.hArrival);
+        if (w.rate === w.rampTo || rng() * max <= this.rateAt(w, t)) return this.sim.timerAt(t, this.hArrival, this.arrivalGen);
       }
     }
     this.stopIssuing();
@@ -208,7 +228,27 @@ class Client extends Node {
     if (root.measured) this.arrivals++;
     const link = this.pickLink(route);
     if (!link) return this.reply(root, Status.error);
-    sim.call(root, link, -1, this.p.timeout ?? 0);
+    sim.call(root, link, -1, this.callTimeout);
+  }
+
+  /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */
+  setParam(name: string, value: unknown): void {
+    if (name !== 'rate' || this.closed) throw new Error(`a ${this.closed ? 'closed ' : ''}client cannot set ${name} during a run`);
+    if (this.finished) return;
+    const now = this.sim.now, rate = value as number;
+    const ws = this.windows;
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i];
+      if (w.end <= now) continue;
+      if (w.start < now) {
+        ws.splice(i + 1, 0, { ...w, start: now });
+        w.end = now;
+        continue;
+      }
+      w.rate = w.rampTo = rate;
+    }
+    this.arrivalGen++;
+    this.scheduleArrival(now);
   }
 
   override receive(): void {
@@ -342,7 +382,8 @@ export const client: KindDef = {
       type: 'list', label: 'Phases', help: 'Workload phases in order: open phases set rate (and rampTo), closed phases set users (and iterations).', maxItems: 100,
       items: { type: 'object', label: 'Phase', help: 'One phase of the workload.', fields: phaseFields },
     },
-    timeout: { type: 'duration', label: 'Timeout', help: 'A request not answered within this time fails as timeout (no timeout when absent).', min: 0, minExclusive: true, examples: ['2s'] },
+    timeout: { type: 'duration', label: 'Timeout', help: 'A request (each attempt, with retries) not answered within this time fails as timeout (no timeout when absent).', min: 0, minExclusive: true, examples: ['2s'] },
+    retries: retriesParam,
     keys: {
       type: 'object', label: 'Keys', help: 'Key popularity for caches and shards: Zipf with this exponent over count keys (0 = uniform).',
       fields: {

@@ -7,6 +7,7 @@ import type { DistSpec } from '../engine/distributions.js';
 import { sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
 import type { Node } from './component.js';
+import { circuitBreakerParam, Guard, needsGuard, retriesParam, timeoutParam, type GuardParams } from './calls.js';
 
 export const linkParams: Record<string, Param> = {
   from: { type: 'string', label: 'From', help: 'Id of the calling component.', required: true },
@@ -41,6 +42,9 @@ export const linkParams: Record<string, Param> = {
     min: 0,
     max: 1e6,
   },
+  timeout: timeoutParam,
+  retries: retriesParam,
+  circuitBreaker: circuitBreakerParam,
 };
 
 export interface LinkSpec {
@@ -50,6 +54,9 @@ export interface LinkSpec {
   p: number;
   routes?: string[];
   weight: number;
+  timeout?: number;
+  retries?: GuardParams['retries'];
+  circuitBreaker?: GuardParams['circuitBreaker'];
   [extra: string]: unknown;
 }
 
@@ -61,9 +68,12 @@ export class Link {
   readonly routes: string[] | undefined;
   /** True when latency is constant 0: calls are delivered without an event. */
   readonly instant: boolean;
+  /** Timeouts, retries and circuit breaker of calls over this link (null: plain calls). */
+  guard: Guard | null = null;
   private readonly draw: (rng: Rng) => number;
 
-  constructor(readonly index: number, readonly spec: LinkSpec, from: Node, to: Node, private readonly rng: Rng) {
+  /** @param guardRng draws of the guard (retry jitter); the latency stream when absent */
+  constructor(readonly index: number, readonly spec: LinkSpec, from: Node, to: Node, private readonly rng: Rng, private readonly guardRng: Rng = rng) {
     this.from = from;
     this.to = to;
     this.p = spec.p;
@@ -71,6 +81,21 @@ export class Link {
     this.routes = spec.routes && spec.routes.length ? spec.routes : undefined;
     this.instant = spec.latency.dist === 'constant' && spec.latency.value === 0;
     this.draw = sampler(spec.latency);
+    if (needsGuard(spec)) this.guard = new Guard(this, from.sim, guardRng, spec);
+  }
+
+  /**
+   * Give calls over this link the caller's own timeout and retries where the
+   * link sets none (a client's `timeout` and `retries`).
+   */
+  guardWith(defaults: GuardParams): void {
+    const s = this.spec;
+    const p: GuardParams = {
+      timeout: s.timeout ?? defaults.timeout,
+      retries: (s.retries?.max ?? 0) > 0 ? s.retries : defaults.retries,
+      circuitBreaker: s.circuitBreaker,
+    };
+    if (needsGuard(p)) this.guard = new Guard(this, this.from.sim, this.guardRng, p);
   }
 
   latency(): number {

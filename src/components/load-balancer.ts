@@ -8,13 +8,25 @@ import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import type { Link } from './link.js';
 import type { Rng } from '../engine/random.js';
+import { Service } from './service.js';
 
 export const policies = ['round-robin', 'random', 'least-connections', 'power-of-two', 'key-hash', 'weighted'] as const;
 export type Policy = (typeof policies)[number];
 
+export interface HealthCheckParams {
+  interval: number;
+  timeout: number;
+  unhealthyAfter: number;
+  healthyAfter: number;
+}
+
+/** Health-check settings not given (AWS ALB-like, faster interval). */
+export const HEALTH_CHECK_DEFAULTS: HealthCheckParams = { interval: 10_000, timeout: 2_000, unhealthyAfter: 2, healthyAfter: 2 };
+
 export interface LoadBalancerParams {
   policy: Policy;
   overhead: DistSpec;
+  healthCheck?: Partial<HealthCheckParams>;
 }
 
 /** One (target, instance) pair the balancer can send to. */
@@ -22,6 +34,8 @@ interface Backend {
   link: Link;
   inst: number;
   weight: number;
+  /** The target's registered-instances flags (autoscaling), or null when fixed. */
+  registered: Uint8Array | null;
 }
 
 export class LoadBalancer extends Node {
@@ -35,6 +49,15 @@ export class LoadBalancer extends Node {
   private readonly overhead: Sampler;
   private readonly instantOverhead: boolean;
   private readonly hForward: number;
+  /** 1 while the health checks consider a backend healthy. */
+  healthy = new Uint8Array(0);
+  private fails = new Int32Array(0);
+  private oks = new Int32Array(0);
+  private probeDown = new Uint8Array(0);
+  /** Some backend may be ineligible: picks must check. */
+  private filtering = false;
+  noBackend = 0;
+  markedDown = 0;
 
   constructor(ctx: BuildContext) {
     super('load-balancer', ctx);
@@ -46,11 +69,76 @@ export class LoadBalancer extends Node {
   }
 
   override start(): void {
-    for (const link of this.out)
-      for (let i = 0; i < link.to.instances; i++) this.backends.push({ link, inst: i, weight: link.weight });
-    this.outstanding = new Int32Array(this.backends.length);
-    this.sent = new Float64Array(this.backends.length);
-    this.current = new Float64Array(this.backends.length);
+    for (const link of this.out) {
+      const t = link.to;
+      const registered = t instanceof Service && t.p.autoscale ? t.registered : null;
+      for (let i = 0; i < t.instances; i++) this.backends.push({ link, inst: i, weight: link.weight, registered });
+    }
+    const n = this.backends.length;
+    this.outstanding = new Int32Array(n);
+    this.sent = new Float64Array(n);
+    this.current = new Float64Array(n);
+    this.healthy = new Uint8Array(n).fill(1);
+    this.fails = new Int32Array(n);
+    this.oks = new Int32Array(n);
+    this.probeDown = new Uint8Array(n);
+    this.filtering = this.p.healthCheck !== undefined || this.backends.some((b) => b.registered !== null);
+    const hc = this.p.healthCheck && { ...HEALTH_CHECK_DEFAULTS, ...this.p.healthCheck };
+    if (hc) {
+      const hProbe = this.sim.onTimer(() => {
+        this.probe(hc);
+        this.sim.timer(hc.interval, hProbe);
+      });
+      this.hProbeFail = this.sim.onTimer(() => this.probeFailed(hc));
+      this.sim.timer(hc.interval, hProbe);
+    }
+  }
+
+  private hProbeFail = -1;
+
+  /** Every backend is probed at once: an up instance answers; a down one fails after the probe timeout. */
+  private probe(hc: HealthCheckParams): void {
+    let anyDown = false;
+    for (let j = 0; j < this.backends.length; j++) {
+      const b = this.backends[j];
+      if (b.registered !== null && !b.registered[b.inst]) continue;
+      if (b.link.to.isUp(b.inst)) {
+        this.fails[j] = 0;
+        if (!this.healthy[j] && ++this.oks[j] >= hc.healthyAfter) this.healthy[j] = 1;
+      } else {
+        this.probeDown[j] = 1;
+        anyDown = true;
+      }
+    }
+    if (anyDown) this.sim.timer(hc.timeout, this.hProbeFail);
+  }
+
+  private probeFailed(hc: HealthCheckParams): void {
+    for (let j = 0; j < this.backends.length; j++) {
+      if (!this.probeDown[j]) continue;
+      this.probeDown[j] = 0;
+      this.oks[j] = 0;
+      if (this.healthy[j] && ++this.fails[j] >= hc.unhealthyAfter) {
+        this.healthy[j] = 0;
+        this.markedDown++;
+      }
+    }
+  }
+
+  /** The balancer may send to backend j: healthy as far as it knows, and registered. */
+  private eligible(j: number): boolean {
+    const b = this.backends[j];
+    return this.healthy[j] === 1 && (b.registered === null || b.registered[b.inst] === 1);
+  }
+
+  /** First eligible backend from j on (cyclically), or -1. */
+  private nextEligible(j: number): number {
+    const n = this.backends.length;
+    for (let k = 0; k < n; k++) {
+      const i = (j + k) % n;
+      if (this.eligible(i)) return i;
+    }
+    return -1;
   }
 
   override receive(f: Frame): void {
@@ -60,6 +148,19 @@ export class LoadBalancer extends Node {
   }
 
   private pick(f: Frame): number {
+    const j = this.pickAny(f);
+    if (!this.filtering || this.eligible(j)) return j;
+    const p = this.p.policy;
+    if (p === 'round-robin') return (this.rr = this.nextEligible(j));
+    if (p === 'least-connections' || p === 'power-of-two') {
+      let best = -1;
+      for (let i = 0; i < this.backends.length; i++) if (this.eligible(i) && (best < 0 || this.outstanding[i] < this.outstanding[best])) best = i;
+      return best;
+    }
+    return this.nextEligible(j);
+  }
+
+  private pickAny(f: Frame): number {
     const n = this.backends.length;
     const out = this.outstanding;
     switch (this.p.policy) {
@@ -105,6 +206,10 @@ export class LoadBalancer extends Node {
   private forward(f: Frame): void {
     if (!this.backends.length) return this.finish(f, Status.error);
     const j = this.pick(f);
+    if (j < 0) {
+      if (f.measured) this.noBackend++;
+      return this.finish(f, Status.error);
+    }
     f.slot = j;
     this.outstanding[j]++;
     if (f.measured) this.sent[j]++;
@@ -121,6 +226,8 @@ export class LoadBalancer extends Node {
     const total = this.sent.reduce((a, b) => a + b, 0);
     return {
       policy: this.p.policy,
+      ...(this.p.healthCheck ? { markedDown: this.markedDown, healthy: this.healthy.reduce((a, b) => a + b, 0) } : {}),
+      ...(this.noBackend ? { noBackend: this.noBackend } : {}),
       share: Object.fromEntries(this.backends.map((b, j) => [`${b.link.to.id}#${b.inst + 1}`, total ? Math.round((this.sent[j] / total) * 1e4) / 1e4 : 0])),
     };
   }
@@ -138,13 +245,32 @@ export const loadBalancer: KindDef = {
   label: 'Load balancer',
   icon: 'load-balancer',
   category: 'edge',
-  help: 'Spreads requests over every instance of every linked target by a policy; adds a small overhead per request.',
+  help: 'Spreads requests over every instance of every linked target by a policy; adds a small overhead per request; optional health checks route around dead instances.',
+  docs: `Spreads requests over every instance of every linked target. \`policy\`: round-robin, random, least-connections (fewest requests it has outstanding), power-of-two (the better of two random picks), key-hash (the same key always reaches the same instance) or weighted (per-link \`weight\`, smooth weighted round-robin). \`overhead\` is added to each request.
+
+**Health checks.** Without them a dead instance keeps receiving its share, and every request sent there fails as **error** — with least-connections it even attracts more, since failures answer fast. With \`healthCheck: {interval, timeout, unhealthyAfter, healthyAfter}\` every instance is probed each \`interval\`; a dead one fails its probe after \`timeout\`, and after \`unhealthyAfter\` failures in a row it gets no traffic until \`healthyAfter\` good probes. Detection takes up to interval × unhealthyAfter + timeout: the errors in between are the price of the probe settings. Instances an autoscaler has not (yet) registered never get traffic.
+
+\`\`\`yaml
+lb:
+  kind: load-balancer
+  policy: round-robin
+  healthCheck: { interval: 5s, timeout: 1s, unhealthyAfter: 2, healthyAfter: 3 }
+\`\`\``,
   calls: 'sync',
   params: {
     policy: { type: 'enum', label: 'Policy', help: 'How a backend instance is chosen: round-robin, random, least-connections (fewest outstanding), power-of-two (better of two random), key-hash (same key, same instance) or weighted (per-link weight).', values: policies, default: 'round-robin' },
     overhead: { type: 'dist', label: 'Overhead', help: 'Time the balancer adds to each request (no capacity limit).', default: 0, examples: ['0.2ms'] },
+    healthCheck: {
+      type: 'object', label: 'Health check', help: 'Probe every backend instance each interval; after unhealthyAfter failed probes in a row it gets no traffic until healthyAfter good ones. Off when absent: a dead instance keeps getting (and failing) its share.',
+      fields: {
+        interval: { type: 'duration', label: 'Interval', help: 'Time between probes (default 10s).', min: 0, minExclusive: true },
+        timeout: { type: 'duration', label: 'Timeout', help: 'A probe of a dead instance fails after this long (default 2s).', min: 0 },
+        unhealthyAfter: { type: 'number', integer: true, label: 'Unhealthy after', help: 'Failed probes in a row that mark an instance unhealthy (default 2).', min: 1, max: 100 },
+        healthyAfter: { type: 'number', integer: true, label: 'Healthy after', help: 'Good probes in a row that mark it healthy again (default 2).', min: 1, max: 100 },
+      },
+    },
   },
-  stats: [],
+  stats: [{ key: 'markedDown', label: 'Marked unhealthy', unit: 'count' }],
   check: (_p, ctx) => (ctx.targets.length ? [] : [{ path: [], message: 'a load balancer needs at least one link to a target' }]),
   create: (ctx) => new LoadBalancer(ctx),
 };

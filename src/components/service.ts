@@ -3,12 +3,30 @@
  * once; others wait FIFO in its queue (beyond `queueCapacity`: rejected). A
  * request takes `serviceTime ÷ speed`, then the service calls its outgoing
  * links in order, holding the worker (blocking I/O) unless `async`.
+ *
+ * Instances can go down (killed by the timeline, or crashed by `crashOn`): a
+ * down instance fails everything it holds and refuses new requests (error)
+ * until restored or restarted. `autoscale` adds and removes instances like a
+ * Kubernetes HPA.
  */
-import { Node, type BuildContext, type KindDef } from './component.js';
+import { Node, round, type BuildContext, type KindDef } from './component.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
+import { matchesPrefix } from './link.js';
+import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
+
+export interface AutoscaleParams {
+  min?: number;
+  max?: number;
+  targetUtilization?: number;
+  interval?: number;
+  provisionTime?: number;
+  cooldown?: number;
+}
+
+export const AUTOSCALE_DEFAULTS: Required<AutoscaleParams> = { min: 1, max: 10, targetUtilization: 0.7, interval: 15_000, provisionTime: 30_000, cooldown: 300_000 };
 
 export interface ServiceParams {
   instances: number;
@@ -17,48 +35,119 @@ export interface ServiceParams {
   speed: number;
   queueCapacity: number;
   async: boolean;
+  crashOn?: { route: string; probability: number };
+  restartTime: number;
+  autoscale?: AutoscaleParams;
+  costPerHour: number;
 }
 
-/** Frame.step while the request holds a worker (blocking), else released. */
-const HOLDS = 1;
+/** Default price of one instance: an AWS t3.medium on demand (us-east-1, 2 vCPU, 4 GiB). */
+export const DEFAULT_COST_PER_HOUR = 0.0416;
 
-export class Service extends Node {
+// Frame.mark while a request is at the service: received (queued or running),
+// holding a worker, or failed by a crash (its pending events must be ignored).
+const RECEIVED = 2, HOLDS = 1, DEAD = 4;
+// Instance states
+const UP = 0, CRASHED = 1, KILLED = 2;
+
+export class Service extends Node implements Costed, SeriesSource {
   readonly p: ServiceParams;
+  /** Instances taking traffic (registered with their load balancer): 1 or 0 per instance. */
+  readonly registered: Uint8Array;
+  private readonly state: Uint8Array;
+  private readonly speedAt: Float64Array;
+  private readonly restartAt: Float64Array;
   private readonly busyAt: Int32Array;
   private readonly queues: Deque<Frame>[];
-  private readonly draw: Sampler;
+  private draw: Sampler;
   private readonly rng: Rng;
   private readonly callRng: Rng;
   private readonly pickRng: Rng;
+  private readonly crashRng: Rng;
   private readonly hServed: number;
+  private readonly hRestart: number;
+  private readonly hReady: number;
   private readonly capacity;
+  /** Instances currently down (killed or crashed). */
+  private down = 0;
+  /** Serving instances are [0, nReg); nProv more are being provisioned. */
+  private nReg: number;
+  private nProv = 0;
+  private readonly auto: Required<AutoscaleParams> | null;
+  private readonly serving: Level;
+  private readonly billed: Level;
+  private busyNow = 0;
+  private busyArea = 0;
+  private busyT = 0;
+  private lastArea = 0;
+  private lastScale = -Infinity;
   rejected = 0;
+  refused = 0;
+  crashes = 0;
+  scaleUps = 0;
+  scaleDowns = 0;
 
   constructor(ctx: BuildContext) {
     super('service', ctx);
-    this.p = ctx.params as unknown as ServiceParams;
-    this.instances = this.p.instances;
-    this.busyAt = new Int32Array(this.instances);
-    this.queues = Array.from({ length: this.instances }, () => new Deque<Frame>());
+    this.p = { ...(ctx.params as unknown as ServiceParams) };
+    const a = this.p.autoscale;
+    this.auto = a ? { ...AUTOSCALE_DEFAULTS, ...a } : null;
+    const a0 = this.auto;
+    this.nReg = a0 ? Math.min(a0.max, Math.max(a0.min, this.p.instances)) : this.p.instances;
+    this.instances = a0 ? Math.max(a0.max, this.nReg) : this.nReg;
+    const n = this.instances;
+    this.registered = new Uint8Array(n);
+    this.registered.fill(1, 0, this.nReg);
+    this.state = new Uint8Array(n);
+    this.speedAt = new Float64Array(n).fill(this.p.speed);
+    this.restartAt = new Float64Array(n);
+    this.busyAt = new Int32Array(n);
+    this.queues = Array.from({ length: n }, () => new Deque<Frame>());
     this.draw = sampler(this.p.serviceTime);
     this.rng = ctx.rng;
     this.callRng = ctx.stream('calls');
     this.pickRng = ctx.stream('pick');
+    this.crashRng = ctx.stream('crash');
     this.hServed = ctx.sim.onFrame((f) => this.served(f));
+    this.hRestart = ctx.sim.onTimer((i) => {
+      if (this.state[i] === CRASHED && this.sim.now >= this.restartAt[i]) this.setState(i, UP);
+    });
+    this.hReady = ctx.sim.onTimer((k) => this.provisioned(k));
     this.capacity = ctx.sim.timeAverage();
+    const bucket = ctx.recorder.series.bucketMs;
+    this.serving = new Level(bucket, this.nReg);
+    this.billed = new Level(bucket, this.nReg);
   }
 
   override start(): void {
-    this.capacity.set(0, this.instances * this.p.workers);
+    this.capacity.set(0, this.nReg * this.p.workers);
+    const a = this.auto;
+    if (a) {
+      const hScale = this.sim.onTimer(() => {
+        this.autoscale(a);
+        this.sim.timer(a.interval, hScale);
+      });
+      this.sim.timer(a.interval, hScale);
+    }
+  }
+
+  override isUp(inst: number): boolean {
+    return this.state[inst] === UP;
   }
 
   override receive(f: Frame, inst: number): void {
     this.arrive(f);
-    if (inst < 0) inst = this.instances === 1 ? 0 : Math.floor(this.pickRng() * this.instances);
+    const n = this.nReg;
+    if (inst < 0) inst = n === 1 ? 0 : Math.floor(this.pickRng() * n);
     f.inst = inst;
+    if (this.down > 0 && this.state[inst] !== UP) {
+      if (f.measured) this.refused++;
+      return this.finish(f, Status.error);
+    }
     if (this.busyAt[inst] < this.p.workers) return this.begin(f);
     const q = this.queues[inst];
     if (q.length < this.p.queueCapacity) {
+      f.mark = RECEIVED;
       q.push(f);
       this.queued.add(this.sim.now, 1);
       return;
@@ -76,27 +165,34 @@ export class Service extends Node {
     const now = this.sim.now;
     this.busyAt[f.inst]++;
     this.busy.add(now, 1);
+    if (this.auto !== null) this.trackBusy(now, 1);
     if (f.measured) this.wait.record(now - f.t0);
     f.step = 0;
-    f.mark = HOLDS;
-    this.sim.after(this.draw(this.rng) / this.p.speed, this.hServed, f);
+    f.mark = RECEIVED | HOLDS;
+    this.sim.after(this.draw(this.rng) / this.speedAt[f.inst], this.hServed, f);
   }
 
   private served(f: Frame): void {
+    if (f.mark === DEAD) return;
+    const c = this.p.crashOn;
+    if (c !== undefined && matchesPrefix(f.route, c.route) && this.crashRng() < c.probability) {
+      return this.crash(f.inst);
+    }
     if (this.p.async) this.release(f);
     this.next(f);
   }
 
   /** Give back f's worker and start the next waiting request. */
   private release(f: Frame): void {
-    if (f.mark !== HOLDS) return;
-    f.mark = 0;
-    const inst = f.inst;
+    if (!(f.mark & HOLDS)) return;
+    f.mark = RECEIVED;
+    const inst = f.inst, now = this.sim.now;
     this.busyAt[inst]--;
-    this.busy.add(this.sim.now, -1);
+    this.busy.add(now, -1);
+    if (this.auto !== null) this.trackBusy(now, -1);
     const q = this.queues[inst];
-    if (q.length) {
-      this.queued.add(this.sim.now, -1);
+    if (q.length && this.busyAt[inst] < this.p.workers) {
+      this.queued.add(now, -1);
       this.begin(q.shift() as Frame);
     }
   }
@@ -115,13 +211,150 @@ export class Service extends Node {
   }
 
   override reply(f: Frame, status: Status): void {
+    if (f.mark === DEAD) return;
     if (status === Status.ok) this.next(f);
     else this.done(f, status);
   }
 
   private done(f: Frame, status: Status): void {
     this.release(f);
+    f.mark = 0;
     this.finish(f, status);
+  }
+
+  // ---- failures --------------------------------------------------------
+
+  /** Kill instance `inst`: down until a restore event. */
+  kill(inst: number): void {
+    this.fail(inst, KILLED);
+  }
+
+  /** Crash instance `inst`: down for restartTime. */
+  crash(inst: number): void {
+    this.crashes++;
+    this.fail(inst, CRASHED);
+  }
+
+  /** Take instance `inst` down (`CRASHED` restarts after restartTime, `KILLED` waits for restore). */
+  private fail(inst: number, how: typeof CRASHED | typeof KILLED): void {
+    const now = this.sim.now;
+    const wasUp = this.state[inst] === UP;
+    this.setState(inst, how);
+    if (how === CRASHED) {
+      this.restartAt[inst] = now + this.p.restartTime;
+      this.sim.timer(this.p.restartTime, this.hRestart, inst);
+    }
+    if (!wasUp) return;
+    // everything the instance holds fails: waiting, running, or blocked on a call
+    const lost: Frame[] = [];
+    for (const f of this.sim.frames) {
+      if (f.at !== this || f.inst !== inst || !(f.mark & RECEIVED)) continue;
+      if (f.mark & HOLDS) {
+        this.busy.add(now, -1);
+        if (this.auto !== null) this.trackBusy(now, -1);
+      }
+      f.mark = DEAD;
+      lost.push(f);
+    }
+    this.busyAt[inst] = 0;
+    const q = this.queues[inst];
+    this.queued.add(now, -q.length);
+    while (q.length) q.shift();
+    for (const f of lost) this.finish(f, Status.error);
+  }
+
+  /** Bring instance `inst` back up (a restore event). */
+  restore(inst: number): void {
+    this.setState(inst, UP);
+  }
+
+  /** Multiply instance `inst`'s service time by `factor` (1 = normal speed again). */
+  slow(inst: number, factor: number): void {
+    this.speedAt[inst] = this.p.speed / factor;
+  }
+
+  private setState(inst: number, s: number): void {
+    const was = this.state[inst];
+    if (was === s) return;
+    if (was === UP) this.down++;
+    else if (s === UP) this.down--;
+    this.state[inst] = s;
+  }
+
+  /** Change a parameter mid-run (a `set` event): workers, speed or serviceTime. */
+  setParam(name: string, value: unknown): void {
+    if (name === 'serviceTime') this.draw = sampler(value as DistSpec);
+    else if (name === 'speed') {
+      const old = this.p.speed;
+      this.p.speed = value as number;
+      for (let i = 0; i < this.instances; i++) this.speedAt[i] *= this.p.speed / old;
+    } else if (name === 'workers') {
+      this.p.workers = value as number;
+      this.capacity.set(this.sim.now, this.nReg * this.p.workers);
+      for (let i = 0; i < this.instances; i++) {
+        const q = this.queues[i];
+        while (q.length && this.busyAt[i] < this.p.workers) {
+          this.queued.add(this.sim.now, -1);
+          this.begin(q.shift() as Frame);
+        }
+      }
+    } else throw new Error(`service cannot set ${name} during a run`);
+  }
+
+  // ---- autoscaling -----------------------------------------------------
+
+  private trackBusy(now: number, d: number): void {
+    this.busyArea += this.busyNow * (now - this.busyT);
+    this.busyT = now;
+    this.busyNow += d;
+  }
+
+  /** HPA rule: desired = ceil(current × utilisation ÷ target), within ±10% no change. */
+  private autoscale(a: Required<AutoscaleParams>): void {
+    const now = this.sim.now;
+    this.trackBusy(now, 0);
+    const util = (this.busyArea - this.lastArea) / (a.interval * this.nReg * this.p.workers);
+    this.lastArea = this.busyArea;
+    const ratio = util / a.targetUtilization;
+    if (Math.abs(ratio - 1) <= 0.1) return;
+    const desired = Math.min(a.max, Math.max(a.min, Math.ceil(this.nReg * ratio)));
+    const current = this.nReg + this.nProv;
+    if (desired > current) {
+      const k = desired - current;
+      this.nProv += k;
+      this.scaleUps++;
+      this.lastScale = now;
+      this.billed.set(now, this.nReg + this.nProv);
+      this.sim.timer(a.provisionTime, this.hReady, k);
+    } else if (desired < this.nReg && this.nProv === 0 && now - this.lastScale >= a.cooldown) {
+      for (let i = desired; i < this.nReg; i++) this.registered[i] = 0;
+      this.nReg = desired;
+      this.scaleDowns++;
+      this.lastScale = now;
+      this.resized(now);
+    }
+  }
+
+  private provisioned(k: number): void {
+    this.nProv -= k;
+    for (let j = 0; j < k; j++) this.registered[this.nReg++] = 1;
+    this.resized(this.sim.now);
+  }
+
+  private resized(now: number): void {
+    this.capacity.set(now, this.nReg * this.p.workers);
+    this.serving.set(now, this.nReg);
+    this.billed.set(now, this.nReg + this.nProv);
+  }
+
+  // ---- reporting -------------------------------------------------------
+
+  costUsd(now: number): number {
+    return (this.billed.integralTo(now) / 3_600_000) * this.p.costPerHour;
+  }
+
+  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+    return this.auto ? { instances: this.serving.series(bucketMs, n, now) } : {};
   }
 
   override utilization(): number {
@@ -130,12 +363,26 @@ export class Service extends Node {
   }
 
   override extraStats(): Record<string, unknown> {
+    // cost over the load (to the end of issuing), as the summary's
+    const now = Math.min(this.sim.now, this.sim.window.end);
     return {
-      instances: this.instances,
+      instances: this.nReg,
       rejected: this.rejected,
+      ...(this.refused || this.crashes ? { refused: this.refused, crashes: this.crashes } : {}),
+      ...(this.auto ? { peakInstances: this.serving.max, scaleUps: this.scaleUps, scaleDowns: this.scaleDowns } : {}),
+      cost: { run: round(this.costUsd(now), 6), perMonth: now > 0 ? round((this.costUsd(now) / now) * 3_600_000 * HOURS_PER_MONTH, 2) : 0 },
     };
   }
 }
+
+const autoscaleFields = {
+  min: { type: 'number', integer: true, label: 'Min instances', help: 'Fewest instances (default 1).', min: 1, max: 10000 },
+  max: { type: 'number', integer: true, label: 'Max instances', help: 'Most instances (default 10).', min: 1, max: 10000 },
+  targetUtilization: { type: 'number', label: 'Target utilisation', help: 'Utilisation the autoscaler aims for (default 0.7).', min: 0, max: 1, minExclusive: true },
+  interval: { type: 'duration', label: 'Interval', help: 'How often utilisation is measured and the count decided (default 15s, the HPA sync period).', min: 0, minExclusive: true },
+  provisionTime: { type: 'duration', label: 'Provision time', help: 'Time from the decision until a new instance takes traffic (default 30s); it is billed meanwhile.', min: 0 },
+  cooldown: { type: 'duration', label: 'Cooldown', help: 'No scale-in until this long after the last scaling (default 5m, the HPA stabilisation window).', min: 0 },
+} as const;
 
 export const service: KindDef = {
   kind: 'service',
@@ -143,18 +390,54 @@ export const service: KindDef = {
   icon: 'service',
   category: 'compute',
   help: 'An application server: instances × workers run requests concurrently, the rest wait FIFO; after its own work it calls its links in order, holding the worker unless async.',
+  docs: `An application server (EC2 instances, containers, a monolith). Each of \`instances\` runs \`workers\` requests at once; the rest wait FIFO in its queue, and beyond \`queueCapacity\` they are **rejected**. A request costs \`serviceTime ÷ speed\` of a worker, then the service calls its outgoing links in order and waits for each answer, holding the worker (blocking I/O) — with \`async: true\` the worker is released first (an event-loop server). Without a load balancer in front, each request goes to a random instance.
+
+**Failures.** An instance that goes down — killed by a timeline event, or crashed by \`crashOn\` — fails everything it holds (waiting, running or blocked on a call) as **error**, and refuses new requests as error until it is restored (\`restore\` event) or, after a crash, until \`restartTime\` has passed. \`crashOn: {route, probability}\`: a request on that route takes the whole instance down with that probability — the monolith lab, where one buggy route takes every route down; split the route into its own service and the others stay up.
+
+**Autoscaling** (Kubernetes HPA): every \`interval\` the utilisation of the serving instances over that interval gives desired = ceil(current × utilisation ÷ targetUtilization), clamped to [min, max], with no change within ±10%. New instances take traffic only after \`provisionTime\`; scale-in waits \`cooldown\` after the last change. The instance count over time is in \`series.instances.<id>\`.
+
+**Cost**: \`costPerHour\` per instance (default $0.0416, an AWS t3.medium on demand), billed while it exists (including provisioning); \`cost: {run, perMonth}\` in its statistics.
+
+\`\`\`yaml
+app:
+  kind: service
+  instances: 2
+  workers: 8
+  serviceTime: exp(5ms)
+  crashOn: { route: /checkout, probability: 0.001 }
+  restartTime: 20s
+  autoscale: { min: 2, max: 8, targetUtilization: 0.6, provisionTime: 45s }
+\`\`\``,
   calls: 'sync',
   params: {
-    instances: { type: 'number', integer: true, label: 'Instances', help: 'Identical copies (horizontal scaling). Without a load balancer in front, each request goes to a random instance.', default: 1, min: 1, max: 10000 },
+    instances: { type: 'number', integer: true, label: 'Instances', help: 'Identical copies (horizontal scaling). Without a load balancer in front, each request goes to a random instance. With autoscale, the starting count.', default: 1, min: 1, max: 10000 },
     workers: { type: 'number', integer: true, label: 'Workers', help: 'Requests one instance runs at once (threads or cores).', default: 1, min: 1, max: 100000 },
     serviceTime: { type: 'dist', label: 'Service time', help: 'CPU time of one request on one worker, before downstream calls.', default: 'exp(10ms)', examples: ['exp(5ms)', '20ms', 'lognormal(20ms, 200ms)'] },
     speed: { type: 'number', label: 'Speed', help: 'Service time is divided by this (vertical scaling: 2 = a machine twice as fast).', default: 1, min: 0.001, max: 1000 },
     queueCapacity: { type: 'number', integer: true, label: 'Queue capacity', help: 'Waiting requests per instance; beyond this, requests are rejected. 0 = no waiting room.', default: 10000, min: 0, max: 1000000 },
     async: { type: 'boolean', label: 'Async', help: 'Release the worker before the downstream calls (event-loop server) instead of holding it (blocking I/O).', default: false },
+    crashOn: {
+      type: 'object', label: 'Crash on', advanced: true, help: 'A buggy route: each request on it crashes its whole instance with this probability; every request there fails until restartTime has passed.',
+      fields: {
+        route: { type: 'string', label: 'Route', help: 'Route (path prefix) whose requests may crash the instance.', required: true, pattern: '^/' },
+        probability: { type: 'number', label: 'Probability', help: 'Chance that one request on the route crashes the instance.', required: true, min: 0, max: 1 },
+      },
+    },
+    restartTime: { type: 'duration', label: 'Restart time', help: 'How long a crashed instance stays down before it takes requests again.', default: '10s', min: 0, advanced: true },
+    autoscale: { type: 'object', label: 'Autoscale', help: 'Add and remove instances to keep utilisation near a target (Kubernetes HPA); off when absent.', fields: autoscaleFields, advanced: true },
+    costPerHour: { type: 'number', label: 'Cost per hour', unit: 'USD/h', help: 'Price of one instance per hour (default: AWS t3.medium on demand, us-east-1).', default: DEFAULT_COST_PER_HOUR, min: 0, max: 1000, advanced: true },
   },
   stats: [
     { key: 'utilization', label: 'Utilisation', unit: 'ratio', badge: true },
     { key: 'rejected', label: 'Rejected', unit: 'count' },
+    { key: 'refused', label: 'Refused (instance down)', unit: 'count' },
+    { key: 'crashes', label: 'Crashes', unit: 'count' },
+    { key: 'instances', label: 'Instances', unit: 'count' },
   ],
+  check(p) {
+    const a = p.autoscale as AutoscaleParams | undefined;
+    if (a && (a.min ?? 1) > (a.max ?? AUTOSCALE_DEFAULTS.max)) return [{ path: ['autoscale', 'min'], message: `min (${a.min}) is above max (${a.max ?? AUTOSCALE_DEFAULTS.max})` }];
+    return [];
+  },
   create: (ctx) => new Service(ctx),
 };

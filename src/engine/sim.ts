@@ -26,6 +26,11 @@ export interface Wire {
   /** Latency is constant 0: deliver without an event. */
   readonly instant: boolean;
   latency(): number;
+  /**
+   * Calls over this wire go to the guard instead (timeouts, retries, circuit
+   * breaker: components/calls.ts), which makes each attempt with `attempt()`.
+   */
+  readonly guard?: Wire | null;
 }
 
 export class Frame {
@@ -69,7 +74,8 @@ export class Sim {
   readonly cal = new Calendar(4096);
   private readonly fns: ((x: never) => void)[] = [];
   private readonly frameFn: boolean[] = [];
-  private readonly frames: Frame[] = [];
+  /** Every frame ever allocated, live or free (free ones have `at === null`). */
+  readonly frames: Frame[] = [];
   private readonly free: Frame[] = [];
   /** Frames currently in use. */
   live = 0;
@@ -152,16 +158,24 @@ export class Sim {
   release(f: Frame): void {
     f.gen = (f.gen + 1) | 0;
     f.parent = null;
+    f.at = null;
     f.data = null;
     this.live--;
     this.free.push(f);
   }
 
   /**
-   * Call `wire.to` on behalf of `parent` (at instance `inst`, -1: callee picks).
+   * Call `wire.to` on behalf of `parent` (at instance `inst`, -1: callee picks),
+   * through the wire's guard if it has one.
    * With `timeout` > 0 the parent gets Status.timeout if no answer comes in time.
    */
   call(parent: Frame, wire: Wire, inst = -1, timeout = 0): Frame {
+    const g = wire.guard;
+    return this.attempt(parent, g ? g : wire, inst, timeout);
+  }
+
+  /** One attempt of a call over `wire` itself, bypassing its guard. */
+  attempt(parent: Frame, wire: Wire, inst = -1, timeout = 0): Frame {
     const c = this.alloc();
     c.id = parent.id;
     c.route = parent.route;

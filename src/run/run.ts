@@ -14,6 +14,10 @@ import { kinds } from '../components/kinds.js';
 import { Link, type LinkSpec } from '../components/link.js';
 import { round, type Node } from '../components/component.js';
 import type { ResolvedObject } from '../components/params.js';
+import { requestDeadline } from '../components/client.js';
+import { callStats } from '../components/calls.js';
+import { costSummary, nodeSeries } from '../components/level.js';
+import { scheduleTimeline } from './timeline.js';
 import type { PhaseSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
 
 /** What a run needs of a scenario (src/scenario's ResolvedScenario satisfies it). */
@@ -122,17 +126,18 @@ export class Run {
     s.links.forEach((spec, i) => {
       const from = this.byId.get(spec.from), to = this.byId.get(spec.to);
       if (!from || !to) throw new Error(`link ${spec.from} → ${spec.to} names an unknown component`);
-      const link = new Link(i, spec, from, to, stream(s.seed, `link:${spec.from}->${spec.to}`));
+      const link = new Link(i, spec, from, to, stream(s.seed, `link:${spec.from}->${spec.to}`), stream(s.seed, `retry:${spec.from}->${spec.to}`));
       this.links.push(link);
       from.out.push(link);
       to.in.push(link);
     });
-    const timeouts = s.components.filter((c) => c.kind === 'client').map((c) => (c.params.timeout as number | undefined) ?? Infinity);
+    const timeouts = s.components.filter((c) => c.kind === 'client').map((c) => requestDeadline(c.params as never));
     this.drainLimit = Math.min(s.drain, Math.max(0, ...timeouts));
     this.recorder.onAllFinished = () => {
       if (s.duration === undefined) this.sim.window.end = this.sim.now;
     };
     for (const n of this.nodes) n.start();
+    scheduleTimeline(this.sim, this.nodes, s.events ?? []);
   }
 
   get done(): boolean {
@@ -211,7 +216,7 @@ export class Run {
     const windowEnd = this.stage === 'issuing' ? Math.min(sim.now, sim.window.end) : sim.window.end;
     const span = Math.max(0, windowEnd - sim.window.start);
     const components: RunResult['components'] = {};
-    for (const n of this.nodes) components[n.id] = n.stats();
+    for (const n of this.nodes) components[n.id] = { ...n.stats(), ...callStats(n) };
     const warnings = this.warnings(components);
     if (this.stopReason) warnings.unshift(this.stopReason);
     return {
@@ -222,7 +227,7 @@ export class Run {
       wallMs: Math.round(this.wall),
       events: sim.events,
       complete: this.stage === 'done' && !['cancelled', 'event-limit', 'overload'].includes(this.stopReason?.code ?? ''),
-      summary: summarize(rec.total, span),
+      summary: { ...summarize(rec.total, span), cost: costSummary(this.nodes, windowEnd) },
       phases: rec.phases.map((ph): PhaseSummary => {
         const end = Math.min(ph.endMs, windowEnd);
         return { name: ph.name, startMs: ph.startMs, endMs: round(end, 3), ...summarize(ph.tally, Math.max(0, end - ph.startMs)) };
@@ -246,6 +251,7 @@ export class Run {
       p50: q(0.5),
       p95: q(0.95),
       p99: q(0.99),
+      ...nodeSeries(this.nodes, s.bucketMs, s.ok.length, this.sim.now),
     };
   }
 

@@ -1,0 +1,100 @@
+/**
+ * pubsub — a topic (SNS-like): each published message is pushed to every linked
+ * subscriber, with no acknowledgement and no retry. A delivery that fails (the
+ * subscriber is down or overloaded) is lost and counted.
+ */
+import { Node, type BuildContext, type KindDef } from './component.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import type { Rng } from '../engine/random.js';
+
+export interface PubsubParams {
+  publishTime: DistSpec;
+}
+
+export class Pubsub extends Node {
+  readonly p: PubsubParams;
+  private readonly draw: Sampler;
+  private readonly rng: Rng;
+  private readonly callRng: Rng;
+  private readonly hPublish: number;
+  published = 0;
+  delivered = 0;
+  lost = 0;
+
+  constructor(ctx: BuildContext) {
+    super('pubsub', ctx);
+    this.p = ctx.params as unknown as PubsubParams;
+    this.draw = sampler(this.p.publishTime);
+    this.rng = ctx.rng;
+    this.callRng = ctx.stream('calls');
+    this.hPublish = ctx.sim.onFrame((f) => this.publish(f));
+  }
+
+  override receive(f: Frame): void {
+    this.arrive(f);
+    this.sim.after(this.draw(this.rng), this.hPublish, f);
+  }
+
+  /** Fan out: one message frame, one call per matching subscriber; then answer the publisher. */
+  private publish(f: Frame): void {
+    const m = this.sim.alloc();
+    m.at = this;
+    m.id = f.id;
+    m.route = f.route;
+    m.key = f.key;
+    m.write = f.write;
+    m.issued = f.issued;
+    m.measured = f.measured;
+    m.client = f.client;
+    m.attempt = 0;
+    m.t0 = this.sim.now;
+    if (f.measured) this.published++;
+    // step counts outstanding deliveries, +1 while calls are being made (instant links answer at once)
+    m.step = 1;
+    for (const l of this.out) {
+      if (!l.carries(m.route) || (l.p < 1 && this.callRng() >= l.p)) continue;
+      m.step++;
+      this.sim.call(m, l);
+    }
+    this.settle(m);
+    this.finish(f, Status.ok);
+  }
+
+  override reply(m: Frame, status: Status): void {
+    if (m.measured) status === Status.ok ? this.delivered++ : this.lost++;
+    this.settle(m);
+  }
+
+  private settle(m: Frame): void {
+    if (--m.step === 0) this.sim.release(m);
+  }
+
+  override extraStats(): Record<string, unknown> {
+    return { published: this.published, delivered: this.delivered, lost: this.lost };
+  }
+}
+
+export const pubsub: KindDef = {
+  kind: 'pubsub',
+  label: 'Pub/sub topic',
+  icon: 'pubsub',
+  category: 'async',
+  help: 'A topic (SNS-like): each message is pushed to every linked subscriber with no acknowledgement; deliveries to a down subscriber are lost.',
+  docs: `A publish/subscribe topic (AWS SNS, Google Pub/Sub push). The publisher's call ends after \`publishTime\`; every linked subscriber gets its own copy of the message (a link's \`routes\` filters which messages a subscriber gets, like a subscription filter). There is **no acknowledgement and no retry**: a delivery that fails — the subscriber is down, overloaded, or times out — is **lost** and counted in \`lost\`. That is the lecture's "SNS: no acknowledgement" point: put a \`queue\` between the topic and each subscriber and delivery becomes durable, since the queue stores the message while its consumer is down and delivers it once it is back (the SNS → SQS fan-out pattern).
+
+\`\`\`yaml
+orderPlaced: { kind: pubsub }
+# links: orderPlaced → emailQueue, orderPlaced → analytics
+\`\`\``,
+  calls: 'async',
+  params: {
+    publishTime: { type: 'dist', label: 'Publish time', help: 'Time to accept a message and acknowledge the publisher.', default: '1ms', examples: ['2ms'] },
+  },
+  stats: [
+    { key: 'lost', label: 'Lost', unit: 'count', badge: true },
+    { key: 'delivered', label: 'Delivered', unit: 'count' },
+  ],
+  check: (_p, ctx) => (ctx.targets.length ? [] : [{ path: [], message: 'a pubsub topic needs at least one subscriber link' }]),
+  create: (ctx) => new Pubsub(ctx),
+};

@@ -1,0 +1,301 @@
+/**
+ * serverless — a function (AWS Lambda-like). Each instance runs one request at
+ * a time; a request finding no idle instance starts a new one, paying a cold
+ * start, up to `concurrency` running at once (beyond: throttled, or a FIFO wait
+ * with `queue: true`). Idle instances are reclaimed after `idleTimeout`;
+ * `provisioned` ones stay warm. Billing per request and per GB-second.
+ */
+import { Node, round, type BuildContext, type KindDef } from './component.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { Deque } from '../engine/deque.js';
+import type { Rng } from '../engine/random.js';
+import { Histogram } from '../engine/stats.js';
+import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
+
+export const runtimes = ['nodejs', 'python', 'java', 'go', 'dotnet', 'ruby'] as const;
+export type Runtime = (typeof runtimes)[number];
+
+/**
+ * Cold-start (init) time per runtime when `coldStart` is not given: lognormal
+ * with these medians — in line with published measurements of a minimal
+ * function (e.g. the daily Lambda cold-start benchmark at maxday.github.io/lambda-perf:
+ * Node.js ≈ 140 ms, Python ≈ 85 ms, Java ≈ 240 ms without SnapStart) — and a
+ * 99th percentile about 2.5× the median. Real functions with dependencies start slower.
+ */
+export const COLD_START: Record<Runtime, DistSpec> = {
+  nodejs: { dist: 'lognormal', median: 140, p99: 350 },
+  python: { dist: 'lognormal', median: 85, p99: 220 },
+  java: { dist: 'lognormal', median: 240, p99: 650 },
+  go: { dist: 'lognormal', median: 60, p99: 150 },
+  dotnet: { dist: 'lognormal', median: 220, p99: 600 },
+  ruby: { dist: 'lognormal', median: 130, p99: 330 },
+};
+
+/** AWS Lambda x86 prices, us-east-1: per million requests, per GB-second, per provisioned GB-second. */
+export const LAMBDA_PRICES = { perMillion: 0.2, perGbSecond: 0.0000166667, provisionedPerGbSecond: 0.0000041667 };
+
+export interface ServerlessParams {
+  runtime: Runtime;
+  coldStart?: DistSpec;
+  serviceTime: DistSpec;
+  concurrency: number;
+  queue: boolean;
+  idleTimeout: number;
+  provisioned: number;
+  maxDuration: number;
+  memoryMb: number;
+  pricePerMillion: number;
+  pricePerGbSecond: number;
+  provisionedPricePerGbSecond: number;
+}
+
+const RUNNING = 1;
+
+export class Serverless extends Node implements Costed, SeriesSource {
+  readonly p: ServerlessParams;
+  private readonly initTime: Sampler;
+  private readonly draw: Sampler;
+  private readonly rng: Rng;
+  private readonly callRng: Rng;
+  private readonly hServed: number;
+  private readonly hKill: number;
+  private readonly hExpire: number;
+  private readonly waiting = new Deque<Frame>();
+  // per instance id
+  private isBusy: boolean[] = [];
+  private isAlive: boolean[] = [];
+  private isProvisioned: boolean[] = [];
+  private idleSince: number[] = [];
+  private startedAt: number[] = [];
+  private freeIds: number[] = [];
+  /** Idle instances, most recently used last: requests take the warmest. */
+  private idle: number[] = [];
+  private idleProvisioned: number[] = [];
+  private running = 0;
+  readonly warm: Level;
+  readonly init = new Histogram();
+  invocations = 0;
+  billedInvocations = 0;
+  coldStarts = 0;
+  throttled = 0;
+  timedOut = 0;
+  private gbMs = 0;
+
+  constructor(ctx: BuildContext) {
+    super('serverless', ctx);
+    this.p = { ...(ctx.params as unknown as ServerlessParams) };
+    this.initTime = sampler(this.p.coldStart ?? COLD_START[this.p.runtime]);
+    this.draw = sampler(this.p.serviceTime);
+    this.rng = ctx.rng;
+    this.callRng = ctx.stream('calls');
+    this.hServed = ctx.sim.onFrame((f) => f.mark === RUNNING && this.next(f));
+    this.hKill = ctx.sim.onFrame((f) => {
+      if (f.mark !== RUNNING) return;
+      if (f.measured) this.timedOut++;
+      this.done(f, Status.error);
+    });
+    this.hExpire = ctx.sim.onTimer((id) => this.expire(id));
+    this.warm = new Level(ctx.recorder.series.bucketMs, 0);
+  }
+
+  override start(): void {
+    for (let i = 0; i < this.p.provisioned; i++) {
+      const id = this.newInstance();
+      this.isProvisioned[id] = true;
+      this.idleProvisioned.push(id);
+    }
+  }
+
+  private newInstance(): number {
+    const id = this.freeIds.length ? (this.freeIds.pop() as number) : this.isAlive.length;
+    this.isAlive[id] = true;
+    this.isBusy[id] = false;
+    this.isProvisioned[id] = false;
+    this.warm.add(this.sim.now, 1);
+    return id;
+  }
+
+  override receive(f: Frame): void {
+    this.arrive(f);
+    if (this.running < this.p.concurrency) return this.begin(f);
+    if (this.p.queue) {
+      this.waiting.push(f);
+      this.queued.add(this.sim.now, 1);
+      return;
+    }
+    if (f.measured) this.throttled++;
+    this.finish(f, Status.throttled);
+  }
+
+  private begin(f: Frame): void {
+    const now = this.sim.now;
+    this.running++;
+    this.busy.add(now, 1);
+    if (f.measured) {
+      this.wait.record(now - f.t0);
+      this.invocations++;
+    }
+    this.billedInvocations++;
+    let id = this.idleProvisioned.pop() ?? this.idle.pop();
+    let delay = 0;
+    if (id === undefined) {
+      id = this.newInstance();
+      delay = this.initTime(this.rng);
+      if (f.measured) {
+        this.coldStarts++;
+        this.init.record(delay);
+      }
+    }
+    this.isBusy[id] = true;
+    this.startedAt[id] = now;
+    f.slot = id;
+    f.step = 0;
+    f.mark = RUNNING;
+    const t = delay + this.draw(this.rng);
+    const max = this.p.maxDuration;
+    if (t > max) return this.sim.after(max, this.hKill, f);
+    // with downstream calls the whole invocation must fit in maxDuration
+    if (this.out.length && Number.isFinite(max)) this.sim.after(max, this.hKill, f);
+    this.sim.after(t, this.hServed, f);
+  }
+
+  /** Make the next applicable downstream call (holding the instance), or answer. */
+  private next(f: Frame): void {
+    const out = this.out;
+    for (let i = f.step; i < out.length; i++) {
+      const l = out[i];
+      if (!l.carries(f.route) || (l.p < 1 && this.callRng() >= l.p)) continue;
+      f.step = i + 1;
+      this.sim.call(f, l);
+      return;
+    }
+    this.done(f, Status.ok);
+  }
+
+  override reply(f: Frame, status: Status): void {
+    if (f.mark !== RUNNING) return;
+    if (status === Status.ok) this.next(f);
+    else this.done(f, status);
+  }
+
+  private done(f: Frame, status: Status): void {
+    const now = this.sim.now, id = f.slot;
+    f.mark = 0;
+    this.running--;
+    this.busy.add(now, -1);
+    // billed in 1 ms steps, init included
+    this.gbMs += Math.ceil(now - this.startedAt[id]) * (this.p.memoryMb / 1024);
+    this.isBusy[id] = false;
+    this.idleSince[id] = now;
+    if (this.isProvisioned[id]) this.idleProvisioned.push(id);
+    else {
+      this.idle.push(id);
+      this.sim.timer(this.p.idleTimeout, this.hExpire, id);
+    }
+    if (this.waiting.length) {
+      this.queued.add(now, -1);
+      this.begin(this.waiting.shift() as Frame);
+    }
+    this.finish(f, status);
+  }
+
+  /** Reclaim instance `id` if it has been idle for idleTimeout since this timer was set. */
+  private expire(id: number): void {
+    if (!this.isAlive[id] || this.isBusy[id] || this.sim.now < this.idleSince[id] + this.p.idleTimeout) return;
+    const k = this.idle.indexOf(id);
+    if (k >= 0) this.idle.splice(k, 1);
+    this.isAlive[id] = false;
+    this.freeIds.push(id);
+    this.warm.add(this.sim.now, -1);
+  }
+
+  /** Change a parameter mid-run (a `set` event): concurrency. */
+  setParam(name: string, value: unknown): void {
+    if (name !== 'concurrency') throw new Error(`serverless cannot set ${name} during a run`);
+    this.p.concurrency = value as number;
+    while (this.waiting.length && this.running < this.p.concurrency) {
+      this.queued.add(this.sim.now, -1);
+      this.begin(this.waiting.shift() as Frame);
+    }
+  }
+
+  costUsd(now: number): number {
+    const p = this.p, gb = p.memoryMb / 1024;
+    return (this.billedInvocations / 1e6) * p.pricePerMillion + (this.gbMs / 1000) * p.pricePerGbSecond
+      + p.provisioned * gb * (now / 1000) * p.provisionedPricePerGbSecond;
+  }
+
+  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+    return { instances: this.warm.series(bucketMs, n, now) };
+  }
+
+  override utilization(): number {
+    return this.p.concurrency > 0 ? this.busy.mean(this.sim.now) / this.p.concurrency : 0;
+  }
+
+  override extraStats(): Record<string, unknown> {
+    // cost over the load (to the end of issuing), as the summary's
+    const now = Math.min(this.sim.now, this.sim.window.end), cost = this.costUsd(now);
+    return {
+      invocations: this.invocations,
+      coldStarts: this.coldStarts,
+      coldStartRatio: this.invocations ? round(this.coldStarts / this.invocations, 4) : 0,
+      coldStartMs: { mean: round(this.init.mean()), p50: round(this.init.quantile(0.5)), p99: round(this.init.quantile(0.99)) },
+      throttled: this.throttled,
+      timedOut: this.timedOut,
+      instances: this.warm.value,
+      peakInstances: this.warm.max,
+      billedGbSeconds: round(this.gbMs / 1000, 3),
+      cost: { run: round(cost, 6), perMonth: now > 0 ? round((cost / now) * 3_600_000 * HOURS_PER_MONTH, 2) : 0 },
+    };
+  }
+}
+
+export const serverless: KindDef = {
+  kind: 'serverless',
+  label: 'Serverless function',
+  icon: 'serverless',
+  category: 'compute',
+  help: 'A function (AWS Lambda-like): one request per instance, new instances on demand (cold start) up to a concurrency limit, idle ones reclaimed, billed per request and per GB-second.',
+  docs: `A function as a service (AWS Lambda, Google Cloud Functions). Each instance runs **one request at a time**. A request that finds no idle instance starts a new one and pays a **cold start** (\`coldStart\`, or the default for \`runtime\`) before its \`serviceTime\`; at most \`concurrency\` requests run at once, and beyond that a request is **throttled** (HTTP 429) — or waits FIFO with \`queue: true\`. An instance idle for \`idleTimeout\` (default 10 min) is reclaimed, so the next request after a quiet spell is cold again; \`provisioned: N\` instances are always warm (and billed for it). An invocation running past \`maxDuration\` is killed and fails as **error**. After its own work the function calls its links in order and waits (billed meanwhile).
+
+Default cold starts (lognormal, median / p99): Node.js 140 / 350 ms, Python 85 / 220 ms, Java 240 / 650 ms, Go 60 / 150 ms, .NET 220 / 600 ms, Ruby 130 / 330 ms — medians in line with published measurements of minimal functions (e.g. maxday.github.io/lambda-perf); real functions with dependencies start slower.
+
+**Cost** (AWS x86 list prices, us-east-1): \`pricePerMillion\` ($0.20) per invocation plus \`pricePerGbSecond\` ($0.0000166667) × \`memoryMb\`/1024 × billed duration (1 ms steps, init included), plus provisioned instances × GB × time × \`provisionedPricePerGbSecond\`. Statistics: \`coldStarts\`, \`coldStartRatio\`, \`throttled\`, \`peakInstances\`, \`cost: {run, perMonth}\`; \`series.instances.<id>\` is the number of live instances over time.
+
+Teaching points: cold starts hit the first requests and every request after an idle gap longer than idleTimeout (probability e^(−λ·idleTimeout) for Poisson traffic at rate λ); concurrency is a hard wall (Erlang B loss, not queueing); at steady high load an always-on server is cheaper, at low or spiky load the function is.
+
+\`\`\`yaml
+fn:
+  kind: serverless
+  runtime: python
+  serviceTime: exp(20ms)
+  memoryMb: 512
+  concurrency: 100
+\`\`\``,
+  calls: 'sync',
+  params: {
+    runtime: { type: 'enum', label: 'Runtime', help: 'Language runtime; picks the default cold-start time.', values: runtimes, default: 'nodejs' },
+    coldStart: { type: 'dist', label: 'Cold start', help: 'Init time of a new instance; the runtime\'s default when absent.', examples: ['lognormal(300ms, 1s)', '150ms'] },
+    serviceTime: { type: 'dist', label: 'Service time', help: 'Handler time of one request on a warm instance, before downstream calls.', default: 'exp(10ms)', examples: ['exp(20ms)', '50ms'] },
+    concurrency: { type: 'number', integer: true, label: 'Concurrency', help: 'Most requests running at once (the account or reserved concurrency limit).', default: 1000, min: 1, max: 1e6 },
+    queue: { type: 'boolean', label: 'Queue', help: 'Requests over the concurrency limit wait FIFO (asynchronous invocation) instead of being throttled.', default: false },
+    idleTimeout: { type: 'duration', label: 'Idle timeout', help: 'An instance idle this long is reclaimed; the next request needs a cold start.', default: '10m', min: 0 },
+    provisioned: { type: 'number', integer: true, label: 'Provisioned', help: 'Instances kept warm at all times (provisioned concurrency), billed whether used or not.', default: 0, min: 0, max: 1e5 },
+    maxDuration: { type: 'duration', label: 'Max duration', help: 'An invocation running longer is killed and fails as error (Lambda allows up to 15 min).', default: '15m', min: 0, minExclusive: true },
+    memoryMb: { type: 'number', integer: true, label: 'Memory', unit: 'MB', help: 'Memory per instance; sets the GB-second price (service times are taken as given at this size).', default: 128, min: 128, max: 10240 },
+    pricePerMillion: { type: 'number', label: 'Price per million', unit: 'USD', help: 'Price per million invocations.', default: LAMBDA_PRICES.perMillion, min: 0, advanced: true },
+    pricePerGbSecond: { type: 'number', label: 'Price per GB-s', unit: 'USD', help: 'Price per GB-second of billed duration.', default: LAMBDA_PRICES.perGbSecond, min: 0, advanced: true },
+    provisionedPricePerGbSecond: { type: 'number', label: 'Provisioned price per GB-s', unit: 'USD', help: 'Price per GB-second of provisioned (always-warm) capacity.', default: LAMBDA_PRICES.provisionedPerGbSecond, min: 0, advanced: true },
+  },
+  stats: [
+    { key: 'coldStartRatio', label: 'Cold starts', unit: 'ratio', badge: true },
+    { key: 'coldStarts', label: 'Cold starts', unit: 'count' },
+    { key: 'throttled', label: 'Throttled', unit: 'count' },
+    { key: 'timedOut', label: 'Killed at max duration', unit: 'count' },
+    { key: 'peakInstances', label: 'Peak instances', unit: 'count' },
+  ],
+  check: (p) => ((p.provisioned as number) > (p.concurrency as number) ? [{ path: ['provisioned'], message: `provisioned (${p.provisioned}) is above concurrency (${p.concurrency})` }] : []),
+  create: (ctx) => new Serverless(ctx),
+};
