@@ -26,6 +26,13 @@ function summaryRow(label: string, s: Summary): string[] {
 }
 
 export function formatStat(value: unknown, unit: StatDescriptor['unit']): string {
+  if (Array.isArray(value)) return `[${value.map((v) => formatStat(v, unit)).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    // a latency-like summary {mean, p50, p99}: show mean and p99
+    if (typeof o.mean === 'number' && typeof o.p99 === 'number') return `${formatStat(o.mean, unit)} (p99 ${formatStat(o.p99, unit)})`;
+    return Object.entries(o).map(([k, v]) => `${k} ${formatStat(v, unit)}`).join(', ');
+  }
   if (typeof value !== 'number') return String(value);
   switch (unit) {
     case 'ratio': return `${(value * 100).toFixed(1)}%`;
@@ -50,7 +57,7 @@ export function textReport(r: RunResult): string {
   out.push(`Failures by reason: timeout ${n0(f.timeout)} · rejected ${n0(f.rejected)} · throttled ${n0(f.throttled)} · error ${n0(f.error)}` +
     (r.summary.inFlight ? ` · still in flight ${n0(r.summary.inFlight)}` : ''));
   const cost = r.summary.cost as { run?: number; perMonth?: number } | undefined;
-  if (cost && typeof cost.run === 'number') out.push(`Cost: $${cost.run.toFixed(4)} for this run · $${(cost.perMonth ?? 0).toFixed(2)} per month at this load`);
+  if (cost && typeof cost.run === 'number' && cost.run > 0) out.push(`Cost: $${cost.run.toFixed(4)} for this run · $${(cost.perMonth ?? 0).toFixed(2)} per month at this load`);
   out.push('');
   out.push('Components');
   const crow = Object.entries(r.components).map(([id, c]) => [
@@ -60,7 +67,7 @@ export function textReport(r: RunResult): string {
   out.push(table(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean/max', 'Wait', 'Latency', 'p99'], crow, 2));
   const extras = Object.entries(r.components).flatMap(([id, c]) => {
     const stats = kinds[c.kind]?.stats ?? [];
-    const parts = stats.filter((d) => d.key !== 'utilization' && c[d.key] !== undefined && typeof c[d.key] !== 'object').map((d) => `${d.label} ${formatStat(c[d.key], d.unit)}`);
+    const parts = stats.filter((d) => d.key !== 'utilization' && c[d.key] !== undefined && c[d.key] !== null).map((d) => `${d.label} ${formatStat(c[d.key], d.unit)}`);
     return parts.length ? [`  ${id}: ${parts.join(' · ')}`] : [];
   });
   if (extras.length) out.push('', ...extras);
