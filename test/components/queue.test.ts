@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { num, runYaml } from './run-yaml.js';
+
+const q = (params: string, worker = 'serviceTime: 10ms', client = 'rate: 50/s', events = '') => runYaml(`
+duration: 20s
+components:
+  users: { kind: client, ${client} }
+  q: { kind: queue, ${params} }
+  worker: { kind: service, workers: 100, ${worker} }
+links:
+  - { from: users, to: q }
+  - { from: q, to: worker }
+${events}`);
+
+describe('queue', () => {
+  it('answers the producer when the message is stored, excluding the consumer\'s work', () => {
+    const r = q('enqueueTime: 3ms, consumers: 100', 'serviceTime: 500ms');
+    expect(r.summary.latencyMs.max).toBe(3);
+    const e2e = r.components.q.endToEndMs as { p50: number };
+    expect(e2e.p50).toBeGreaterThanOrEqual(500);
+    expect(num(r, 'q', 'processed')).toBeGreaterThan(0.9 * num(r, 'q', 'enqueued'));
+  });
+
+  it('reads each partition with one consumer: more consumers than partitions sit idle', () => {
+    const one = q('consumers: 4, partitions: 1', 'serviceTime: 10ms', 'rate: 50/s');
+    const shared = q('consumers: 4, partitions: 0', 'serviceTime: 10ms', 'rate: 50/s');
+    // 50/s × 10 ms = 0.5 busy consumers: one partition keeps it on one consumer of four
+    expect(one.components.q.utilization).toBeLessThanOrEqual(0.25);
+    expect((one.components.q.waitMs as { mean: number }).mean).toBeGreaterThan((shared.components.q.waitMs as { mean: number }).mean * 3);
+  });
+
+  it('builds a backlog when consumers cannot keep up, and reports it over time', () => {
+    const r = q('consumers: 1', 'serviceTime: 40ms', 'rate: 50/s');
+    const backlog = (r.series.backlog as Record<string, number[]>).q;
+    expect(backlog[backlog.length - 1]).toBeGreaterThan(backlog[2]);
+    expect(num(r, 'q', 'lag')).toBeGreaterThan(100);
+  });
+
+  it('rejects producers beyond capacity', () => {
+    const r = q('consumers: 1, capacity: 10', 'serviceTime: 1s');
+    expect(num(r, 'q', 'dropped')).toBeGreaterThan(0);
+    expect(r.summary.failures.rejected).toBe(num(r, 'q', 'dropped'));
+  });
+
+  it('redelivers after the visibility timeout and dead-letters after maxReceives', () => {
+    const r = q('consumers: 1, visibilityTimeout: 100ms, maxReceives: 3', 'serviceTime: 10ms', 'users: 1, iterations: 5', `events:
+  - { at: 0s, action: kill, target: worker }`);
+    expect(num(r, 'q', 'deadLetters')).toBe(5);
+    expect(num(r, 'q', 'deliveries')).toBe(15);
+    expect(num(r, 'q', 'redeliveries')).toBe(10);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { num, runYaml } from './run-yaml.js';
+
+const fn = (params: string, client = 'rate: 10/s', duration: string | null = '60s') => runYaml(`
+${duration ? `duration: ${duration}` : ''}
+components:
+  users: { kind: client, ${client} }
+  fn: { kind: serverless, ${params} }
+links: [{ from: users, to: fn }]
+`);
+
+describe('serverless', () => {
+  it('cold-starts the first request on each new instance and reuses warm ones', () => {
+    const r = fn('serviceTime: 10ms, coldStart: 200ms', 'users: 3, iterations: 10', null);
+    expect(num(r, 'fn', 'coldStarts')).toBe(3);
+    expect(num(r, 'fn', 'peakInstances')).toBe(3);
+    expect(r.summary.latencyMs.max).toBe(210);
+    expect(r.summary.latencyMs.p50).toBeCloseTo(10, 1);
+  });
+
+  it('takes the cold start from the runtime when coldStart is absent (python ≈ 85 ms median)', () => {
+    const r = fn('runtime: python, serviceTime: 0ms, idleTimeout: 1ms', 'rate: 20/s', '200s');
+    const init = r.components.fn.coldStartMs as { p50: number };
+    expect(num(r, 'fn', 'coldStartRatio')).toBeGreaterThan(0.9);
+    expect(init.p50).toBeGreaterThan(78);
+    expect(init.p50).toBeLessThan(92);
+  });
+
+  it('throttles requests beyond concurrency, or queues them with queue: true', () => {
+    const thr = fn('concurrency: 1, serviceTime: 1s, coldStart: 0ms', 'users: 3, iterations: 2', null);
+    expect(thr.summary.failures.throttled).toBe(num(thr, 'fn', 'throttled'));
+    expect(num(thr, 'fn', 'throttled')).toBeGreaterThan(0);
+    const q = fn('concurrency: 1, queue: true, serviceTime: 1s, coldStart: 0ms', 'users: 3, iterations: 2', null);
+    expect(q.summary.failed).toBe(0);
+    expect(q.summary.latencyMs.max).toBe(3000);
+  });
+
+  it('reclaims instances idle for idleTimeout: the next request is cold again', () => {
+    const r = fn('serviceTime: 10ms, coldStart: 100ms, idleTimeout: 5s', 'rate: 1/s, arrival: uniform', '60s');
+    expect(num(r, 'fn', 'coldStarts')).toBe(1);
+    const idle = fn('serviceTime: 10ms, coldStart: 100ms, idleTimeout: 500ms', 'rate: 1/s, arrival: uniform', '60s');
+    expect(num(idle, 'fn', 'coldStartRatio')).toBe(1);
+  });
+
+  it('keeps provisioned instances warm', () => {
+    const r = fn('serviceTime: 10ms, coldStart: 100ms, idleTimeout: 1ms, provisioned: 2', 'users: 2, iterations: 50, thinkTime: 1s', null);
+    expect(num(r, 'fn', 'coldStarts')).toBe(0);
+  });
+
+  it('kills invocations that run past maxDuration as error', () => {
+    const r = fn('serviceTime: 2s, coldStart: 0ms, maxDuration: 1s', 'users: 1, iterations: 3', null);
+    expect(r.summary.failures.error).toBe(3);
+    expect(num(r, 'fn', 'timedOut')).toBe(3);
+  });
+
+  it('bills per request and per GB-second (init included, 1 ms steps)', () => {
+    const r = fn('serviceTime: 100ms, coldStart: 50ms, memoryMb: 1024, idleTimeout: 1h', 'users: 1, iterations: 1000', null);
+    const gbS = (150 + 999 * 100) / 1000;
+    expect(num(r, 'fn', 'billedGbSeconds')).toBeCloseTo(gbS, 3);
+    expect((r.components.fn.cost as { run: number }).run).toBeCloseTo(1000 * 0.2e-6 + gbS * 0.0000166667, 6);
+  });
+
+  it('reports the number of live instances over time', () => {
+    const r = fn('serviceTime: 10ms, coldStart: 0ms, idleTimeout: 10s', 'phases: [{ name: a, duration: 10s, rate: 100/s }, { name: b, duration: 50s, rate: 1/s }]', '60s');
+    const inst = (r.series.instances as Record<string, number[]>).fn;
+    expect(inst.length).toBe(r.series.t.length);
+    expect(Math.max(...inst)).toBeGreaterThan(2);
+    expect(inst[inst.length - 1]).toBeLessThanOrEqual(2);
+  });
+});
