@@ -126,6 +126,9 @@ export abstract class Node {
   /** Called once all components and links exist, before time starts. */
   start(): void {}
 
+  /** Called when the measured window closes (issuing ends); draining may follow. */
+  windowClosed(): void {}
+
   /** A call arrives at instance `inst` (-1: the node picks). */
   abstract receive(f: Frame, inst: number): void;
 

@@ -184,6 +184,13 @@ export class Queue extends Node implements Costed, SeriesSource {
     return this.busy.mean(this.sim.now) / this.p.consumers;
   }
 
+  /** Backlog when the measured window closed (the drain may empty it afterwards). */
+  private lagAtEnd: number | undefined;
+
+  override windowClosed(): void {
+    this.lagAtEnd = this.backlog.value;
+  }
+
   override extraStats(): Record<string, unknown> {
     // cost over the load (to the end of issuing), as the summary's
     const now = Math.min(this.sim.now, this.sim.window.end);
@@ -194,8 +201,8 @@ export class Queue extends Node implements Costed, SeriesSource {
       deliveries: this.deliveries,
       redeliveries: this.redeliveries,
       deadLetters: this.deadLetters,
-      lag: this.backlog.value,
-      backlog: { mean: round(this.queued.mean(now), 3), max: this.backlog.max, end: this.backlog.value },
+      lag: this.lagAtEnd ?? this.backlog.value,
+      backlog: { mean: round(this.queued.mean(now), 3), max: this.backlog.max, end: this.lagAtEnd ?? this.backlog.value, afterDrain: this.backlog.value },
       endToEndMs: summary3(this.endToEnd),
       ...(this.p.costPerHour ? { cost: { run: round(this.costUsd(now), 6), perMonth: round(this.p.costPerHour * HOURS_PER_MONTH, 2) } } : {}),
     };
@@ -234,7 +241,7 @@ orders:
     costPerHour: { type: 'number', label: 'Cost per hour', unit: 'USD/h', help: 'Price of the brokers per hour (0: ignore; e.g. 0.21 for one AWS MSK kafka.m5.large broker).', default: 0, min: 0, max: 10000, advanced: true },
   },
   stats: [
-    { key: 'lag', label: 'Backlog now', unit: 'count', badge: true },
+    { key: 'lag', label: 'Backlog at end', unit: 'count', badge: true },
     { key: 'redeliveries', label: 'Redeliveries', unit: 'count' },
     { key: 'deadLetters', label: 'Dead letters', unit: 'count' },
     { key: 'dropped', label: 'Dropped (full)', unit: 'count' },

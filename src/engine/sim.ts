@@ -213,6 +213,9 @@ export class Sim {
     this.release(f);
   }
 
+  /** Set by a handler to end the current run() call after its event. */
+  halted = false;
+
   /**
    * Run events with time ≤ `until`, at most `maxEvents` of them.
    * Returns the number of events run.
@@ -220,7 +223,8 @@ export class Sim {
   run(until: number, maxEvents = Infinity): number {
     const cal = this.cal, fns = this.fns, frameFn = this.frameFn, frames = this.frames;
     let n = 0;
-    while (n < maxEvents && cal.size > 0 && cal.peekTime() <= until) {
+    this.halted = false;
+    while (n < maxEvents && !this.halted && cal.size > 0 && cal.peekTime() <= until) {
       cal.pop();
       this.now = cal.topTime;
       n++;

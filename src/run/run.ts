@@ -134,7 +134,11 @@ export class Run {
     const timeouts = s.components.filter((c) => c.kind === 'client').map((c) => requestDeadline(c.params as never));
     this.drainLimit = Math.min(s.drain, Math.max(0, ...timeouts));
     this.recorder.onAllFinished = () => {
-      if (s.duration === undefined) this.sim.window.end = this.sim.now;
+      if (s.duration !== undefined) return;
+      // a closed workload's window ends with its last answer: end the slice here,
+      // so no far-off timer (idle reclaim, stale timeouts) moves the clock on
+      this.sim.window.end = this.sim.now;
+      this.sim.halted = true;
     };
     for (const n of this.nodes) n.start();
     scheduleTimeline(this.sim, this.nodes, s.events ?? []);
@@ -165,11 +169,12 @@ export class Run {
           this.stop({ code: 'event-limit', message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${fmtMs(sim.now)}; raise it with --max-events` });
         } else if (this.stage === 'issuing') {
           if (rec.allFinished || n < slice) this.endIssuing();
-        } else if (rec.inFlight === 0) {
-          this.stage = 'done';
+        } else if (sim.live === 0) {
+          this.stage = 'done'; // every call, asynchronous ones included, has finished
         } else if (n < slice) {
           this.stage = 'done';
-          this.stopReason = { code: 'drain-cut', message: `${fmt(rec.inFlight)} requests were still in flight ${fmtMs(this.drainLimit)} after the end; they count as in flight` };
+          if (rec.inFlight > 0)
+            this.stopReason = { code: 'drain-cut', message: `${fmt(rec.inFlight)} requests were still in flight ${fmtMs(this.drainLimit)} after the end; they count as in flight` };
         }
       }
     } catch (e) {
@@ -195,7 +200,8 @@ export class Run {
     const sim = this.sim, d = this.scenario.duration;
     sim.window.end = Math.max(sim.window.start, d ?? Math.min(sim.now, sim.window.end));
     if (d !== undefined && sim.now < d && sim.cal.peekTime() > d) sim.now = d;
-    this.stage = this.recorder.inFlight === 0 ? 'done' : 'draining';
+    for (const n of this.nodes) n.windowClosed();
+    this.stage = sim.live === 0 ? 'done' : 'draining';
     this.drainUntil = sim.window.end + this.drainLimit;
   }
 

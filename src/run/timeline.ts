@@ -1,124 +1,13 @@
 /**
- * The failure and change timeline: `events:` at the top of a scenario.
- *
- * @example
- * events:
- *   - { at: 60s, action: kill, target: app, instance: 2 }
- *   - { at: 90s, action: restore, target: app, instance: 2 }
- *   - { at: 30s, action: slow, target: db, factor: 3 }
- *   - { at: 45s, action: set, target: users, param: rate, value: 500/s }
+ * Schedules the failure and change timeline (`events:`) on a run; validation
+ * and resolution live in src/scenario/events.ts.
  */
 import type { Sim } from '../engine/sim.js';
-import type { KindProblem } from '../components/component.js';
 import type { Node } from '../components/component.js';
-import type { Resolved } from '../components/params.js';
 import { kinds } from '../components/kinds.js';
-import { parseDuration } from '../scenario/units.js';
-import { resolveParam } from '../scenario/resolve-param.js';
-import { didYouMean, show } from '../scenario/suggest.js';
-import type { EventsHook } from '../scenario/validate.js';
+import { resolveTimeline, type TimelineEvent } from '../scenario/events.js';
 
-export const actions = ['kill', 'restore', 'slow', 'crash', 'set'] as const;
-export type Action = (typeof actions)[number];
-
-/** One resolved event: `at` in ms, `instance` 1-based (absent: every instance). */
-export interface TimelineEvent {
-  at: number;
-  action: Action;
-  target: string;
-  instance?: number;
-  factor?: number;
-  param?: string;
-  value?: Resolved;
-}
-
-/** Kinds whose instances can be killed, restored, crashed and slowed. */
-export const FAILURE_KINDS = ['service'];
-/** Parameters a `set` event may change, by kind. */
-export const SETTABLE: Record<string, string[]> = {
-  client: ['rate'],
-  service: ['workers', 'speed', 'serviceTime'],
-  serverless: ['concurrency'],
-};
-
-const KEYS = ['at', 'action', 'target', 'instance', 'factor', 'param', 'value'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Validates and resolves raw events (idempotent: resolved events resolve to themselves).
- * Problem paths are relative to `events`.
- */
-export function resolveTimeline(raw: unknown[], ctx: { ids: readonly string[]; kindOf(id: string): string | undefined }): { events: TimelineEvent[]; problems: KindProblem[] } {
-  const problems: KindProblem[] = [];
-  const events: TimelineEvent[] = [];
-  raw.forEach((e, i) => {
-    const bad = (key: string | null, message: string) => void problems.push({ path: key === null ? [i] : [i, key], message });
-    if (!isObject(e)) return bad(null, `expected an event such as {at: 60s, action: kill, target: app}, got ${show(e)}`);
-    const before = problems.length;
-    for (const k of Object.keys(e)) if (!KEYS.includes(k)) bad(k, `unknown key "${k}" for an event${didYouMean(k, KEYS) || ` (expected one of ${KEYS.join(', ')})`}`);
-    let at = 0;
-    if (e.at == null) bad('at', 'required: expected a duration such as "60s"');
-    else {
-      try {
-        at = parseDuration(e.at);
-      } catch (err) {
-        bad('at', (err as Error).message);
-      }
-    }
-    const action = e.action as Action;
-    if (!actions.includes(action)) bad('action', `${e.action == null ? 'required: ' : ''}expected one of ${actions.join(', ')}${e.action == null ? '' : `, got ${show(e.action)}${typeof e.action === 'string' ? didYouMean(e.action, actions) : ''}`}`);
-    const target = e.target as string;
-    const kind = typeof target === 'string' ? ctx.kindOf(target) : undefined;
-    if (typeof target !== 'string' || !ctx.ids.includes(target))
-      bad('target', `${target == null ? 'required: expected a component id' : `no component ${show(target)}${typeof target === 'string' ? didYouMean(target, ctx.ids) : ''}`}`);
-    const ev: TimelineEvent = { at, action, target };
-    if (e.instance != null) {
-      if (typeof e.instance !== 'number' || !Number.isInteger(e.instance) || e.instance < 1) bad('instance', `expected an instance number ≥ 1, got ${show(e.instance)}`);
-      else ev.instance = e.instance;
-    }
-    if (action === 'set') {
-      const settable = kind ? SETTABLE[kind] ?? [] : [];
-      if (typeof e.param !== 'string') bad('param', `required for set: expected ${settable.length ? `one of ${settable.join(', ')}` : 'a parameter name'}`);
-      else if (kind && !settable.includes(e.param))
-        bad('param', `a ${kind} cannot change ${show(e.param)} during a run${settable.length ? ` (settable: ${settable.join(', ')})` : ''}`);
-      else if (kind) {
-        ev.param = e.param;
-        if (e.value == null) bad('value', 'required for set');
-        else ev.value = resolveParam(kinds[kind].params[e.param], e.value, [i, 'value'], { targets: [], report: (p) => void problems.push({ path: [...p.path], message: p.message }) });
-      }
-    } else {
-      for (const k of ['param', 'value'] as const) if (e[k] != null) bad(k, `only a set event takes ${k}`);
-      if (kind && !FAILURE_KINDS.includes(kind)) bad('target', `a ${kind} cannot be ${action === 'slow' ? 'slowed' : action === 'restore' ? 'restored' : `${action}ed`} (only ${FAILURE_KINDS.join(', ')})`);
-    }
-    if (action === 'slow') {
-      if (typeof e.factor !== 'number' || !(e.factor > 0) || !Number.isFinite(e.factor)) bad('factor', `${e.factor == null ? 'required for slow: ' : ''}expected a number > 0 (service time is multiplied by it)${e.factor == null ? '' : `, got ${show(e.factor)}`}`);
-      else ev.factor = e.factor;
-    } else if (e.factor != null) bad('factor', 'only a slow event takes factor');
-    if (problems.length === before) events.push(ev);
-  });
-  events.sort((a, b) => a.at - b.at);
-  return { events, problems };
-}
-
-/** The events hook for validateScenario / loadScenario: `{ events: timelineHook }`. */
-export const timelineHook: EventsHook = {
-  resolve: (raw, ctx) => resolveTimeline(raw, ctx),
-  schema: {
-    type: 'object',
-    description: 'A change during the run: kill, restore, crash or slow an instance, or set a parameter.',
-    required: ['at', 'action', 'target'],
-    additionalProperties: false,
-    properties: {
-      at: { description: 'When, from the start of the run: a duration such as "60s".', type: ['string', 'number'] },
-      action: { enum: [...actions], description: 'kill: down until restored; crash: down for its restartTime; restore: back up; slow: multiply service time by factor (1 = normal); set: change param to value.' },
-      target: { type: 'string', description: 'Id of the component.' },
-      instance: { type: 'integer', minimum: 1, description: 'Which instance (1-based); every instance when absent.' },
-      factor: { type: 'number', exclusiveMinimum: 0, description: 'slow: service-time multiplier.' },
-      param: { type: 'string', description: `set: the parameter (${Object.entries(SETTABLE).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ')}).` },
-      value: { description: 'set: the new value, in the parameter\'s own units ("500/s", "exp(20ms)", 8).' },
-    },
-  },
-};
+export { resolveTimeline, timelineHook, actions, type TimelineEvent } from '../scenario/events.js';
 
 interface Failable {
   instances: number;

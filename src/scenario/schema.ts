@@ -8,6 +8,7 @@ import { kinds as defaultKinds } from '../components/kinds.js';
 import { linkParams } from '../components/link.js';
 import { DIST_CALL_PATTERN, DIST_EXAMPLES } from './dist-syntax.js';
 import { DURATION_PATTERN, RATE_PATTERN } from './units.js';
+import { timelineHook } from './events.js';
 import { ID_PATTERN, MAX_COMPONENTS, MAX_LINKS, scenarioParams, topLevelHelp, type EventsHook, type Registry } from './validate.js';
 
 type Schema = Record<string, unknown>;
@@ -90,7 +91,7 @@ const distSchema: Schema = {
  * The JSON Schema (draft-07) of scenario files for a registry of kinds.
  * @example JSON.stringify(scenarioSchema(), null, 2) // what public/scenario.schema.json holds
  */
-export function scenarioSchema(registry: Registry = defaultKinds, events?: EventsHook): Schema {
+export function scenarioSchema(registry: Registry = defaultKinds, events: EventsHook = timelineHook): Schema {
   const names = Object.keys(registry);
   const kindDefs = Object.fromEntries(names.map((k) => {
     const fields = { ...commonParams, ...registry[k].params };
@@ -118,7 +119,7 @@ export function scenarioSchema(registry: Registry = defaultKinds, events?: Event
         description: topLevelHelp.variants, type: 'object',
         additionalProperties: { type: 'object', description: 'A JSON Merge Patch: keys merge, null deletes, lists (links) are replaced.' },
       },
-      events: { description: topLevelHelp.events, type: 'array', items: events?.schema ?? { type: 'object' } },
+      events: { description: topLevelHelp.events, type: 'array', items: events.schema ?? { type: 'object' } },
     },
     required: ['components'],
     additionalProperties: false,

@@ -10,6 +10,7 @@ import { commonParams, type Param, type ResolvedObject } from '../components/par
 import { linkParams, type LinkSpec } from '../components/link.js';
 import { resolveFields, type ParamContext, type RawProblem } from './resolve-param.js';
 import { didYouMean, show } from './suggest.js';
+import { timelineHook } from './events.js';
 
 /** What validation needs of a kind; a full KindDef fits, and tests may pass less. */
 export type KindSpec = Pick<KindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> & Pick<Partial<KindDef>, 'check'>;
@@ -95,13 +96,6 @@ const MAX_SEED_LENGTH = 200;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The default events hook: a list of objects, passed through unchanged. */
-const passEvents: EventsHook = {
-  resolve: (raw) => ({
-    events: raw,
-    problems: raw.flatMap((e, i) => (isObject(e) ? [] : [{ path: [i], message: `expected an event (a mapping), got ${show(e)}` }])),
-  }),
-};
 
 /**
  * Validates `raw` and resolves it. `problems` lists everything wrong (paths as arrays);
@@ -168,7 +162,7 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
   if (duration !== undefined && warmup !== undefined && warmup >= duration)
     report({ path: ['warmup'], message: `the warmup (${show(raw.warmup)}) must be shorter than the duration (${show(raw.duration)})` });
 
-  const events = resolveEvents(raw.events, opts.events ?? passEvents, ids, kindOf, report);
+  const events = resolveEvents(raw.events, opts.events ?? timelineHook, ids, kindOf, report);
   const variantNames = checkVariants(raw.variants, report);
 
   if (problems.length) return { problems };

@@ -49,7 +49,9 @@ describe('diagram gestures with a real mouse', () => {
     const canvas = page.getByRole('group', { name: 'Architecture diagram' });
     const box = (await canvas.boundingBox())!;
     const drop = { x: box.width / 2, y: box.height - 90 };
-    const item = (await page.getByRole('button', { name: 'Add Cache' }).boundingBox())!;
+    const cache = page.getByRole('button', { name: 'Add Cache' });
+    await cache.scrollIntoViewIfNeeded();
+    const item = (await cache.boundingBox())!;
     await page.mouse.move(item.x + 30, item.y + item.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + drop.x, box.y + drop.y, { steps: 12 });

@@ -182,6 +182,9 @@ export const cases: ValidationCase[] = [
       ['tandem', tandem, TANDEM_S, 'back'],
       ['network', network, NET_S, 'app'],
       ['network', network, NET_S, 'db'],
+      ['closed', closed, CLOSED_S, 'app'],
+      ['closed', closed, CLOSED_S, 'db'],
+      ...LB_POLICIES.map((p) => ['balancing', lb, LB_S, `pool-${p}`] as const),
     ] as const
   ).map(([where, text, d, id]): ValidationCase => ({
     id: `little-${where.toLowerCase().replace(/\W+/g, '')}-${id}`, area: "Little's law", name: `${where} ${id}: Lq ÷ (λ·Wq)`, scenario: text,
