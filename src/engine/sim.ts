@@ -73,7 +73,6 @@ export class Sim {
   requestIds = 0;
   readonly cal = new Calendar(4096);
   private readonly fns: ((x: never) => void)[] = [];
-  private readonly frameFn: boolean[] = [];
   /** Every frame ever allocated, live or free (free ones have `at === null`). */
   readonly frames: Frame[] = [];
   private readonly free: Frame[] = [];
@@ -107,14 +106,12 @@ export class Sim {
   /** Register a handler for frame events (skipped if the frame was released). */
   onFrame(fn: (f: Frame) => void): number {
     this.fns.push(fn);
-    this.frameFn.push(true);
     return this.fns.length - 1;
   }
 
   /** Register a handler for timer events carrying one integer. */
   onTimer(fn: (arg: number) => void): number {
     this.fns.push(fn);
-    this.frameFn.push(false);
     return this.fns.length - 1;
   }
 
@@ -221,7 +218,7 @@ export class Sim {
    * Returns the number of events run.
    */
   run(until: number, maxEvents = Infinity): number {
-    const cal = this.cal, fns = this.fns, frameFn = this.frameFn, frames = this.frames;
+    const cal = this.cal, fns = this.fns, frames = this.frames;
     let n = 0;
     this.halted = false;
     while (n < maxEvents && !this.halted && cal.size > 0 && cal.peekTime() <= until) {
@@ -229,7 +226,7 @@ export class Sim {
       this.now = cal.topTime;
       n++;
       const a = cal.topA;
-      if (frameFn[cal.topHandler]) {
+      if (a >= 0) {
         const f = frames[a];
         if (f.gen === cal.topB) (fns[cal.topHandler] as (f: Frame) => void)(f);
       } else (fns[cal.topHandler] as (arg: number) => void)(cal.topB);

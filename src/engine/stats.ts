@@ -214,12 +214,28 @@ export class Series {
     }
     this.ok.length = this.failed.length = this.hists.length = n;
     this.bucketMs *= 2;
+    this.curEnd = -1;
   }
 
+  // the bucket most recently written: most records land in it again
+  private curStart = 0;
+  private curEnd = -1;
+  private curIndex = 0;
+  private curHist: Histogram | null = null;
+
   success(t: number, latencyMs: number): void {
+    if (t >= this.curStart && t < this.curEnd) {
+      this.ok[this.curIndex]++;
+      (this.curHist as Histogram).record(latencyMs);
+      return;
+    }
     const i = this.slot(t);
     this.ok[i]++;
     this.hists[i].record(latencyMs);
+    this.curIndex = i;
+    this.curStart = i * this.bucketMs;
+    this.curEnd = this.curStart + this.bucketMs;
+    this.curHist = this.hists[i];
   }
 
   failure(t: number): void {
