@@ -78,7 +78,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 /** One markdown table row. */
 export function row(c: ValidationCase, v: Verdict): string {
   const rel = 'relative' in c.tolerance;
-  const tol = rel ? `±${+(c.tolerance as { relative: number }).relative * 100}%` : `±${(c.tolerance as { absolute: number }).absolute}`;
+  const tol = rel ? `±${+((c.tolerance as { relative: number }).relative * 100).toPrecision(6)}%` : `±${(c.tolerance as { absolute: number }).absolute}`;
   const err = rel ? pct(v.error) : `${v.error >= 0 ? '+' : '−'}${num(Math.abs(v.error))}`;
   return `| ${cell(c.area)} | ${cell(c.name)} | ${num(c.theory)} ${c.unit} | ${num(v.simulated)} | ${err} | ${tol} | ${cell(c.runLength)} | ${v.pass ? 'yes' : '**NO**'} |`;
 }
@@ -106,13 +106,13 @@ run makes a flaky test, so tolerances are set from the measured spread of each
 estimate: \`npx tsx scripts/validation-table.ts --spread 20\` reruns every
 scenario with seeds 1–20 and prints each case's standard deviation and its
 tolerance in standard deviations. The "sd" in a run length is that figure; the
-queueing cases allow about four (a false alarm is then rarer than 1 in 10,000),
-plus the histogram's 0.4% bucket resolution for percentiles. Waiting times at
-ρ = 0.8 are strongly autocorrelated, so a mean within ±2% takes about a million
-customers and a p99 several times more; the M/M/1 case runs 4M. Little's law is
-held to ±0.5% because both sides come from the same run: it checks the
-bookkeeping (arrivals, waits and time-averaged queues over the measured
-window), not the randomness.
+queueing cases allow about four to six of them (a false alarm is then about 1 in
+10,000 per case or rarer), which also covers the histogram's 0.4% bucket
+resolution for percentiles. Waiting times at ρ = 0.8 are strongly
+autocorrelated, so a mean within ±2% takes about a million customers and a p99
+several times more; the M/M/1 case runs 6.4M. Little's law is held to ±0.5%
+because both sides come from the same run: it checks the bookkeeping (arrivals,
+waits and time-averaged queues over the measured window), not the randomness.
 
 **Conservation.** For every run the tests also assert that it completed and
 drained: issued = completed + failed at every component and in the summary,

@@ -17,12 +17,31 @@ import { createUiStore } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
 import { importYaml } from '../state/yaml-io.js';
 import { encodeShare } from '../state/share.js';
-import { createSimClient } from '../worker/client.js';
+import { createSimClient, type SimClient } from '../worker/client.js';
 import { StoreController } from '../ui/store-controller.js';
 import { dedent, fetchScenario, fileName, MAX_SCENARIO_CHARS } from './source.js';
 import { embedStyles } from './embed-styles.js';
 import '../ui/diagram.js';
 import '../ui/results.js';
+
+/**
+ * A worker client that reports, instead of throwing, when the browser refuses
+ * the worker: a Worker must come from the page's own origin, so a script loaded
+ * from another site cannot start one.
+ */
+function workerClient(): SimClient {
+  try {
+    return createSimClient();
+  } catch (e) {
+    const message = `the simulation worker could not start (${(e as Error).message}). The archsim script must be served from the same site as this page; from another site, use the iframe embed (see docs/embedding.md).`;
+    return {
+      run: async () => ({ ok: false, error: { kind: 'crash', message } }),
+      cancel: async () => {},
+      validate: async () => [],
+      terminate: () => {},
+    };
+  }
+}
 
 const HEIGHT = /^\d{2,5}(\.\d+)?(px|em|rem|vh|svh|dvh)?$/;
 const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -55,7 +74,7 @@ export class ArchsimEmbed extends LitElement {
   readonly design = createDesignStore();
   readonly ui = createUiStore(reducedMotion);
   readonly runs = createRunsStore();
-  readonly controller = new RunController(this.runs, createSimClient);
+  readonly controller = new RunController(this.runs, workerClient);
 
   @state() private loaded = false;
   @state() private error = '';

@@ -19,7 +19,7 @@ const NOTES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 <script type="module" src="./archsim-embed.js"></script>
 <style>body { font: 16px/1.6 Georgia, serif; max-width: 760px; margin: 24px auto; padding: 0 16px; color: #222; }</style></head>
 <body><h1>Lecture 4: why queues explode</h1><p>Press Run: one server at 80% load.</p>
-<archsim-embed id="inline" duration="1m" autorun height="520">
+<archsim-embed id="inline" duration="1m" autorun readonly height="520">
   <script type="text/yaml">
     version: 1
     title: One busy server
@@ -102,6 +102,12 @@ describe('embedding in Chromium', () => {
     await expect.poll(async () => (await status(inline).textContent()) ?? '', { timeout: 60_000 }).toMatch(/^Done/);
     expect(await p99Text(inline)).toMatch(/p99\s*[\d.]+\s*ms/);
     expect(Math.round((await inline.boundingBox())!.height)).toBe(520);
+    // readonly: no ports to connect from, and a node ignores arrow keys
+    expect(await inline.locator('circle.port').count()).toBe(0);
+    const before = await inline.locator('g.node[data-id="app"]').getAttribute('transform');
+    await inline.getByRole('button', { name: /^Service app/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await inline.locator('g.node[data-id="app"]').getAttribute('transform')).toBe(before);
     const missing = page.locator('#missing').getByRole('alert');
     await expect.poll(async () => (await missing.textContent()) ?? '').toMatch(/no-such-scenario\.yaml answered HTTP 404/);
     await shot('embed-3-notes');
