@@ -47,8 +47,8 @@ export class RunController {
     const id = this.runs.getSnapshot().context.currentId!;
     this.#active = id;
     const t0 = this.now();
-    this.#client ??= this.makeClient();
     try {
+      this.#client ??= this.makeClient();
       const outcome = await this.#client.run(
         { scenario: doc, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS },
         (m) => this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),

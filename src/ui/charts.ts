@@ -76,7 +76,9 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
     : axisBottom(x).ticks(Math.max(2, Math.floor(iw / 80))).tickFormat((t) => fmtTime(+t, xMax));
   g.append('g').attr('class', 'grid').call(axisLeft(y).ticks(spec.yLog ? 4 : 5).tickSize(-iw).tickFormat(() => ''));
   g.append('g').attr('class', 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
-  g.append('g').attr('class', 'axis y').call(axisLeft(y).ticks(spec.yLog ? 4 : 5).tickFormat((v) => fmtValue(+v)));
+  // a log axis labels only 1, 2 and 5 × 10^k; the minor ticks stay unlabelled
+  const logLabel = (v: number) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9)));
+  g.append('g').attr('class', 'axis y').call(axisLeft(y).ticks(spec.yLog ? 4 : 5).tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v))));
   g.append('text').attr('class', 'axis-label').attr('x', iw / 2).attr('y', ih + 31).attr('text-anchor', 'middle').text(spec.xLabel);
   g.append('text').attr('class', 'axis-label').attr('transform', `translate(${-42},${ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(spec.yLabel);
   const ordered = [...spec.series.filter((s) => s.isBaseline), ...spec.series.filter((s) => !s.isBaseline)];
