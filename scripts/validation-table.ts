@@ -191,5 +191,8 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--spread');
-  await (i > 0 ? spread(Number(process.argv[i + 1] ?? 20), process.argv[i + 2] ?? '') : main());
+  (i > 0 ? spread(Number(process.argv[i + 1] ?? 20), process.argv[i + 2] ?? '') : main()).catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
 }

@@ -117,3 +117,15 @@ export function matchesPrefix(route: string, prefix: string): boolean {
   if (!route.startsWith(prefix)) return false;
   return route.length === prefix.length || route[prefix.length] === '/' || prefix.endsWith('/');
 }
+
+/**
+ * The next of `out` from index `from` that request `f` calls: its route passes the
+ * link's filter and the link's probability `p` comes up. -1 when none is left.
+ */
+export function nextLink(out: readonly Link[], from: number, route: string, rng: () => number): number {
+  for (let i = from; i < out.length; i++) {
+    const l = out[i];
+    if (l.carries(route) && (l.p >= 1 || rng() < l.p)) return i;
+  }
+  return -1;
+}

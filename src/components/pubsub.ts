@@ -38,17 +38,7 @@ export class Pubsub extends Node {
 
   /** Fan out: one message frame, one call per matching subscriber; then answer the publisher. */
   private publish(f: Frame): void {
-    const m = this.sim.alloc();
-    m.at = this;
-    m.id = f.id;
-    m.route = f.route;
-    m.key = f.key;
-    m.write = f.write;
-    m.issued = f.issued;
-    m.measured = f.measured;
-    m.client = f.client;
-    m.attempt = 0;
-    m.t0 = this.sim.now;
+    const m = this.sim.message(f, this);
     if (f.measured) this.published++;
     // step counts outstanding deliveries, +1 while calls are being made (instant links answer at once)
     m.step = 1;

@@ -75,17 +75,7 @@ export class Queue extends Node implements Costed, SeriesSource {
       if (f.measured) this.dropped++;
       return this.finish(f, Status.rejected);
     }
-    const m = this.sim.alloc();
-    m.at = this;
-    m.id = f.id;
-    m.route = f.route;
-    m.key = f.key;
-    m.write = f.write;
-    m.issued = f.issued;
-    m.measured = f.measured;
-    m.client = f.client;
-    m.attempt = 0;
-    m.t0 = this.sim.now;
+    const m = this.sim.message(f, this);
     m.step = 0; // deliveries so far
     m.slot = this.p.partitions > 0 ? hash32(f.key) % this.p.partitions : 0;
     this.stored++;

@@ -6,6 +6,7 @@
  * `provisioned` ones stay warm. Billing per request and per GB-second.
  */
 import { Node, round, type BuildContext, type KindDef } from './component.js';
+import { nextLink } from './link.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
@@ -162,15 +163,10 @@ export class Serverless extends Node implements Costed, SeriesSource {
 
   /** Make the next applicable downstream call (holding the instance), or answer. */
   private next(f: Frame): void {
-    const out = this.out;
-    for (let i = f.step; i < out.length; i++) {
-      const l = out[i];
-      if (!l.carries(f.route) || (l.p < 1 && this.callRng() >= l.p)) continue;
-      f.step = i + 1;
-      this.sim.call(f, l);
-      return;
-    }
-    this.done(f, Status.ok);
+    const i = nextLink(this.out, f.step, f.route, this.callRng);
+    if (i < 0) return this.done(f, Status.ok);
+    f.step = i + 1;
+    this.sim.call(f, this.out[i]);
   }
 
   override reply(f: Frame, status: Status): void {

@@ -14,7 +14,7 @@ import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
-import { matchesPrefix } from './link.js';
+import { matchesPrefix, nextLink } from './link.js';
 import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
 
 export interface AutoscaleParams {
@@ -199,15 +199,10 @@ export class Service extends Node implements Costed, SeriesSource {
 
   /** Make the next applicable downstream call, or answer. */
   private next(f: Frame): void {
-    const out = this.out;
-    for (let i = f.step; i < out.length; i++) {
-      const l = out[i];
-      if (!l.carries(f.route) || (l.p < 1 && this.callRng() >= l.p)) continue;
-      f.step = i + 1;
-      this.sim.call(f, l);
-      return;
-    }
-    this.done(f, Status.ok);
+    const i = nextLink(this.out, f.step, f.route, this.callRng);
+    if (i < 0) return this.done(f, Status.ok);
+    f.step = i + 1;
+    this.sim.call(f, this.out[i]);
   }
 
   override reply(f: Frame, status: Status): void {

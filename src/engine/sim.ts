@@ -67,6 +67,17 @@ export class Frame {
 
 export class SimOverloadError extends Error {}
 
+/** Copy what identifies the request (not the call) from one frame to another. */
+export function copyRequest(from: Frame, to: Frame): void {
+  to.id = from.id;
+  to.route = from.route;
+  to.key = from.key;
+  to.write = from.write;
+  to.issued = from.issued;
+  to.measured = from.measured;
+  to.client = from.client;
+}
+
 export class Sim {
   now = 0;
   events = 0;
@@ -152,6 +163,16 @@ export class Sim {
     return f;
   }
 
+  /** A new frame for `f`'s request with no caller: an asynchronous message handled by `at`. */
+  message(f: Frame, at: Receiver): Frame {
+    const m = this.alloc();
+    copyRequest(f, m);
+    m.at = at;
+    m.attempt = 0;
+    m.t0 = this.now;
+    return m;
+  }
+
   release(f: Frame): void {
     f.gen = (f.gen + 1) | 0;
     f.parent = null;
@@ -174,14 +195,8 @@ export class Sim {
   /** One attempt of a call over `wire` itself, bypassing its guard. */
   attempt(parent: Frame, wire: Wire, inst = -1, timeout = 0): Frame {
     const c = this.alloc();
-    c.id = parent.id;
-    c.route = parent.route;
-    c.key = parent.key;
-    c.write = parent.write;
-    c.issued = parent.issued;
-    c.measured = parent.measured;
+    copyRequest(parent, c);
     c.attempt = parent.attempt;
-    c.client = parent.client;
     c.parent = parent;
     c.parentGen = parent.gen;
     c.wire = wire;
