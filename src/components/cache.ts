@@ -163,6 +163,7 @@ export class Cache extends Node {
 
 export const cache: KindDef = {
   kind: 'cache',
+  usesKeys: true,
   label: 'Cache',
   icon: 'cache',
   category: 'data',

@@ -129,6 +129,7 @@ export class Cdn extends Node {
 
 export const cdn: KindDef = {
   kind: 'cdn',
+  usesKeys: true,
   label: 'CDN',
   icon: 'cdn',
   category: 'edge',

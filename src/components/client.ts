@@ -62,6 +62,8 @@ export const isBounded = (p: { users?: unknown; iterations?: unknown; phases?: {
 class Client extends Node {
   private readonly p: ClientParams;
   private readonly recorder: Recorder;
+  /** Draw keys only when some component reads them (from the client's own key stream). */
+  private readonly keysUsed: boolean;
   private readonly arrivalRng: Rng;
   private readonly routeRng: Rng;
   private readonly keyRng: Rng;
@@ -103,6 +105,7 @@ class Client extends Node {
     super('client', ctx);
     this.p = ctx.params as unknown as ClientParams;
     this.recorder = ctx.recorder;
+    this.keysUsed = ctx.keysUsed;
     this.arrivalRng = ctx.stream('arrivals');
     this.routeRng = ctx.stream('routes');
     this.keyRng = ctx.stream('keys');
@@ -219,7 +222,7 @@ class Client extends Node {
     root.at = this;
     root.client = this.index;
     root.route = route;
-    root.key = this.key(this.keyRng);
+    root.key = this.keysUsed ? this.key(this.keyRng) : 0;
     root.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
     root.attempt = 0;
     root.mark = user;

@@ -41,6 +41,8 @@ export interface BuildContext {
   sim: Sim;
   /** Where clients record what their requests experienced. */
   recorder: Recorder;
+  /** Some component of the run reads request keys. */
+  keysUsed: boolean;
   /** This component's own random stream. */
   rng: Rng;
   /** Derive a further named stream for this component (e.g. per instance). */
@@ -71,6 +73,8 @@ export interface KindDef {
   calls: 'sync' | 'async' | 'none';
   /** Kind-specific statistics beyond the common ones. */
   stats?: StatDescriptor[];
+  /** Reads request keys (caches, shards, key-hash): clients draw keys only when some kind does. */
+  usesKeys?: boolean;
   /** Cross-field checks beyond what descriptors express. */
   check?(params: ResolvedObject, ctx: CheckContext): KindProblem[];
   create(ctx: BuildContext): Node;

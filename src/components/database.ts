@@ -263,6 +263,7 @@ function upstreamKeyCount(node: Node): number {
 
 export const database: KindDef = {
   kind: 'database',
+  usesKeys: true,
   label: 'Database',
   icon: 'database',
   category: 'data',

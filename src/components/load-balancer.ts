@@ -242,6 +242,7 @@ export function hash32(x: number): number {
 
 export const loadBalancer: KindDef = {
   kind: 'load-balancer',
+  usesKeys: true,
   label: 'Load balancer',
   icon: 'load-balancer',
   category: 'edge',

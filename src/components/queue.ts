@@ -201,6 +201,7 @@ export class Queue extends Node implements Costed, SeriesSource {
 
 export const queue: KindDef = {
   kind: 'queue',
+  usesKeys: true,
   label: 'Queue',
   icon: 'queue',
   category: 'async',

@@ -142,6 +142,7 @@ export class RateLimiter extends Node {
 
 export const rateLimiter: KindDef = {
   kind: 'rate-limiter',
+  usesKeys: true,
   label: 'Rate limiter',
   icon: 'rate-limiter',
   category: 'edge',

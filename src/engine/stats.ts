@@ -133,6 +133,14 @@ export class TimeAverage {
 
   set(t: number, v: number): void {
     const from = this.window.start, to = this.window.end;
+    if (this.last >= from && t <= to) {
+      // inside the window: the common case
+      this.area += this.value * (t - this.last);
+      this.last = t;
+      this.value = v;
+      if (v > this.max) this.max = v;
+      return;
+    }
     const a = this.last < from ? from : this.last;
     const b = t > to ? to : t;
     if (b > a) {

@@ -108,6 +108,7 @@ export class Run {
     this.issueEnd = s.duration ?? MAX_OPEN_END;
     this.sim = new Sim(s.warmup, this.issueEnd);
     this.recorder = new Recorder(this.sim, niceBucket(s.duration ?? 60_000));
+    const keysUsed = s.components.some((c) => kinds[c.kind]?.usesKeys);
     s.components.forEach((c, index) => {
       const def = kinds[c.kind];
       if (!def) throw new Error(`unknown kind "${c.kind}" for component ${c.id}`);
@@ -117,6 +118,7 @@ export class Run {
         params: c.params,
         sim: this.sim,
         recorder: this.recorder,
+        keysUsed,
         rng: stream(s.seed, c.id),
         stream: (name) => stream(s.seed, `${c.id}/${name}`),
       });
