@@ -166,6 +166,11 @@ export class Service extends Node implements Costed, SeriesSource {
     this.busyAt[f.inst]++;
     this.busy.add(now, 1);
     if (this.auto !== null) this.trackBusy(now, 1);
+    this.serve(f, now);
+  }
+
+  /** Start serving f on a worker already counted busy. */
+  private serve(f: Frame, now: number): void {
     if (f.measured) this.wait.record(now - f.t0);
     f.step = 0;
     f.mark = RECEIVED | HOLDS;
@@ -187,14 +192,17 @@ export class Service extends Node implements Costed, SeriesSource {
     if (!(f.mark & HOLDS)) return;
     f.mark = RECEIVED;
     const inst = f.inst, now = this.sim.now;
+    const q = this.queues[inst];
+    if (q.length && this.busyAt[inst] <= this.p.workers) {
+      // hand the worker straight to the next waiting request: busy is unchanged
+      this.queued.add(now, -1);
+      const g = q.shift() as Frame;
+      g.inst = inst;
+      return this.serve(g, now);
+    }
     this.busyAt[inst]--;
     this.busy.add(now, -1);
     if (this.auto !== null) this.trackBusy(now, -1);
-    const q = this.queues[inst];
-    if (q.length && this.busyAt[inst] < this.p.workers) {
-      this.queued.add(now, -1);
-      this.begin(q.shift() as Frame);
-    }
   }
 
   /** Make the next applicable downstream call, or answer. */

@@ -12,33 +12,37 @@
  * (0.4% with the default 7 bits). Mean, min and max are exact.
  */
 export class Histogram {
-  readonly counts: Float64Array;
+  /** Counts per bucket (32-bit: a run never puts 4 billion values in one bucket). */
+  counts: Uint32Array;
   count = 0;
   sum = 0;
   min = Infinity;
   max = -Infinity;
   private readonly bits: number;
   private readonly linear: number;
+  private readonly sub: number;
+  private readonly base: number;
 
   constructor(bits = 7) {
     this.bits = bits;
+    this.sub = 1 << bits;
     this.linear = 2 << bits; // values below this (in µs) get exact buckets
-    // exponents from bits+1 up to 52 (beyond any simulated time)
-    this.counts = new Float64Array(this.linear + (52 - bits) * (1 << bits));
+    this.base = this.linear - (bits + 1) * this.sub - this.sub;
+    // exponents from bits+1 up to 42 (2^42 µs ≈ 51 days); larger values share the last bucket
+    this.counts = new Uint32Array(this.linear + (42 - bits) * this.sub);
   }
 
   indexOf(ms: number): number {
-    const x = Math.floor(ms * 1000);
-    if (x < this.linear) return x < 0 ? 0 : x;
-    let e: number, m: number;
-    if (x < 2147483648) {
-      e = 31 - Math.clz32(x);
-      m = x >> (e - this.bits); // in [2^bits, 2^(bits+1))
-    } else {
-      e = Math.floor(Math.log2(x));
-      m = Math.floor(x / 2 ** (e - this.bits));
+    const y = ms * 1000;
+    if (y < 2147483648) {
+      const x = y > 0 ? y | 0 : 0;
+      if (x < this.linear) return x;
+      const e = 31 - Math.clz32(x);
+      // linear + (e − bits − 1)·sub + (m − sub), with m = x >> (e − bits) in [sub, 2·sub)
+      return this.base + e * this.sub + (x >> (e - this.bits));
     }
-    const i = this.linear + (e - this.bits - 1) * (1 << this.bits) + (m - (1 << this.bits));
+    const e = Math.floor(Math.log2(y));
+    const i = this.base + e * this.sub + Math.floor(y / 2 ** (e - this.bits));
     return i < this.counts.length ? i : this.counts.length - 1;
   }
 
