@@ -156,8 +156,7 @@ export class Sim {
       this.frames.push(f);
     }
     this.live++;
-    f.parent = null;
-    f.data = null;
+    // parent and data were cleared by release()
     f.step = f.slot = f.mark = 0;
     f.status = Status.ok;
     return f;
