@@ -138,7 +138,7 @@ class Client extends Node {
     }
     this.recorder.clientStarted();
     if (this.closed) return this.startClosed();
-    const end = this.sim.window.end;
+    const end = this.sim.measured.end;
     const phases = this.p.phases ?? [{ name: 'steady', duration: end, rate: this.p.rate ?? 0 }];
     let t = 0;
     for (const ph of phases) {
@@ -298,7 +298,7 @@ class Client extends Node {
     const phases = this.closedPhases;
     if (i <= this.phase) return; // already started (ended early by its users)
     if (this.phase >= 0) this.phaseOpen[this.phase] = false;
-    if (i >= phases.length || this.sim.now >= this.sim.window.end) {
+    if (i >= phases.length || this.sim.now >= this.sim.measured.end) {
       this.stopIssuing();
       return;
     }
@@ -333,7 +333,7 @@ class Client extends Node {
     }
     this.userStep[u] = 0;
     const left = --this.userLeft[u];
-    if (left > 0 && this.phaseOpen[this.userPhase[u]] && this.sim.now < this.sim.window.end) {
+    if (left > 0 && this.phaseOpen[this.userPhase[u]] && this.sim.now < this.sim.measured.end) {
       return this.sim.timer(this.think(this.thinkRng), this.hUser, u);
     }
     this.active--;

@@ -96,7 +96,7 @@ export interface ComponentStats {
 
 /**
  * Runtime base class. Keeps the common statistics (arrivals, completions,
- * failures, latency, wait, utilisation, queue length) over the measured window.
+ * failures, latency, wait, utilisation, queue length) over the measured interval.
  */
 export abstract class Node {
   readonly id: string;
@@ -130,7 +130,7 @@ export abstract class Node {
   /** Called once all components and links exist, before time starts. */
   start(): void {}
 
-  /** Called when the measured window closes (issuing ends); draining may follow. */
+  /** Called when the measured interval closes (issuing ends); draining may follow. */
   windowClosed(): void {}
 
   /** A call arrives at instance `inst` (-1: the node picks). */
@@ -161,7 +161,7 @@ export abstract class Node {
     this.sim.respond(f, status);
   }
 
-  /** Busy workers ÷ all workers over the measured window; 0 for kinds without workers. */
+  /** Busy workers ÷ all workers over the measured interval; 0 for kinds without workers. */
   utilization(): number {
     return 0;
   }

@@ -174,7 +174,7 @@ export class Queue extends Node implements Costed, SeriesSource {
     return this.busy.mean(this.sim.now) / this.p.consumers;
   }
 
-  /** Backlog when the measured window closed (the drain may empty it afterwards). */
+  /** Backlog when the measured interval closed (the drain may empty it afterwards). */
   private lagAtEnd: number | undefined;
 
   override windowClosed(): void {
@@ -183,7 +183,7 @@ export class Queue extends Node implements Costed, SeriesSource {
 
   override extraStats(): Record<string, unknown> {
     // cost over the load (to the end of issuing), as the summary's
-    const now = Math.min(this.sim.now, this.sim.window.end);
+    const now = Math.min(this.sim.now, this.sim.measured.end);
     return {
       enqueued: this.enqueued,
       dropped: this.dropped,

@@ -129,7 +129,7 @@ export class RateLimiter extends Node {
   }
 
   override extraStats(): Record<string, unknown> {
-    const w = this.sim.window, span = Math.min(this.sim.now, w.end) - w.start;
+    const w = this.sim.measured, span = Math.min(this.sim.now, w.end) - w.start;
     return {
       algorithm: this.p.algorithm,
       admitted: this.admitted,

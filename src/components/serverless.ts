@@ -232,7 +232,7 @@ export class Serverless extends Node implements Costed, SeriesSource {
 
   override extraStats(): Record<string, unknown> {
     // cost over the load (to the end of issuing), as the summary's
-    const now = Math.min(this.sim.now, this.sim.window.end), cost = this.costUsd(now);
+    const now = Math.min(this.sim.now, this.sim.measured.end), cost = this.costUsd(now);
     return {
       invocations: this.invocations,
       coldStarts: this.coldStarts,

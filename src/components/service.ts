@@ -367,7 +367,7 @@ export class Service extends Node implements Costed, SeriesSource {
 
   override extraStats(): Record<string, unknown> {
     // cost over the load (to the end of issuing), as the summary's
-    const now = Math.min(this.sim.now, this.sim.window.end);
+    const now = Math.min(this.sim.now, this.sim.measured.end);
     return {
       instances: this.nReg,
       rejected: this.rejected,

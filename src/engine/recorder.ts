@@ -1,5 +1,5 @@
 /**
- * What the load-test client sees: requests issued in the measured window,
+ * What the load-test client sees: requests issued in the measured interval,
  * completions, failures by reason, latency, per-phase figures and the series.
  */
 import { Histogram, Series } from './stats.js';
@@ -20,7 +20,7 @@ export class Tally {
   }
 }
 
-export interface PhaseWindow {
+export interface PhaseSpan {
   name: string;
   startMs: number;
   endMs: number;
@@ -29,7 +29,7 @@ export interface PhaseWindow {
 
 export class Recorder {
   readonly total = new Tally();
-  readonly phases: PhaseWindow[] = [];
+  readonly phases: PhaseSpan[] = [];
   readonly series: Series;
   /** Client requests issued and not yet answered (measured or not). */
   inFlight = 0;
@@ -73,7 +73,7 @@ export class Recorder {
 
   /** Stamp a new request frame issued (scheduled) at time `t`. */
   issue(root: Frame, t: number): void {
-    const w = this.sim.window;
+    const w = this.sim.measured;
     root.id = this.sim.requestIds++;
     root.issued = t;
     root.measured = t >= w.start && t < w.end;

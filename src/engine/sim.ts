@@ -7,7 +7,7 @@
  * recycled) are skipped — no cancellation bookkeeping, no object per event.
  */
 import { Calendar } from './calendar.js';
-import { TimeAverage, type Window } from './stats.js';
+import { TimeAverage, type Interval } from './stats.js';
 
 export const Status = { ok: 0, timeout: 1, rejected: 2, throttled: 3, error: 4 } as const;
 export type Status = (typeof Status)[keyof typeof Status];
@@ -42,7 +42,7 @@ export class Frame {
   write = false;
   /** Scheduled issue time of the request (open) or actual issue time (closed). */
   issued = 0;
-  /** Issued inside the measured window. */
+  /** Issued inside the measured interval. */
   measured = false;
   attempt = 0;
   /** Index of the issuing client component. */
@@ -94,15 +94,15 @@ export class Sim {
   private readonly hTimeout: number;
 
   /**
-   * @param measureStart start of the measured window (warmup), ms
-   * @param measureEnd end of the measured window (duration), ms
+   * @param measureStart start of the measured interval (warmup), ms
+   * @param measureEnd end of the measured interval (duration), ms
    * @param maxLive frames in use beyond which the run is aborted as overloaded
    */
-  /** The measured window: [warmup, end of issuing). */
-  readonly window: Window;
+  /** The measured interval: [warmup, end of issuing). */
+  readonly measured: Interval;
 
   constructor(measureStart = 0, measureEnd = Infinity, readonly maxLive = 4_000_000) {
-    this.window = { start: measureStart, end: measureEnd };
+    this.measured = { start: measureStart, end: measureEnd };
     this.hArrive = this.onFrame((f) => (f.at as Receiver).receive(f, f.inst));
     this.hReturn = this.onFrame((f) => this.deliver(f));
     this.hTimeout = this.onFrame((f) => {
@@ -143,7 +143,7 @@ export class Sim {
   }
 
   timeAverage(): TimeAverage {
-    return new TimeAverage(this.window);
+    return new TimeAverage(this.measured);
   }
 
   /** A fresh frame (fields other than idx/gen are stale: callers set what they use). */

@@ -119,9 +119,9 @@ export class Histogram {
 
 /**
  * Time-weighted average of a piecewise-constant quantity, integrated over the
- * window [from, to]; `max` is the largest value seen inside the window.
+ * interval [from, to]; `max` is the largest value seen inside the interval.
  */
-export interface Window {
+export interface Interval {
   start: number;
   /** May move (a closed workload ends when its users finish). */
   end: number;
@@ -133,12 +133,12 @@ export class TimeAverage {
   private area = 0;
   max = 0;
 
-  constructor(private readonly window: Window) {}
+  constructor(private readonly interval: Interval) {}
 
   set(t: number, v: number): void {
-    const from = this.window.start, to = this.window.end;
+    const from = this.interval.start, to = this.interval.end;
     if (this.last >= from && t <= to) {
-      // inside the window: the common case
+      // inside the interval: the common case
       this.area += this.value * (t - this.last);
       this.last = t;
       this.value = v;
@@ -164,10 +164,10 @@ export class TimeAverage {
     return this.value;
   }
 
-  /** Average over the window up to `now`. */
+  /** Average over the interval up to `now`. */
   mean(now: number): number {
-    const from = this.window.start;
-    const end = Math.min(now, this.window.end);
+    const from = this.interval.start;
+    const end = Math.min(now, this.interval.end);
     if (end <= from) return this.value;
     const a = this.last < from ? from : this.last;
     const tail = end > a ? this.value * (end - a) : 0;

@@ -49,7 +49,7 @@ export function textReport(r: RunResult): string {
   out.push(`${r.title}${r.variant ? ` — variant ${r.variant}` : ''}`);
   out.push(`seed ${r.seed} · simulated ${fmtMs(r.simulatedMs)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`);
   out.push('');
-  out.push('Latency in ms; requests issued in the measured window (after warmup).');
+  out.push('Latency in ms; requests issued in the measured interval (after warmup).');
   const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${p.name}`, p))];
   out.push(table(SUMMARY_HEADER, rows));
   const f = r.summary.failures;

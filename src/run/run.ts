@@ -139,7 +139,7 @@ export class Run {
       if (s.duration !== undefined) return;
       // a closed workload's window ends with its last answer: end the slice here,
       // so no far-off timer (idle reclaim, stale timeouts) moves the clock on
-      this.sim.window.end = this.sim.now;
+      this.sim.measured.end = this.sim.now;
       this.sim.halted = true;
     };
     for (const n of this.nodes) n.start();
@@ -197,14 +197,14 @@ export class Run {
     this.stopReason = reason;
   }
 
-  /** No more requests will be issued: close the measured window, start draining. */
+  /** No more requests will be issued: close the measured interval, start draining. */
   private endIssuing(): void {
     const sim = this.sim, d = this.scenario.duration;
-    sim.window.end = Math.max(sim.window.start, d ?? Math.min(sim.now, sim.window.end));
+    sim.measured.end = Math.max(sim.measured.start, d ?? Math.min(sim.now, sim.measured.end));
     if (d !== undefined && sim.now < d && sim.cal.peekTime() > d) sim.now = d;
     for (const n of this.nodes) n.windowClosed();
     this.stage = sim.live === 0 ? 'done' : 'draining';
-    this.drainUntil = sim.window.end + this.drainLimit;
+    this.drainUntil = sim.measured.end + this.drainLimit;
   }
 
   private busiest(): Node | undefined {
@@ -221,8 +221,8 @@ export class Run {
   /** The results so far (complete once `done`). */
   result(): RunResult {
     const sim = this.sim, rec = this.recorder;
-    const windowEnd = this.stage === 'issuing' ? Math.min(sim.now, sim.window.end) : sim.window.end;
-    const span = Math.max(0, windowEnd - sim.window.start);
+    const windowEnd = this.stage === 'issuing' ? Math.min(sim.now, sim.measured.end) : sim.measured.end;
+    const span = Math.max(0, windowEnd - sim.measured.start);
     const components: RunResult['components'] = {};
     for (const n of this.nodes) components[n.id] = { ...n.stats(), ...callStats(n) };
     const warnings = this.warnings(components);
