@@ -16,17 +16,7 @@ import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
 import { matchesPrefix, nextLink } from './link.js';
 import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
-
-export interface AutoscaleParams {
-  min?: number;
-  max?: number;
-  targetUtilization?: number;
-  interval?: number;
-  provisionTime?: number;
-  cooldown?: number;
-}
-
-export const AUTOSCALE_DEFAULTS: Required<AutoscaleParams> = { min: 1, max: 10, targetUtilization: 0.7, interval: 15_000, provisionTime: 30_000, cooldown: 300_000 };
+import { AUTOSCALE_DEFAULTS, Autoscaler, autoscaleFields, type AutoscaleParams, type Scalable } from './autoscale.js';
 
 export interface ServiceParams {
   instances: number;
@@ -50,7 +40,7 @@ const RECEIVED = 2, HOLDS = 1, DEAD = 4;
 // Instance states
 const UP = 0, CRASHED = 1, KILLED = 2;
 
-export class Service extends Node implements Costed, SeriesSource {
+export class Service extends Node implements Costed, SeriesSource, Scalable {
   readonly p: ServiceParams;
   /** Instances taking traffic (registered with their load balancer): 1 or 0 per instance. */
   readonly registered: Uint8Array;
@@ -66,35 +56,26 @@ export class Service extends Node implements Costed, SeriesSource {
   private readonly crashRng: Rng;
   private readonly hServed: number;
   private readonly hRestart: number;
-  private readonly hReady: number;
   private readonly capacity;
   /** Instances currently down (killed or crashed). */
   private down = 0;
-  /** Serving instances are [0, nReg); nProv more are being provisioned. */
+  /** Serving instances are [0, nReg). */
   private nReg: number;
-  private nProv = 0;
-  private readonly auto: Required<AutoscaleParams> | null;
-  private readonly serving: Level;
+  private readonly auto: Autoscaler | null;
+  /** Serving instances over time (series, peak). */
+  private readonly servingLevel: Level;
   private readonly billed: Level;
-  private busyNow = 0;
-  private busyArea = 0;
-  private busyT = 0;
-  private lastArea = 0;
-  private lastScale = -Infinity;
   rejected = 0;
   refused = 0;
   crashes = 0;
-  scaleUps = 0;
-  scaleDowns = 0;
 
   constructor(ctx: BuildContext) {
     super('service', ctx);
     this.p = { ...(ctx.params as unknown as ServiceParams) };
-    const a = this.p.autoscale;
-    this.auto = a ? { ...AUTOSCALE_DEFAULTS, ...a } : null;
-    const a0 = this.auto;
-    this.nReg = a0 ? Math.min(a0.max, Math.max(a0.min, this.p.instances)) : this.p.instances;
-    this.instances = a0 ? Math.max(a0.max, this.nReg) : this.nReg;
+    const a = this.p.autoscale ? new Autoscaler(this.p.autoscale, ctx.sim, this) : null;
+    this.auto = a;
+    this.nReg = a ? a.clamp(this.p.instances) : this.p.instances;
+    this.instances = a ? Math.max(a.p.max, this.nReg) : this.nReg;
     const n = this.instances;
     this.registered = new Uint8Array(n);
     this.registered.fill(1, 0, this.nReg);
@@ -112,23 +93,15 @@ export class Service extends Node implements Costed, SeriesSource {
     this.hRestart = ctx.sim.onTimer((i) => {
       if (this.state[i] === CRASHED && this.sim.now >= this.restartAt[i]) this.setState(i, UP);
     });
-    this.hReady = ctx.sim.onTimer((k) => this.provisioned(k));
     this.capacity = ctx.sim.timeAverage();
     const bucket = ctx.recorder.series.bucketMs;
-    this.serving = new Level(bucket, this.nReg);
+    this.servingLevel = new Level(bucket, this.nReg);
     this.billed = new Level(bucket, this.nReg);
   }
 
   override start(): void {
     this.capacity.set(0, this.nReg * this.p.workers);
-    const a = this.auto;
-    if (a) {
-      const hScale = this.sim.onTimer(() => {
-        this.autoscale(a);
-        this.sim.timer(a.interval, hScale);
-      });
-      this.sim.timer(a.interval, hScale);
-    }
+    this.auto?.start();
   }
 
   override isUp(inst: number): boolean {
@@ -165,7 +138,7 @@ export class Service extends Node implements Costed, SeriesSource {
     const now = this.sim.now;
     this.busyAt[f.inst]++;
     this.busy.add(now, 1);
-    if (this.auto !== null) this.trackBusy(now, 1);
+    if (this.auto !== null) this.auto.busy(now, 1);
     this.serve(f, now);
   }
 
@@ -202,7 +175,7 @@ export class Service extends Node implements Costed, SeriesSource {
     }
     this.busyAt[inst]--;
     this.busy.add(now, -1);
-    if (this.auto !== null) this.trackBusy(now, -1);
+    if (this.auto !== null) this.auto.busy(now, -1);
   }
 
   /** Make the next applicable downstream call, or answer. */
@@ -254,7 +227,7 @@ export class Service extends Node implements Costed, SeriesSource {
       if (f.at !== this || f.inst !== inst || !(f.mark & RECEIVED)) continue;
       if (f.mark & HOLDS) {
         this.busy.add(now, -1);
-        if (this.auto !== null) this.trackBusy(now, -1);
+        if (this.auto !== null) this.auto.busy(now, -1);
       }
       f.mark = DEAD;
       lost.push(f);
@@ -304,50 +277,36 @@ export class Service extends Node implements Costed, SeriesSource {
     } else throw new Error(`service cannot set ${name} during a run`);
   }
 
-  // ---- autoscaling -----------------------------------------------------
+  // ---- autoscaling (see autoscale.ts) --------------------------------
 
-  private trackBusy(now: number, d: number): void {
-    this.busyArea += this.busyNow * (now - this.busyT);
-    this.busyT = now;
-    this.busyNow += d;
+  get serving(): number {
+    return this.nReg;
   }
 
-  /** HPA rule: desired = ceil(current × utilisation ÷ target), within ±10% no change. */
-  private autoscale(a: Required<AutoscaleParams>): void {
-    const now = this.sim.now;
-    this.trackBusy(now, 0);
-    const util = (this.busyArea - this.lastArea) / (a.interval * this.nReg * this.p.workers);
-    this.lastArea = this.busyArea;
-    const ratio = util / a.targetUtilization;
-    if (Math.abs(ratio - 1) <= 0.1) return;
-    const desired = Math.min(a.max, Math.max(a.min, Math.ceil(this.nReg * ratio)));
-    const current = this.nReg + this.nProv;
-    if (desired > current) {
-      const k = desired - current;
-      this.nProv += k;
-      this.scaleUps++;
-      this.lastScale = now;
-      this.billed.set(now, this.nReg + this.nProv);
-      this.sim.timer(a.provisionTime, this.hReady, k);
-    } else if (desired < this.nReg && this.nProv === 0 && now - this.lastScale >= a.cooldown) {
-      for (let i = desired; i < this.nReg; i++) this.registered[i] = 0;
-      this.nReg = desired;
-      this.scaleDowns++;
-      this.lastScale = now;
-      this.resized(now);
-    }
+  get workersPerInstance(): number {
+    return this.p.workers;
   }
 
-  private provisioned(k: number): void {
-    this.nProv -= k;
+  register(k: number): void {
     for (let j = 0; j < k; j++) this.registered[this.nReg++] = 1;
-    this.resized(this.sim.now);
+    this.resized();
   }
 
-  private resized(now: number): void {
+  deregisterFrom(n: number): void {
+    for (let i = n; i < this.nReg; i++) this.registered[i] = 0;
+    this.nReg = n;
+    this.resized();
+  }
+
+  provisioningChanged(): void {
+    this.billed.set(this.sim.now, this.nReg + (this.auto?.provisioning ?? 0));
+  }
+
+  private resized(): void {
+    const now = this.sim.now;
     this.capacity.set(now, this.nReg * this.p.workers);
-    this.serving.set(now, this.nReg);
-    this.billed.set(now, this.nReg + this.nProv);
+    this.servingLevel.set(now, this.nReg);
+    this.provisioningChanged();
   }
 
   // ---- reporting -------------------------------------------------------
@@ -357,7 +316,7 @@ export class Service extends Node implements Costed, SeriesSource {
   }
 
   timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
-    return this.auto ? { instances: this.serving.series(bucketMs, n, now) } : {};
+    return this.auto ? { instances: this.servingLevel.series(bucketMs, n, now) } : {};
   }
 
   override utilization(): number {
@@ -372,20 +331,11 @@ export class Service extends Node implements Costed, SeriesSource {
       instances: this.nReg,
       rejected: this.rejected,
       ...(this.refused || this.crashes ? { refused: this.refused, crashes: this.crashes } : {}),
-      ...(this.auto ? { peakInstances: this.serving.max, scaleUps: this.scaleUps, scaleDowns: this.scaleDowns } : {}),
+      ...(this.auto ? { peakInstances: this.servingLevel.max, scaleUps: this.auto.scaleUps, scaleDowns: this.auto.scaleDowns } : {}),
       cost: { run: round(this.costUsd(now), 6), perMonth: now > 0 ? round((this.costUsd(now) / now) * 3_600_000 * HOURS_PER_MONTH, 2) : 0 },
     };
   }
 }
-
-const autoscaleFields = {
-  min: { type: 'number', integer: true, label: 'Min instances', help: 'Fewest instances (default 1).', min: 1, max: 10000 },
-  max: { type: 'number', integer: true, label: 'Max instances', help: 'Most instances (default 10).', min: 1, max: 10000 },
-  targetUtilization: { type: 'number', label: 'Target utilisation', help: 'Utilisation the autoscaler aims for (default 0.7).', min: 0, max: 1, minExclusive: true },
-  interval: { type: 'duration', label: 'Interval', help: 'How often utilisation is measured and the count decided (default 15s, the HPA sync period).', min: 0, minExclusive: true },
-  provisionTime: { type: 'duration', label: 'Provision time', help: 'Time from the decision until a new instance takes traffic (default 30s); it is billed meanwhile.', min: 0 },
-  cooldown: { type: 'duration', label: 'Cooldown', help: 'No scale-in until this long after the last scaling (default 5m, the HPA stabilisation window).', min: 0 },
-} as const;
 
 export const service: KindDef = {
   kind: 'service',
