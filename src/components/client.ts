@@ -8,7 +8,9 @@ import { Node, summary3, type BuildContext, type ComponentStats, type KindDef, t
 import type { ResolvedObject } from './params.js';
 import type { Link } from './link.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type DistSpec } from '../engine/distributions.js';
+import { OpenArrivals } from './workload-open.js';
+import { ClosedUsers } from './workload-closed.js';
 import { zipf } from '../engine/zipf.js';
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
@@ -64,70 +66,50 @@ class Client extends Node {
   private readonly recorder: Recorder;
   /** Draw keys only when some component reads them (from the client's own key stream). */
   private readonly keysUsed: boolean;
-  private readonly arrivalRng: Rng;
   private readonly routeRng: Rng;
   private readonly keyRng: Rng;
   private readonly writeRng: Rng;
-  private readonly thinkRng: Rng;
   private readonly linkRng: Rng;
   private readonly key: (rng: Rng) => number;
-  private readonly think: Sampler;
   private readonly routeNames: string[];
   private readonly routeCum: Float64Array;
-  private readonly hArrival: number;
-  /** Arrival timers carry this; a `set rate` event bumps it to void the pending one. */
-  private arrivalGen = 0;
   /** Overall timeout passed with each call (0 when the links' guards time attempts out). */
   private callTimeout = 0;
-  private readonly hUser: number;
-  private readonly hPhase: number;
-  /** Open-workload phases as absolute windows. */
-  private windows: { name: string; start: number; end: number; rate: number; rampTo: number }[] = [];
-  // closed workload state, one entry per user slot
-  private userLeft = new Float64Array(0);
-  private userPhase = new Int32Array(0);
-  private userStep = new Int32Array(0);
-  private phaseUsers: number[] = [];
-  private phaseOpen: boolean[] = [];
-  private phaseFirstUser: number[] = [];
-  private phase = -1;
-  private active = 0;
+  private readonly open: OpenArrivals | null = null;
+  private readonly users: ClosedUsers | null = null;
   /** No more requests will be issued. */
   finished = false;
 
-  private stopIssuing(): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.recorder.clientFinished();
-  }
-
   constructor(ctx: BuildContext) {
     super('client', ctx);
-    this.p = ctx.params as unknown as ClientParams;
+    const p = (this.p = ctx.params as unknown as ClientParams);
     this.recorder = ctx.recorder;
     this.keysUsed = ctx.keysUsed;
-    this.arrivalRng = ctx.stream('arrivals');
     this.routeRng = ctx.stream('routes');
     this.keyRng = ctx.stream('keys');
     this.writeRng = ctx.stream('writes');
-    this.thinkRng = ctx.stream('think');
     this.linkRng = ctx.stream('links');
-    this.key = zipf(this.p.keys.count, this.p.keys.skew);
-    this.think = sampler(this.p.thinkTime);
-    const routes = this.p.routes && Object.keys(this.p.routes).length ? this.p.routes : { '/': 1 };
+    this.key = zipf(p.keys.count, p.keys.skew);
+    const routes = p.routes && Object.keys(p.routes).length ? p.routes : { '/': 1 };
     this.routeNames = Object.keys(routes);
     const w = Object.values(routes);
     const total = w.reduce((a, b) => a + b, 0);
     this.routeCum = new Float64Array(w.length);
     let acc = 0;
     w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
-    this.hArrival = ctx.sim.onTimer((gen) => gen === this.arrivalGen && this.openArrival());
-    this.hUser = ctx.sim.onTimer((u) => this.userSend(u));
-    this.hPhase = ctx.sim.onTimer((i) => this.startPhase(i));
+    const stop = () => this.stopIssuing();
+    if (isClosed(p)) {
+      const send = (u: number, route?: string) => this.send(this.sim.now, u, route ?? this.pickRoute());
+      this.users = new ClosedUsers(p, ctx.sim, ctx.recorder, sampler(p.thinkTime), ctx.stream('think'), send, stop);
+    } else {
+      this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.send(this.sim.now, -1, this.pickRoute()), stop);
+    }
   }
 
-  get closed(): boolean {
-    return isClosed(this.p);
+  private stopIssuing(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.recorder.clientFinished();
   }
 
   override start(): void {
@@ -137,64 +119,8 @@ class Client extends Node {
       this.callTimeout = 0;
     }
     this.recorder.clientStarted();
-    if (this.closed) return this.startClosed();
-    const end = this.sim.measured.end;
-    const phases = this.p.phases ?? [{ name: 'steady', duration: end, rate: this.p.rate ?? 0 }];
-    let t = 0;
-    for (const ph of phases) {
-      const d = ph.duration ?? end - t;
-      const rate = ph.rate ?? this.p.rate ?? 0;
-      this.windows.push({ name: ph.name, start: t, end: Math.min(end, t + d), rate, rampTo: ph.rampTo ?? rate });
-      t += d;
-    }
-    if (this.p.phases) for (const w of this.windows) this.recorder.beginPhase(w.name, w.start, w.end);
-    this.scheduleArrival(0);
-  }
-
-  /** Rate per ms at time t within window w. */
-  private rateAt(w: (typeof this.windows)[number], t: number): number {
-    const f = w.end > w.start ? (t - w.start) / (w.end - w.start) : 0;
-    return (w.rate + (w.rampTo - w.rate) * f) / 1000;
-  }
-
-  private scheduleArrival(from: number): void {
-    let t = from;
-    // fast path: one steady Poisson window
-    const w0 = this.windows.length === 1 ? this.windows[0] : null;
-    if (w0 !== null && w0.rate === w0.rampTo && w0.rate > 0 && this.p.arrival === 'poisson' && t >= w0.start) {
-      t += (-Math.log(1 - this.arrivalRng()) * 1000) / w0.rate;
-      if (t < w0.end) return this.sim.timerAt(t, this.hArrival, this.arrivalGen);
-      return this.stopIssuing();
-    }
-    for (let i = 0; i < this.windows.length; i++) {
-      const w = this.windows[i];
-      if (t >= w.end) continue;
-      if (t < w.start) t = w.start;
-      const rng = this.arrivalRng;
-      if (this.p.arrival === 'uniform') {
-        // next arrival where the integral of the (linear) rate reaches 1
-        const a = this.rateAt(w, t);
-        const b = ((w.rampTo - w.rate) / 1000) / (w.end - w.start || 1);
-        const tau = Math.abs(b) > 1e-15 ? (-a + Math.sqrt(Math.max(0, a * a + 2 * b))) / b : a > 0 ? 1 / a : Infinity;
-        if (Number.isFinite(tau) && tau > 0 && t + tau < w.end) return this.sim.timerAt(t + tau, this.hArrival, this.arrivalGen);
-        t = w.end;
-        continue;
-      }
-      const max = Math.max(w.rate, w.rampTo) / 1000;
-      if (max <= 0) continue;
-      for (;;) {
-        t += -Math.log(1 - rng()) / max;
-        if (t >= w.end) break;
-        if (w.rate === w.rampTo || rng() * max <= this.rateAt(w, t)) return this.sim.timerAt(t, this.hArrival, this.arrivalGen);
-      }
-    }
-    this.stopIssuing();
-  }
-
-  private openArrival(): void {
-    const now = this.sim.now;
-    this.send(now, -1);
-    this.scheduleArrival(now);
+    this.users?.start();
+    this.open?.start(this.p.phases, this.p.rate, this.sim.measured.end, this.recorder);
   }
 
   private pickRoute(): string {
@@ -215,8 +141,8 @@ class Client extends Node {
     return undefined;
   }
 
-  /** Issue one request (for user `user`, or -1 for the open workload). */
-  private send(t: number, user: number, route = this.pickRoute()): void {
+  /** Issue one request at (scheduled) time t, for closed user `user` or -1 (open workload). */
+  private send(t: number, user: number, route: string): void {
     const sim = this.sim;
     const root = sim.alloc();
     root.at = this;
@@ -236,22 +162,8 @@ class Client extends Node {
 
   /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */
   setParam(name: string, value: unknown): void {
-    if (name !== 'rate' || this.closed) throw new Error(`a ${this.closed ? 'closed ' : ''}client cannot set ${name} during a run`);
-    if (this.finished) return;
-    const now = this.sim.now, rate = value as number;
-    const ws = this.windows;
-    for (let i = 0; i < ws.length; i++) {
-      const w = ws[i];
-      if (w.end <= now) continue;
-      if (w.start < now) {
-        ws.splice(i + 1, 0, { ...w, start: now });
-        w.end = now;
-        continue;
-      }
-      w.rate = w.rampTo = rate;
-    }
-    this.arrivalGen++;
-    this.scheduleArrival(now);
+    if (name !== 'rate' || !this.open) throw new Error(`a ${this.open ? '' : 'closed '}client cannot set ${name} during a run`);
+    if (!this.finished) this.open.setRate(value as number);
   }
 
   override receive(): void {
@@ -269,79 +181,7 @@ class Client extends Node {
     }
     const user = root.mark;
     this.sim.release(root);
-    if (user >= 0) this.userNext(user);
-  }
-
-  // ---- closed workload -------------------------------------------------
-
-  private startClosed(): void {
-    const phases: Phase[] = this.p.phases ?? [{ name: 'users', users: this.p.users, iterations: this.p.iterations }];
-    const total = phases.reduce((a, ph) => a + (ph.users ?? this.p.users ?? 0), 0);
-    this.userLeft = new Float64Array(total);
-    this.userPhase = new Int32Array(total);
-    this.userStep = new Int32Array(total);
-    let first = 0;
-    for (const ph of phases) {
-      this.phaseFirstUser.push(first);
-      this.phaseUsers.push(ph.users ?? this.p.users ?? 0);
-      this.phaseOpen.push(false);
-      first += ph.users ?? this.p.users ?? 0;
-    }
-    this.sim.timer(0, this.hPhase, 0);
-  }
-
-  private get closedPhases(): Phase[] {
-    return this.p.phases ?? [{ name: 'users', users: this.p.users, iterations: this.p.iterations }];
-  }
-
-  private startPhase(i: number): void {
-    const phases = this.closedPhases;
-    if (i <= this.phase) return; // already started (ended early by its users)
-    if (this.phase >= 0) this.phaseOpen[this.phase] = false;
-    if (i >= phases.length || this.sim.now >= this.sim.measured.end) {
-      this.stopIssuing();
-      return;
-    }
-    this.phase = i;
-    this.phaseOpen[i] = true;
-    const ph = phases[i];
-    if (this.p.phases) this.recorder.beginPhase(ph.name, this.sim.now);
-    const iters = ph.iterations ?? this.p.iterations ?? Infinity;
-    const n = this.phaseUsers[i];
-    const ramp = this.p.rampUp;
-    for (let k = 0; k < n; k++) {
-      const u = this.phaseFirstUser[i] + k;
-      this.userLeft[u] = iters;
-      this.userPhase[u] = i;
-      this.active++;
-      this.sim.timer(n > 1 ? (ramp * k) / n : 0, this.hUser, u);
-    }
-    if (ph.duration !== undefined) this.sim.timer(ph.duration, this.hPhase, i + 1);
-    if (n === 0 && ph.duration === undefined) this.sim.timer(0, this.hPhase, i + 1);
-  }
-
-  private userSend(u: number): void {
-    const seq = this.p.sequence;
-    if (seq && seq.length) this.send(this.sim.now, u, seq[this.userStep[u]]);
-    else this.send(this.sim.now, u);
-  }
-
-  private userNext(u: number): void {
-    const seq = this.p.sequence;
-    if (seq && seq.length && ++this.userStep[u] < seq.length && this.phaseOpen[this.userPhase[u]]) {
-      return this.sim.timer(0, this.hUser, u); // next request of this iteration
-    }
-    this.userStep[u] = 0;
-    const left = --this.userLeft[u];
-    if (left > 0 && this.phaseOpen[this.userPhase[u]] && this.sim.now < this.sim.measured.end) {
-      return this.sim.timer(this.think(this.thinkRng), this.hUser, u);
-    }
-    this.active--;
-    const ph = this.userPhase[u];
-    if (--this.phaseUsers[ph] === 0 && this.phaseOpen[ph] && this.closedPhases[ph].duration === undefined) {
-      this.sim.timer(0, this.hPhase, ph + 1);
-    }
-    if (this.active === 0 && !this.phaseOpen.some(Boolean) && this.phase >= this.closedPhases.length - 1) this.stopIssuing();
+    if (user >= 0) (this.users as ClosedUsers).answered(user);
   }
 
   override stats(): ComponentStats {
@@ -350,7 +190,7 @@ class Client extends Node {
   }
 
   override extraStats(): Record<string, unknown> {
-    return { workload: this.closed ? 'closed' : 'open' };
+    return { workload: this.users ? 'closed' : 'open' };
   }
 }
 
