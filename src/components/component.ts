@@ -12,7 +12,7 @@
  */
 import type { Param, ResolvedObject } from './params.js';
 import type { Sim, Frame, Status } from '../engine/sim.js';
-import type { Link } from './link.js';
+import { nextLink, type Link } from './link.js';
 import { Status as S } from '../engine/sim.js';
 import { Histogram, TimeAverage } from '../engine/stats.js';
 import type { Rng } from '../engine/random.js';
@@ -148,6 +148,18 @@ export abstract class Node {
   protected arrive(f: Frame): void {
     f.t0 = this.sim.now;
     if (f.measured) this.arrivals++;
+  }
+
+  /**
+   * Make f's next downstream call: the links in order from Frame.step, skipping
+   * those whose route filter or probability `p` says no. False when none is left.
+   */
+  protected callNext(f: Frame, rng: Rng): boolean {
+    const i = nextLink(this.out, f.step, f.route, rng);
+    if (i < 0) return false;
+    f.step = i + 1;
+    this.sim.call(f, this.out[i]);
+    return true;
   }
 
   /** Answer a call: count it and send the response back over its link. */

@@ -6,7 +6,6 @@
  * `provisioned` ones stay warm. Billing per request and per GB-second.
  */
 import { Node, round, type BuildContext, type KindDef } from './component.js';
-import { nextLink } from './link.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
@@ -163,10 +162,7 @@ export class Serverless extends Node implements Costed, SeriesSource {
 
   /** Make the next applicable downstream call (holding the instance), or answer. */
   private next(f: Frame): void {
-    const i = nextLink(this.out, f.step, f.route, this.callRng);
-    if (i < 0) return this.done(f, Status.ok);
-    f.step = i + 1;
-    this.sim.call(f, this.out[i]);
+    if (!this.callNext(f, this.callRng)) this.done(f, Status.ok);
   }
 
   override reply(f: Frame, status: Status): void {

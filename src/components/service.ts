@@ -14,7 +14,7 @@ import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
-import { matchesPrefix, nextLink } from './link.js';
+import { matchesPrefix } from './link.js';
 import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
 import { AUTOSCALE_DEFAULTS, Autoscaler, autoscaleFields, type AutoscaleParams, type Scalable } from './autoscale.js';
 
@@ -180,10 +180,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
 
   /** Make the next applicable downstream call, or answer. */
   private next(f: Frame): void {
-    const i = nextLink(this.out, f.step, f.route, this.callRng);
-    if (i < 0) return this.done(f, Status.ok);
-    f.step = i + 1;
-    this.sim.call(f, this.out[i]);
+    if (!this.callNext(f, this.callRng)) this.done(f, Status.ok);
   }
 
   override reply(f: Frame, status: Status): void {

@@ -5,6 +5,17 @@ import { KeyCache } from '../../src/engine/key-cache.js';
 import { cheHitRatio } from '../validation/cases/edge-data.js';
 
 const run = (yaml: string) => runScenario(loadScenario(yaml));
+/** Half writes over 50 keys through a cache with `policy` in front of a pooled database. */
+const writes = (policy: string) => run(`
+duration: 20s
+components:
+  users: { kind: client, rate: 100/s, keys: { count: 50 }, writeFraction: 0.5 }
+  cache: { kind: cache, writePolicy: ${policy}, hitTime: 1ms }
+  db: { kind: database, queryTime: 5ms, pool: { size: 10 } }
+links:
+  - { from: users, to: cache }
+  - { from: cache, to: db }
+`);
 /** Keys held, in no particular order. */
 const held = (c: KeyCache, keys: number[]) => keys.filter((k) => c.find(k) >= 0);
 
@@ -136,16 +147,7 @@ links: [{ from: users, to: cache }]
   });
 
   it('write-through writes the database and then holds the key', () => {
-    const r = run(`
-duration: 20s
-components:
-  users: { kind: client, rate: 100/s, keys: { count: 50 }, writeFraction: 0.5 }
-  cache: { kind: cache, writePolicy: write-through, hitTime: 1ms }
-  db: { kind: database, queryTime: 5ms, pool: { size: 10 } }
-links:
-  - { from: users, to: cache }
-  - { from: cache, to: db }
-`);
+    const r = writes('write-through');
     const c = r.components.cache;
     expect(r.components.db.writes).toBe(c.writes);
     expect(r.components.db.reads).toBe(c.misses);
@@ -153,16 +155,7 @@ links:
   });
 
   it('write-around writes the database and drops the key, so the next read misses', () => {
-    const r = run(`
-duration: 20s
-components:
-  users: { kind: client, rate: 100/s, keys: { count: 50 }, writeFraction: 0.5 }
-  cache: { kind: cache, writePolicy: write-around, hitTime: 1ms }
-  db: { kind: database, queryTime: 5ms, pool: { size: 10 } }
-links:
-  - { from: users, to: cache }
-  - { from: cache, to: db }
-`);
+    const r = writes('write-around');
     const c = r.components.cache;
     expect(r.components.db.writes).toBe(c.writes);
     expect(c.misses).toBeGreaterThan(300); // a read after a write of its key misses

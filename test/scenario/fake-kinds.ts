@@ -1,5 +1,5 @@
 /** A tiny registry of fake kinds, so scenario tests do not depend on the real ones. */
-import type { Registry } from '../../src/scenario/index.js';
+import { ScenarioError, type Registry } from '../../src/scenario/index.js';
 
 export const fakeKinds: Registry = {
   client: {
@@ -41,4 +41,15 @@ export const fakeKinds: Registry = {
   },
   queue: { kind: 'queue', label: 'Queue', help: 'Fire and forget.', calls: 'async', params: {} },
   db: { kind: 'db', label: 'Database', help: 'Answers queries.', calls: 'none', params: { queryTime: { type: 'dist', label: 'Query time', help: 'Per query.', default: '5ms' } } },
+};
+
+/** The lines of the ScenarioError that `f` throws (fails when it throws none). */
+export const errors = (f: () => unknown): string[] => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message.split('\n');
+    throw e;
+  }
+  throw new Error('expected a ScenarioError');
 };

@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScenario, resolveScenario, ScenarioError, type EventsHook } from '../../src/scenario/index.js';
-import { fakeKinds as kinds } from './fake-kinds.js';
+import { errors, fakeKinds as kinds } from './fake-kinds.js';
 
-const errors = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message.split('\n');
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-};
 const load = (text: string, opts = {}) => loadScenario(text, { file: 's.yaml', kinds, ...opts });
 const base = { duration: '10s', components: { users: { kind: 'client', rate: '100/s' }, app: { kind: 'service' } }, links: [{ from: 'users', to: 'app' }] };
 const resolve = (patch: Record<string, unknown>, opts = {}) => resolveScenario({ ...base, ...patch }, { kinds, ...opts });

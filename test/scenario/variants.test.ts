@@ -1,16 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScenario, mergePatch, listVariants, ScenarioError } from '../../src/scenario/index.js';
-import { fakeKinds as kinds } from './fake-kinds.js';
+import { errors, fakeKinds as kinds } from './fake-kinds.js';
 
-const errors = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message.split('\n');
-    throw e;
-  }
-  throw new Error('expected a ScenarioError');
-};
 
 const text = `duration: 10s
 components:
