@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadScenario, resolveScenario, ScenarioError, type EventsHook } from '../../src/scenario/index.js';
+import { loadScenario, resolveScenario, type EventsHook } from '../../src/scenario/index.js';
 import { errors, fakeKinds as kinds } from './fake-kinds.js';
 
 const load = (text: string, opts = {}) => loadScenario(text, { file: 's.yaml', kinds, ...opts });

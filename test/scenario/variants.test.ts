@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { loadScenario, mergePatch, listVariants, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenario, mergePatch, listVariants } from '../../src/scenario/index.js';
 import { errors, fakeKinds as kinds } from './fake-kinds.js';
 
 
