@@ -30,5 +30,3 @@ export const kinds: Readonly<Record<string, KindDef>> = {
   pubsub,
   serverless,
 };
-
-export const kindNames = (): string[] => Object.keys(kinds);

@@ -282,7 +282,7 @@ fn:
     provisionedPricePerGbSecond: { type: 'number', label: 'Provisioned price per GB-s', unit: 'USD', help: 'Price per GB-second of provisioned (always-warm) capacity.', default: LAMBDA_PRICES.provisionedPerGbSecond, min: 0, advanced: true },
   },
   stats: [
-    { key: 'coldStartRatio', label: 'Cold starts', unit: 'ratio', badge: true },
+    { key: 'coldStartRatio', label: 'Cold-start ratio', unit: 'ratio', badge: true },
     { key: 'coldStarts', label: 'Cold starts', unit: 'count' },
     { key: 'throttled', label: 'Throttled', unit: 'count' },
     { key: 'timedOut', label: 'Killed at max duration', unit: 'count' },

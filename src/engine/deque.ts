@@ -18,10 +18,6 @@ export class Deque<T> {
     return x;
   }
 
-  peek(): T | undefined {
-    return this.length ? this.buf[this.head] : undefined;
-  }
-
   private grow(): void {
     const n = this.buf.length;
     const b: (T | undefined)[] = new Array(n * 2);

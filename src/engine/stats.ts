@@ -97,13 +97,6 @@ export class Histogram {
     if (other.max > this.max) this.max = other.max;
   }
 
-  reset(): void {
-    this.counts.fill(0);
-    this.count = this.sum = 0;
-    this.min = Infinity;
-    this.max = -Infinity;
-  }
-
   /** Non-empty buckets as [lowerMs, upperMs, count], for plots. */
   buckets(): [number, number, number][] {
     const out: [number, number, number][] = [];

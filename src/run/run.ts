@@ -5,7 +5,7 @@
  * A Run advances in slices (`step`), so the worker can stream progress and
  * stop within a slice; runScenario simply steps to the end.
  */
-import { Sim, SimOverloadError, failureNames } from '../engine/sim.js';
+import { Sim, SimOverloadError } from '../engine/sim.js';
 import { Recorder, type Tally } from '../engine/recorder.js';
 import { niceBucket } from '../engine/stats.js';
 import { stream } from '../engine/random.js';
@@ -316,5 +316,3 @@ export function runScenario(s: RunInput, opts: RunOptions = {}): RunResult {
   while (!run.step(10_000_000));
   return run.result();
 }
-
-export { failureNames };
