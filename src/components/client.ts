@@ -7,7 +7,7 @@
 import { Node, summary3, type BuildContext, type ComponentStats, type KindDef, type KindProblem } from './component.js';
 import type { ResolvedObject } from './params.js';
 import type { Link } from './link.js';
-import { Status, type Frame } from '../engine/sim.js';
+import { Frame, Status } from '../engine/sim.js';
 import { sampler, type DistSpec } from '../engine/distributions.js';
 import { OpenArrivals } from './workload-open.js';
 import { ClosedUsers } from './workload-closed.js';
@@ -79,6 +79,8 @@ class Client extends Node {
   private readonly users: ClosedUsers | null = null;
   /** No more requests will be issued. */
   finished = false;
+  /** The caller of every request this client sends (a frame outside the pool, never released). */
+  private readonly caller: Frame;
 
   constructor(ctx: BuildContext) {
     super('client', ctx);
@@ -89,6 +91,8 @@ class Client extends Node {
     this.keyRng = ctx.stream('keys');
     this.writeRng = ctx.stream('writes');
     this.linkRng = ctx.stream('links');
+    this.caller = new Frame(-1);
+    this.caller.at = this;
     this.key = zipf(p.keys.count, p.keys.skew);
     const routes = p.routes && Object.keys(p.routes).length ? p.routes : { '/': 1 };
     this.routeNames = Object.keys(routes);
@@ -144,20 +148,18 @@ class Client extends Node {
   /** Issue one request at (scheduled) time t, for closed user `user` or -1 (open workload). */
   private send(t: number, user: number, route: string): void {
     const sim = this.sim;
-    const root = sim.alloc();
-    root.at = this;
-    root.client = this.index;
-    root.route = route;
-    root.key = this.keysUsed ? this.key(this.keyRng) : 0;
-    root.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
-    root.attempt = 0;
-    root.mark = user;
-    this.recorder.issue(root, t);
-    root.t0 = t;
-    if (root.measured) this.arrivals++;
+    const f = sim.alloc();
+    f.client = this.index;
+    f.route = route;
+    f.key = this.keysUsed ? this.key(this.keyRng) : 0;
+    f.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
+    f.user = user;
+    this.recorder.issue(f, t);
+    if (f.measured) this.arrivals++;
     const link = this.pickLink(route);
-    if (!link) return this.reply(root, Status.error);
-    sim.call(root, link, -1, this.callTimeout);
+    if (link) return sim.send(f, this.caller, link, this.callTimeout);
+    this.answered(f, Status.error);
+    sim.release(f);
   }
 
   /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */
@@ -170,18 +172,21 @@ class Client extends Node {
     throw new Error('a client receives no calls');
   }
 
-  override reply(root: Frame, status: Status): void {
-    this.recorder.done(root, status);
-    if (root.measured) {
+  /** The answer to request `f` (its first frame, released after this returns). */
+  override reply(_caller: Frame, status: Status, f: Frame): void {
+    this.answered(f, status);
+  }
+
+  private answered(f: Frame, status: Status): void {
+    this.recorder.done(f, status);
+    if (f.measured) {
       if (status === Status.ok) {
         this.completed++;
         // with a single client its latency is the summary's: don't record twice
-        if (this.recorder.clients > 1) this.latency.record(this.sim.now - root.issued);
+        if (this.recorder.clients > 1) this.latency.record(this.sim.now - f.issued);
       } else this.failed++;
     }
-    const user = root.mark;
-    this.sim.release(root);
-    if (user >= 0) (this.users as ClosedUsers).answered(user);
+    if (f.user >= 0) (this.users as ClosedUsers).answered(f.user);
   }
 
   override stats(): ComponentStats {

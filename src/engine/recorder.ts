@@ -77,17 +77,17 @@ export class Recorder {
     root.id = this.sim.requestIds++;
     root.issued = t;
     root.measured = t >= w.start && t < w.end;
-    root.slot = this.phases.length ? this.phaseIndex(t) : -1;
+    root.phase = this.phases.length ? this.phaseIndex(t) : -1;
     this.inFlight++;
     if (root.measured) this.total.issued++;
-    if (root.slot >= 0) this.phases[root.slot].tally.issued++;
+    if (root.phase >= 0) this.phases[root.phase].tally.issued++;
   }
 
   /** The response (or failure) for `root` reached its client. */
   done(root: Frame, status: Status): void {
     const now = this.sim.now;
     const ms = now - root.issued;
-    const ph = root.slot >= 0 ? this.phases[root.slot].tally : null;
+    const ph = root.phase >= 0 ? this.phases[root.phase].tally : null;
     this.inFlight--;
     if (status === Status.ok) {
       this.series.success(now, ms);

@@ -47,6 +47,9 @@ export class Frame {
   attempt = 0;
   /** Index of the issuing client component. */
   client = 0;
+  /** Phase index (-1: none) and closed-workload user (-1: open), set on a request's first frame only. */
+  phase = -1;
+  user = -1;
   // the call
   parent: Frame | null = null;
   parentGen = 0;
@@ -196,6 +199,22 @@ export class Sim {
     const c = this.alloc();
     copyRequest(parent, c);
     c.attempt = parent.attempt;
+    this.launch(c, parent, wire, inst, timeout);
+    return c;
+  }
+
+  /**
+   * Send a new request's first frame `f` (request fields set) over `wire` as a
+   * call made by `caller`, a frame that is never released (a client's own): the
+   * answer comes to `caller.at.reply(caller, status, f)`, after which f is released.
+   */
+  send(f: Frame, caller: Frame, wire: Wire, timeout = 0): void {
+    f.attempt = 0;
+    const g = wire.guard;
+    this.launch(f, caller, g ? g : wire, -1, timeout);
+  }
+
+  private launch(c: Frame, parent: Frame, wire: Wire, inst: number, timeout: number): void {
     c.parent = parent;
     c.parentGen = parent.gen;
     c.wire = wire;
@@ -204,7 +223,6 @@ export class Sim {
     if (timeout > 0) this.cal.push(this.now + timeout, this.hTimeout, c.idx, c.gen);
     if (wire.instant) wire.to.receive(c, inst);
     else this.cal.push(this.now + wire.latency(), this.hArrive, c.idx, c.gen);
-    return c;
   }
 
   /** Answer the call `f` with `status`; the answer travels back over its wire. */
