@@ -54,6 +54,11 @@ export class Calendar {
     this.b[i] = b;
   }
 
+  /** Remove the earliest event into top* if there is one at or before `until`. */
+  popUntil(until: number): boolean {
+    return this.n > 0 && this.time[0] <= until && this.pop();
+  }
+
   /** Remove the earliest event into top*; false when empty. */
   pop(): boolean {
     if (this.n === 0) return false;

@@ -89,7 +89,9 @@ export class Sim {
   private readonly fns: ((x: never) => void)[] = [];
   /** Every frame ever allocated, live or free (free ones have `at === null`). */
   readonly frames: Frame[] = [];
-  private readonly free: Frame[] = [];
+  /** Indices of the free frames (a stack). */
+  private free = new Int32Array(1024);
+  private nFree = 0;
   /** Frames currently in use. */
   live = 0;
   private readonly hArrive: number;
@@ -151,12 +153,18 @@ export class Sim {
 
   /** A fresh frame (fields other than idx/gen are stale: callers set what they use). */
   alloc(): Frame {
-    let f = this.free.pop();
-    if (f === undefined) {
+    let f: Frame;
+    if (this.nFree > 0) f = this.frames[this.free[--this.nFree]];
+    else {
       if (this.live >= this.maxLive)
         throw new SimOverloadError(`more than ${this.maxLive.toLocaleString('en-US')} requests in flight at once`);
       f = new Frame(this.frames.length);
       this.frames.push(f);
+      if (this.frames.length > this.free.length) {
+        const grown = new Int32Array(this.free.length * 2);
+        grown.set(this.free);
+        this.free = grown;
+      }
     }
     this.live++;
     // parent and data were cleared by release()
@@ -181,7 +189,7 @@ export class Sim {
     f.at = null;
     f.data = null;
     this.live--;
-    this.free.push(f);
+    this.free[this.nFree++] = f.idx;
   }
 
   /**
@@ -253,8 +261,7 @@ export class Sim {
     const cal = this.cal, fns = this.fns, frames = this.frames;
     let n = 0;
     this.halted = false;
-    while (n < maxEvents && !this.halted && cal.size > 0 && cal.peekTime() <= until) {
-      cal.pop();
+    while (n < maxEvents && cal.popUntil(until)) {
       this.now = cal.topTime;
       n++;
       const a = cal.topA;
@@ -262,6 +269,7 @@ export class Sim {
         const f = frames[a];
         if (f.gen === cal.topB) (fns[cal.topHandler] as (f: Frame) => void)(f);
       } else (fns[cal.topHandler] as (arg: number) => void)(cal.topB);
+      if (this.halted) break;
     }
     this.events += n;
     return n;
