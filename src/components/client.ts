@@ -137,6 +137,12 @@ class Client extends Node {
 
   private pickLink(route: string): Link | undefined {
     const out = this.out;
+    return out.length === 1 && out[0].routes === undefined ? out[0] : this.pickAmong(route);
+  }
+
+  /** Several links, or a route filter: a weighted draw over the links that carry `route`. */
+  private pickAmong(route: string): Link | undefined {
+    const out = this.out;
     if (out.length === 1) return out[0].carries(route) ? out[0] : undefined;
     let total = 0;
     for (const l of out) if (l.carries(route)) total += l.weight;

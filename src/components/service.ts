@@ -113,18 +113,23 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     const n = this.nReg;
     if (inst < 0) inst = n === 1 ? 0 : Math.floor(this.pickRng() * n);
     f.inst = inst;
-    if (this.down > 0 && this.state[inst] !== UP) {
-      if (f.measured) this.refused++;
-      return this.finish(f, Status.error);
-    }
+    if (this.down > 0 && this.state[inst] !== UP) return this.refuse(f);
     if (this.busyAt[inst] < this.p.workers) return this.begin(f);
     const q = this.queues[inst];
-    if (q.length < this.p.queueCapacity) {
-      f.mark = RECEIVED;
-      q.push(f);
-      this.queued.add(this.sim.now, 1);
-      return;
-    }
+    if (q.length >= this.p.queueCapacity) return this.reject(f);
+    f.mark = RECEIVED;
+    q.push(f);
+    this.queued.add(this.sim.now, 1);
+  }
+
+  /** The instance is down: fail at once (error). */
+  private refuse(f: Frame): void {
+    if (f.measured) this.refused++;
+    this.finish(f, Status.error);
+  }
+
+  /** The waiting room is full. */
+  private reject(f: Frame): void {
     if (f.measured) this.rejected++;
     this.finish(f, Status.rejected);
   }
@@ -152,12 +157,15 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
 
   private served(f: Frame): void {
     if (f.mark === DEAD) return;
-    const c = this.p.crashOn;
-    if (c !== undefined && matchesPrefix(f.route, c.route) && this.crashRng() < c.probability) {
-      return this.crash(f.inst);
-    }
+    if (this.p.crashOn !== undefined && this.crashesOn(f)) return this.crash(f.inst);
     if (this.p.async) this.release(f);
     this.next(f);
+  }
+
+  /** Does serving f crash its instance (`crashOn`)? */
+  private crashesOn(f: Frame): boolean {
+    const c = this.p.crashOn as { route: string; probability: number };
+    return matchesPrefix(f.route, c.route) && this.crashRng() < c.probability;
   }
 
   /** Give back f's worker and start the next waiting request. */

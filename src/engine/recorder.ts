@@ -11,6 +11,14 @@ export class Tally {
   readonly failures = [0, 0, 0, 0, 0]; // indexed by Status; [0] unused
   readonly latency = new Histogram();
 
+  /** Count one answer: its latency when ok, its failure reason otherwise. */
+  add(status: Status, ms: number): void {
+    if (status === Status.ok) {
+      this.completed++;
+      this.latency.record(ms);
+    } else this.failures[status]++;
+  }
+
   get failed(): number {
     return this.failures[1] + this.failures[2] + this.failures[3] + this.failures[4];
   }
@@ -77,32 +85,25 @@ export class Recorder {
     root.id = this.sim.requestIds++;
     root.issued = t;
     root.measured = t >= w.start && t < w.end;
-    root.phase = this.phases.length ? this.phaseIndex(t) : -1;
     this.inFlight++;
     if (root.measured) this.total.issued++;
-    if (root.phase >= 0) this.phases[root.phase].tally.issued++;
+    root.phase = this.phases.length ? this.issuedInPhase(t) : -1;
+  }
+
+  private issuedInPhase(t: number): number {
+    const i = this.phaseIndex(t);
+    if (i >= 0) this.phases[i].tally.issued++;
+    return i;
   }
 
   /** The response (or failure) for `root` reached its client. */
   done(root: Frame, status: Status): void {
     const now = this.sim.now;
     const ms = now - root.issued;
-    const ph = root.phase >= 0 ? this.phases[root.phase].tally : null;
     this.inFlight--;
-    if (status === Status.ok) {
-      this.series.success(now, ms);
-      if (root.measured) {
-        this.total.completed++;
-        this.total.latency.record(ms);
-      }
-      if (ph) {
-        ph.completed++;
-        ph.latency.record(ms);
-      }
-    } else {
-      this.series.failure(now);
-      if (root.measured) this.total.failures[status]++;
-      if (ph) ph.failures[status]++;
-    }
+    if (status === Status.ok) this.series.success(now, ms);
+    else this.series.failure(now);
+    if (root.measured) this.total.add(status, ms);
+    if (root.phase >= 0) this.phases[root.phase].tally.add(status, ms);
   }
 }

@@ -153,23 +153,25 @@ export class Sim {
 
   /** A fresh frame (fields other than idx/gen are stale: callers set what they use). */
   alloc(): Frame {
-    let f: Frame;
-    if (this.nFree > 0) f = this.frames[this.free[--this.nFree]];
-    else {
-      if (this.live >= this.maxLive)
-        throw new SimOverloadError(`more than ${this.maxLive.toLocaleString('en-US')} requests in flight at once`);
-      f = new Frame(this.frames.length);
-      this.frames.push(f);
-      if (this.frames.length > this.free.length) {
-        const grown = new Int32Array(this.free.length * 2);
-        grown.set(this.free);
-        this.free = grown;
-      }
-    }
+    const f = this.nFree > 0 ? this.frames[this.free[--this.nFree]] : this.newFrame();
     this.live++;
     // parent and data were cleared by release()
     f.step = f.slot = f.mark = 0;
     f.status = Status.ok;
+    return f;
+  }
+
+  /** Grow the pool by one frame (kept apart from alloc so the common case stays small). */
+  private newFrame(): Frame {
+    if (this.live >= this.maxLive)
+      throw new SimOverloadError(`more than ${this.maxLive.toLocaleString('en-US')} requests in flight at once`);
+    const f = new Frame(this.frames.length);
+    this.frames.push(f);
+    if (this.frames.length > this.free.length) {
+      const grown = new Int32Array(this.free.length * 2);
+      grown.set(this.free);
+      this.free = grown;
+    }
     return f;
   }
 
