@@ -25,6 +25,8 @@ interface Span {
 export class OpenArrivals {
   private readonly spans: Span[] = [];
   private readonly hArrival: number;
+  /** The span of a steady Poisson stream, drawn by schedule's fast path. */
+  private steady: Span | null = null;
   /** Arrival timers carry this; a rate change bumps it to void the pending one. */
   private gen = 0;
 
@@ -54,6 +56,7 @@ export class OpenArrivals {
       t += d;
     }
     if (phases) for (const s of this.spans) recorder.beginPhase(s.name, s.start, s.end);
+    this.steady = this.steadySpan();
     this.schedule(0);
   }
 
@@ -64,15 +67,25 @@ export class OpenArrivals {
   }
 
   private schedule(from: number): void {
+    // fast path: one steady Poisson span
+    const s0 = this.steady;
+    if (s0 === null || from < s0.start) return this.scheduleSpans(from);
+    const t = from + (-Math.log(1 - this.rng()) * 1000) / s0.rate;
+    if (t < s0.end) return this.sim.timerAt(t, this.hArrival, this.gen);
+    this.stop();
+  }
+
+  /** The single span when arrivals are one steady Poisson stream (null otherwise). */
+  private steadySpan(): Span | null {
+    const spans = this.spans;
+    if (spans.length !== 1 || this.uniform) return null;
+    const s = spans[0];
+    return s.rate === s.rampTo && s.rate > 0 ? s : null;
+  }
+
+  private scheduleSpans(from: number): void {
     let t = from;
     const spans = this.spans, rng = this.rng;
-    // fast path: one steady Poisson span
-    const s0 = spans.length === 1 ? spans[0] : null;
-    if (s0 !== null && s0.rate === s0.rampTo && s0.rate > 0 && !this.uniform && t >= s0.start) {
-      t += (-Math.log(1 - rng()) * 1000) / s0.rate;
-      if (t < s0.end) return this.sim.timerAt(t, this.hArrival, this.gen);
-      return this.stop();
-    }
     for (const s of spans) {
       if (t >= s.end) continue;
       if (t < s.start) t = s.start;
@@ -111,6 +124,7 @@ export class OpenArrivals {
       s.rate = s.rampTo = rate;
     }
     this.gen++;
+    this.steady = this.steadySpan();
     this.schedule(now);
   }
 }

@@ -34,13 +34,16 @@ export class Histogram {
 
   indexOf(ms: number): number {
     const y = ms * 1000;
-    if (y < 2147483648) {
-      const x = y > 0 ? y | 0 : 0;
-      if (x < this.linear) return x;
-      const e = 31 - Math.clz32(x);
-      // linear + (e − bits − 1)·sub + (m − sub), with m = x >> (e − bits) in [sub, 2·sub)
-      return this.base + e * this.sub + (x >> (e - this.bits));
-    }
+    if (y >= 2147483648) return this.indexOfLarge(y);
+    const x = y > 0 ? y | 0 : 0;
+    if (x < this.linear) return x;
+    const e = 31 - Math.clz32(x);
+    // linear + (e − bits − 1)·sub + (m − sub), with m = x >> (e − bits) in [sub, 2·sub)
+    return this.base + e * this.sub + (x >> (e - this.bits));
+  }
+
+  /** Bucket of y µs ≥ 2^31 (about 36 minutes and more). */
+  private indexOfLarge(y: number): number {
     const e = Math.floor(Math.log2(y));
     const i = this.base + e * this.sub + Math.floor(y / 2 ** (e - this.bits));
     return i < this.counts.length ? i : this.counts.length - 1;
@@ -129,15 +132,17 @@ export class TimeAverage {
   constructor(private readonly interval: Interval) {}
 
   set(t: number, v: number): void {
+    if (this.last < this.interval.start || t > this.interval.end) return this.setAcross(t, v);
+    // inside the interval: the common case
+    this.area += this.value * (t - this.last);
+    this.last = t;
+    this.value = v;
+    if (v > this.max) this.max = v;
+  }
+
+  /** set() when the step from `last` to `t` is not wholly inside the interval. */
+  private setAcross(t: number, v: number): void {
     const from = this.interval.start, to = this.interval.end;
-    if (this.last >= from && t <= to) {
-      // inside the interval: the common case
-      this.area += this.value * (t - this.last);
-      this.last = t;
-      this.value = v;
-      if (v > this.max) this.max = v;
-      return;
-    }
     const a = this.last < from ? from : this.last;
     const b = t > to ? to : t;
     if (b > a) {
