@@ -107,7 +107,7 @@ estimate: \`npx tsx scripts/validation-table.ts --spread 20\` reruns every
 scenario with seeds 1–20 and prints each case's standard deviation and its
 tolerance in standard deviations. The "sd" in a run length is that figure; the
 queueing cases allow about four to six of them (a false alarm is then about 1 in
-10,000 per case or rarer), which also covers the histogram's 0.4% bucket
+10,000 per case or rarer), which also covers the histogram's 0.8% bucket
 resolution for percentiles. Waiting times at ρ = 0.8 are strongly
 autocorrelated, so a mean within ±2% takes about a million customers and a p99
 several times more; the M/M/1 case runs 6.4M. Little's law is held to ±0.5%

@@ -155,6 +155,7 @@ export abstract class Node {
    * those whose route filter or probability `p` says no. False when none is left.
    */
   protected callNext(f: Frame, rng: Rng): boolean {
+    if (f.step >= this.out.length) return false;
     const i = nextLink(this.out, f.step, f.route, rng);
     if (i < 0) return false;
     f.step = i + 1;
