@@ -106,10 +106,10 @@ class Client extends Node {
     w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
     const stop = () => this.stopIssuing();
     if (isClosed(p)) {
-      const send = (u: number, route?: string) => this.send(this.sim.now, u, route ?? this.pickRoute());
+      const send = (u: number, route?: string) => this.send(u, route ?? this.pickRoute());
       this.users = new ClosedUsers(p, ctx.sim, ctx.recorder, sampler(p.thinkTime), ctx.stream('think'), send, stop);
     } else {
-      this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.send(this.sim.now, -1, this.pickRoute()), stop);
+      this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.send(-1, this.pickRoute()), stop);
     }
   }
 
@@ -154,8 +154,8 @@ class Client extends Node {
     return undefined;
   }
 
-  /** Issue one request at (scheduled) time t, for closed user `user` or -1 (open workload). */
-  private send(t: number, user: number, route: string): void {
+  /** Issue one request now, for closed user `user` or -1 (open workload). */
+  private send(user: number, route: string): void {
     const sim = this.sim;
     const f = sim.alloc();
     f.client = this.index;
@@ -166,7 +166,7 @@ class Client extends Node {
       f.write = false;
     }
     f.user = user;
-    this.recorder.issue(f, t);
+    this.recorder.issue(f);
     if (f.measured) this.arrivals++;
     const link = this.pickLink(route);
     if (link) return sim.send(f, this.caller, link, this.callTimeout);

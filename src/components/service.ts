@@ -144,12 +144,12 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     this.busyAt[f.inst]++;
     this.busy.add(now, 1);
     if (this.auto !== null) this.auto.busy(now, 1);
-    this.serve(f, now);
+    this.serve(f);
   }
 
   /** Start serving f on a worker already counted busy. */
-  private serve(f: Frame, now: number): void {
-    if (f.measured) this.wait.record(now - f.t0);
+  private serve(f: Frame): void {
+    if (f.measured) this.wait.record(this.sim.now - f.t0);
     f.step = 0;
     f.mark = RECEIVED | HOLDS;
     this.sim.after(this.draw(this.rng) / this.speedAt[f.inst], this.hServed, f);
@@ -179,7 +179,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
       this.queued.add(now, -1);
       const g = q.shift() as Frame;
       g.inst = inst;
-      return this.serve(g, now);
+      return this.serve(g);
     }
     this.busyAt[inst]--;
     this.busy.add(now, -1);

@@ -79,9 +79,9 @@ export class Recorder {
     return -1;
   }
 
-  /** Stamp a new request frame issued (scheduled) at time `t`. */
-  issue(root: Frame, t: number): void {
-    const w = this.sim.measured;
+  /** Stamp a new request frame issued now. */
+  issue(root: Frame): void {
+    const w = this.sim.measured, t = this.sim.now;
     root.id = this.sim.requestIds++;
     root.issued = t;
     root.measured = t >= w.start && t < w.end;

@@ -237,11 +237,13 @@ export class Series {
   private curHist: Histogram | null = null;
 
   success(t: number, latencyMs: number): void {
-    if (t >= this.curStart && t < this.curEnd) {
-      this.ok[this.curIndex]++;
-      (this.curHist as Histogram).record(latencyMs);
-      return;
-    }
+    if (t < this.curStart || t >= this.curEnd) return this.successElsewhere(t, latencyMs);
+    this.ok[this.curIndex]++;
+    (this.curHist as Histogram).record(latencyMs);
+  }
+
+  /** success() in a bucket other than the current one. */
+  private successElsewhere(t: number, latencyMs: number): void {
     const i = this.slot(t);
     this.ok[i]++;
     this.hists[i].record(latencyMs);
