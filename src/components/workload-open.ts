@@ -42,7 +42,7 @@ export class OpenArrivals {
     this.hArrival = sim.onTimer((gen) => {
       if (gen !== this.gen) return;
       this.issue();
-      this.schedule(this.sim.now);
+      this.schedule();
     });
   }
 
@@ -57,7 +57,7 @@ export class OpenArrivals {
     }
     if (phases) for (const s of this.spans) recorder.beginPhase(s.name, s.start, s.end);
     this.steady = this.steadySpan();
-    this.schedule(0);
+    this.schedule();
   }
 
   /** Rate per ms at time t within span s. */
@@ -66,7 +66,9 @@ export class OpenArrivals {
     return (s.rate + (s.rampTo - s.rate) * f) / 1000;
   }
 
-  private schedule(from: number): void {
+  /** Schedule the next arrival after now, or stop when none is left. */
+  private schedule(): void {
+    const from = this.sim.now;
     // fast path: one steady Poisson span
     const s0 = this.steady;
     if (s0 === null || from < s0.start) return this.scheduleSpans(from);
@@ -125,6 +127,6 @@ export class OpenArrivals {
     }
     this.gen++;
     this.steady = this.steadySpan();
-    this.schedule(now);
+    this.schedule();
   }
 }
