@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import { Frame, Sim, Status, type Receiver, type Wire } from '../../src/engine/sim.js';
+
+/** A callee that answers every call `delay` ms after it arrives. */
+class Server implements Receiver {
+  readonly h: number;
+  received = 0;
+  constructor(readonly sim: Sim, readonly delay: number) {
+    this.h = sim.onFrame((f) => sim.respond(f, Status.ok));
+  }
+  receive(f: Frame): void {
+    this.received++;
+    this.sim.after(this.delay, this.h, f);
+  }
+  reply(): void {}
+}
+
+/** The client side: records every answer it is given. */
+class Caller implements Receiver {
+  readonly answers: [Status, number][] = [];
+  receive(): void {}
+  reply(_caller: Frame, status: Status, f: Frame): void {
+    this.answers.push([status, f.id]);
+  }
+}
+
+const wire = (to: Receiver, latency = 0): Wire => ({ to, instant: latency === 0, latency: () => latency });
+
+function setup(delay: number, latency = 0) {
+  const sim = new Sim();
+  const server = new Server(sim, delay);
+  const client = new Caller();
+  const caller = new Frame(-1);
+  caller.at = client;
+  return { sim, server, client, caller, link: wire(server, latency) };
+}
+
+describe('Sim.send: a request whose first frame is the call itself', () => {
+  it('answers the caller with the frame, then releases it', () => {
+    const { sim, server, client, caller, link } = setup(5, 1);
+    const f = sim.alloc();
+    f.id = 42;
+    sim.send(f, caller, link);
+    expect(sim.live).toBe(1);
+    sim.run(Infinity);
+    expect(server.received).toBe(1);
+    expect(client.answers).toEqual([[Status.ok, 42]]);
+    expect(sim.now).toBe(7); // 1 ms there, 5 ms of work, 1 ms back
+    expect(sim.live).toBe(0);
+  });
+
+  it('times out the caller, keeps the frame until the callee answers, and drops the late answer', () => {
+    const { sim, client, caller, link } = setup(50);
+    const f = sim.alloc();
+    f.id = 7;
+    sim.send(f, caller, link, 10);
+    sim.run(20);
+    expect(client.answers).toEqual([[Status.timeout, 7]]);
+    expect(sim.live).toBe(1); // the server is still working on it
+    sim.run(Infinity);
+    expect(client.answers).toEqual([[Status.timeout, 7]]);
+    expect(sim.live).toBe(0);
+  });
+
+  it('reuses released frames instead of growing the pool', () => {
+    const { sim, caller, link } = setup(1);
+    for (let i = 0; i < 1000; i++) {
+      sim.send(sim.alloc(), caller, link);
+      sim.run(Infinity);
+    }
+    expect(sim.frames.length).toBe(1);
+  });
+
+  it('grows the free list past its first size and hands every frame out again', () => {
+    const sim = new Sim();
+    const held = Array.from({ length: 3000 }, () => sim.alloc());
+    expect(new Set(held.map((f) => f.idx)).size).toBe(3000);
+    for (const f of held) sim.release(f);
+    const again = Array.from({ length: 3000 }, () => sim.alloc());
+    expect(sim.frames.length).toBe(3000);
+    expect(new Set(again.map((f) => f.idx)).size).toBe(3000);
+    expect(again.every((f) => f.gen === 1)).toBe(true); // each was released once: events for its old use are void
+  });
+});
