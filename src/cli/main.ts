@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadScenario, listVariants, parseScenarioText, scenarioSchema, ScenarioError } from '../scenario/index.js';
-import { runScenario, RunTooLargeError } from '../run/run.js';
+import { DEFAULT_MAX_EVENTS, runScenario, RunTooLargeError } from '../run/run.js';
 import { textReport, csvReport } from '../run/report.js';
 import { replicate, replicationReport } from '../run/replications.js';
 
@@ -23,7 +23,7 @@ run options:
   --set id.param=value  override a parameter (repeatable), e.g. --set app.workers=4
   --variant NAME        apply a named variant from the file's variants:
   --replications N      run seeds seed..seed+N-1; add means and 95% confidence half-widths
-  --max-events N        refuse or stop runs beyond N events (default 500000000)
+  --max-events N        refuse or stop runs beyond N events (default ${DEFAULT_MAX_EVENTS})
   --json                print one JSON document
   --csv                 print a CSV table`;
 
@@ -55,13 +55,12 @@ function parseArgs(argv: string[]): Args {
   };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--set=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
       case '--seed': a.seed = take(); break;
       case '--duration': a.duration = take(); break;
       case '--set': a.set.push(take()); break;
-      case '--set=': break;
       case '--variant': a.variant = take(); break;
       case '--replications': a.replications = count(take(), flag, 1); break;
       case '--max-events': a.maxEvents = count(take(), flag, 1); break;
@@ -69,8 +68,7 @@ function parseArgs(argv: string[]): Args {
       case '--csv': a.format = 'csv'; break;
       case '-h': case '--help': a.cmd = 'help'; break;
       default:
-        if (arg.startsWith('--set=')) a.set.push(arg.slice(6));
-        else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         else a.files.push(arg);
     }
   }

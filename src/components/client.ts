@@ -66,8 +66,6 @@ class Client extends Node {
   private readonly recorder: Recorder;
   /** Draw keys only when some component reads them (from the client's own key stream). */
   private readonly keysUsed: boolean;
-  /** Requests get a drawn key or may be writes. */
-  private readonly draws: boolean;
   private readonly routeRng: Rng;
   private readonly keyRng: Rng;
   private readonly writeRng: Rng;
@@ -89,7 +87,6 @@ class Client extends Node {
     const p = (this.p = ctx.params as unknown as ClientParams);
     this.recorder = ctx.recorder;
     this.keysUsed = ctx.keysUsed;
-    this.draws = ctx.keysUsed || p.writeFraction > 0;
     this.routeRng = ctx.stream('routes');
     this.keyRng = ctx.stream('keys');
     this.writeRng = ctx.stream('writes');
@@ -160,11 +157,8 @@ class Client extends Node {
     const f = sim.alloc();
     f.client = this.index;
     f.route = route;
-    if (this.draws) this.drawKeyAndKind(f);
-    else {
-      f.key = 0;
-      f.write = false;
-    }
+    f.key = this.keysUsed ? this.key(this.keyRng) : 0;
+    f.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
     f.user = user;
     this.recorder.issue(f);
     if (f.measured) this.arrivals++;
@@ -172,12 +166,6 @@ class Client extends Node {
     if (link) return sim.send(f, this.caller, link, this.callTimeout);
     this.answered(f, Status.error);
     sim.release(f);
-  }
-
-  /** The request's key (when some component reads keys) and whether it is a write. */
-  private drawKeyAndKind(f: Frame): void {
-    f.key = this.keysUsed ? this.key(this.keyRng) : 0;
-    f.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
   }
 
   /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */

@@ -3,7 +3,7 @@
  * completions, failures by reason, latency, per-phase figures and the series.
  */
 import { Histogram, Series } from './stats.js';
-import { Status, failureNames, type Frame, type Sim } from './sim.js';
+import { Status, failureNames, type FailureName, type Frame, type Sim } from './sim.js';
 
 export class Tally {
   issued = 0;
@@ -20,11 +20,12 @@ export class Tally {
   }
 
   get failed(): number {
-    return this.failures[1] + this.failures[2] + this.failures[3] + this.failures[4];
+    return this.failures.reduce((a, b) => a + b, 0);
   }
 
-  failuresByName(): Record<(typeof failureNames)[number], number> {
-    return { timeout: this.failures[1], rejected: this.failures[2], throttled: this.failures[3], error: this.failures[4] };
+  /** Failures by reason; failureNames[i] is Status i + 1. */
+  failuresByName(): Record<FailureName, number> {
+    return Object.fromEntries(failureNames.map((name, i) => [name, this.failures[i + 1]])) as Record<FailureName, number>;
   }
 }
 

@@ -98,14 +98,14 @@ export class Sim {
   private readonly hReturn: number;
   private readonly hTimeout: number;
 
+  /** The measured interval: [warmup, end of issuing). */
+  readonly measured: Interval;
+
   /**
    * @param measureStart start of the measured interval (warmup), ms
    * @param measureEnd end of the measured interval (duration), ms
    * @param maxLive frames in use beyond which the run is aborted as overloaded
    */
-  /** The measured interval: [warmup, end of issuing). */
-  readonly measured: Interval;
-
   constructor(measureStart = 0, measureEnd = Infinity, readonly maxLive = 4_000_000) {
     this.measured = { start: measureStart, end: measureEnd };
     this.hArrive = this.onFrame((f) => (f.at as Receiver).receive(f, f.inst));
@@ -121,14 +121,12 @@ export class Sim {
 
   /** Register a handler for frame events (skipped if the frame was released). */
   onFrame(fn: (f: Frame) => void): number {
-    this.fns.push(fn);
-    return this.fns.length - 1;
+    return this.fns.push(fn) - 1;
   }
 
   /** Register a handler for timer events carrying one integer. */
   onTimer(fn: (arg: number) => void): number {
-    this.fns.push(fn);
-    return this.fns.length - 1;
+    return this.fns.push(fn) - 1;
   }
 
   at(time: number, handler: number, f: Frame): void {
@@ -200,8 +198,7 @@ export class Sim {
    * With `timeout` > 0 the parent gets Status.timeout if no answer comes in time.
    */
   call(parent: Frame, wire: Wire, inst = -1, timeout = 0): Frame {
-    const g = wire.guard;
-    return this.attempt(parent, g ? g : wire, inst, timeout);
+    return this.attempt(parent, wire.guard ?? wire, inst, timeout);
   }
 
   /** One attempt of a call over `wire` itself, bypassing its guard. */
@@ -220,8 +217,7 @@ export class Sim {
    */
   send(f: Frame, caller: Frame, wire: Wire, timeout = 0): void {
     f.attempt = 0;
-    const g = wire.guard;
-    this.launch(f, caller, g ? g : wire, -1, timeout);
+    this.launch(f, caller, wire.guard ?? wire, -1, timeout);
   }
 
   private launch(c: Frame, parent: Frame, wire: Wire, inst: number, timeout: number): void {

@@ -116,16 +116,17 @@ export class Histogram {
   }
 }
 
-/**
- * Time-weighted average of a piecewise-constant quantity, integrated over the
- * interval [from, to]; `max` is the largest value seen inside the interval.
- */
+/** A span of simulated time, ms. */
 export interface Interval {
   start: number;
   /** May move (a closed workload ends when its users finish). */
   end: number;
 }
 
+/**
+ * Time-weighted average of a piecewise-constant quantity, integrated over the
+ * interval [start, end]; `max` is the largest value seen inside the interval.
+ */
 export class TimeAverage {
   private value = 0;
   private last = 0;
@@ -174,8 +175,6 @@ export class TimeAverage {
     const tail = end > a ? this.value * (end - a) : 0;
     return (this.area + tail) / (end - from);
   }
-
-
 }
 
 /** Nice bucket widths for series, in ms. */

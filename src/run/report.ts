@@ -5,7 +5,7 @@
 import { kinds } from '../components/kinds.js';
 import type { StatDescriptor } from '../components/component.js';
 import type { RunResult, Summary } from './result.js';
-import { fmtMs } from './run.js';
+import { formatDuration } from '../scenario/units.js';
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -25,7 +25,7 @@ function summaryRow(label: string, s: Summary): string[] {
   return [label, n0(s.requests), n0(s.failed), pct(s.errorRate), s.throughputRps.toFixed(1), ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max)];
 }
 
-export function formatStat(value: unknown, unit: StatDescriptor['unit']): string {
+function formatStat(value: unknown, unit: StatDescriptor['unit']): string {
   if (Array.isArray(value)) return `[${value.map((v) => formatStat(v, unit)).join(', ')}]`;
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
@@ -47,7 +47,7 @@ export function formatStat(value: unknown, unit: StatDescriptor['unit']): string
 export function textReport(r: RunResult): string {
   const out: string[] = [];
   out.push(`${r.title}${r.variant ? ` — variant ${r.variant}` : ''}`);
-  out.push(`seed ${r.seed} · simulated ${fmtMs(r.simulatedMs)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`);
+  out.push(`seed ${r.seed} · simulated ${formatDuration(r.simulatedMs, 4)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`);
   out.push('');
   out.push('Latency in ms; requests issued in the measured interval (after warmup).');
   const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${p.name}`, p))];

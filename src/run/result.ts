@@ -1,5 +1,6 @@
 /** The output contract (DESIGN.md §4): what a run returns, as plain JSON data. */
 import type { ComponentStats } from '../components/component.js';
+import type { FailureName } from '../engine/sim.js';
 
 export interface LatencySummary {
   mean: number;
@@ -11,12 +12,8 @@ export interface LatencySummary {
   max: number;
 }
 
-export interface Failures {
-  timeout: number;
-  rejected: number;
-  throttled: number;
-  error: number;
-}
+/** Failures by reason. */
+export type Failures = Record<FailureName, number>;
 
 export interface Summary {
   requests: number;
@@ -48,7 +45,7 @@ export interface SeriesOut {
 }
 
 export interface Warning {
-  /** saturated | drain-cut | event-limit | overload */
+  /** saturated | drain-cut | event-limit | overload | cancelled */
   code: string;
   component?: string;
   message: string;

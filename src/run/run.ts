@@ -18,6 +18,7 @@ import { requestDeadline } from '../components/client.js';
 import { callStats } from '../components/calls.js';
 import { costSummary, nodeSeries } from '../components/level.js';
 import { scheduleTimeline } from './timeline.js';
+import { formatDuration } from '../scenario/units.js';
 import type { PhaseSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
 
 /** What a run needs of a scenario (src/scenario's ResolvedScenario satisfies it). */
@@ -53,7 +54,7 @@ const MAX_OPEN_END = 7 * 24 * 3600_000;
 export class RunTooLargeError extends Error {}
 
 /** Rough count of events a scenario will need: requests × (hops × 2 + 2). */
-export function estimateEvents(s: RunInput): { requests: number; events: number } {
+function estimateEvents(s: RunInput): { requests: number; events: number } {
   let requests = 0;
   for (const c of s.components) {
     if (c.kind !== 'client') continue;
@@ -93,7 +94,10 @@ export class Run {
   private stage: 'issuing' | 'draining' | 'done' = 'issuing';
   private drainUntil = Infinity;
   private wall = 0;
+  /** Why the run stopped before the end (cancelled, event limit, overload). */
   private stopReason: Warning | null = null;
+  /** Requests still in flight when draining gave up. */
+  private drainCut: Warning | null = null;
 
   constructor(readonly scenario: RunInput, opts: RunOptions = {}) {
     this.maxEvents = opts.maxEvents ?? DEFAULT_MAX_EVENTS;
@@ -168,7 +172,7 @@ export class Run {
         const n = sim.run(this.stage === 'issuing' ? this.issueEnd : this.drainUntil, slice);
         budget -= Math.max(n, 1);
         if (sim.events >= this.maxEvents) {
-          this.stop({ code: 'event-limit', message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${fmtMs(sim.now)}; raise it with --max-events` });
+          this.stop({ code: 'event-limit', message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${formatDuration(sim.now, 3)}; raise it with --max-events` });
         } else if (this.stage === 'issuing') {
           if (rec.allFinished || n < slice) this.endIssuing();
         } else if (sim.live === 0) {
@@ -176,7 +180,7 @@ export class Run {
         } else if (n < slice) {
           this.stage = 'done';
           if (rec.inFlight > 0)
-            this.stopReason = { code: 'drain-cut', message: `${fmt(rec.inFlight)} requests were still in flight ${fmtMs(this.drainLimit)} after the end; they count as in flight` };
+            this.drainCut = { code: 'drain-cut', message: `${fmt(rec.inFlight)} requests were still in flight ${formatDuration(this.drainLimit, 3)} after the end; they count as in flight` };
         }
       }
     } catch (e) {
@@ -185,7 +189,7 @@ export class Run {
       this.stop({
         code: 'overload',
         component: worst?.id,
-        message: `stopped at ${fmtMs(sim.now)}: ${e.message}${worst ? `; ${worst.id} holds the most waiting requests — the design is overloaded (arrivals exceed its capacity)` : ''}`,
+        message: `stopped at ${formatDuration(sim.now, 3)}: ${e.message}${worst ? `; ${worst.id} holds the most waiting requests — the design is overloaded (arrivals exceed its capacity)` : ''}`,
       });
     }
     this.wall += performance.now() - t0;
@@ -226,6 +230,7 @@ export class Run {
     const components: RunResult['components'] = {};
     for (const n of this.nodes) components[n.id] = { ...n.stats(), ...callStats(n) };
     const warnings = this.warnings(components);
+    if (this.drainCut) warnings.unshift(this.drainCut);
     if (this.stopReason) warnings.unshift(this.stopReason);
     return {
       title: this.scenario.title,
@@ -234,7 +239,7 @@ export class Run {
       simulatedMs: round(sim.now, 3),
       wallMs: Math.round(this.wall),
       events: sim.events,
-      complete: this.stage === 'done' && !['cancelled', 'event-limit', 'overload'].includes(this.stopReason?.code ?? ''),
+      complete: this.stage === 'done' && !this.stopReason,
       summary: { ...summarize(rec.total, span), cost: costSummary(this.nodes, windowEnd) },
       phases: rec.phases.map((ph): PhaseSummary => {
         const end = Math.min(ph.endMs, windowEnd);
@@ -301,13 +306,6 @@ function summarize(t: Tally, spanMs: number): Summary {
       max: round(h.count ? h.max : 0),
     },
   };
-}
-
-export function fmtMs(ms: number): string {
-  if (ms >= 3600_000) return `${+(ms / 3600_000).toFixed(2)}h`;
-  if (ms >= 60_000) return `${+(ms / 60_000).toFixed(2)}min`;
-  if (ms >= 1000) return `${+(ms / 1000).toFixed(2)}s`;
-  return `${+ms.toFixed(2)}ms`;
 }
 
 /** Run a scenario to the end. */

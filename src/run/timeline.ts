@@ -7,7 +7,7 @@ import type { Node } from '../components/component.js';
 import { kinds } from '../components/kinds.js';
 import { resolveTimeline, type TimelineEvent } from '../scenario/events.js';
 
-export { resolveTimeline, timelineHook, actions, type TimelineEvent } from '../scenario/events.js';
+export { resolveTimeline, timelineHook, type TimelineEvent } from '../scenario/events.js';
 
 interface Failable {
   instances: number;

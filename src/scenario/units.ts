@@ -70,22 +70,23 @@ function checkAmount(x: number, hint: string, raw: unknown): number {
   return x;
 }
 
-const trim = (x: number) => String(+x.toPrecision(6));
+const trim = (x: number, digits = 6) => String(+x.toPrecision(digits));
 
 /**
- * A duration in ms as the shortest readable string.
+ * A duration in ms as the shortest readable string, to `digits` significant
+ * digits (6 keeps a scenario's own values exact; reports use fewer).
  * @example formatDuration(90_000) // "1.5m"
  */
-export function formatDuration(ms: number): string {
+export function formatDuration(ms: number, digits = 6): string {
   if (!Number.isFinite(ms)) return String(ms);
   const a = Math.abs(ms);
   if (a === 0) return '0ms';
-  if (a < 1) return `${trim(ms * 1e3)}us`;
-  if (a < 1e3) return `${trim(ms)}ms`;
-  if (a < 6e4) return `${trim(ms / 1e3)}s`;
-  if (a < 36e5) return `${trim(ms / 6e4)}m`;
-  if (a < 864e5) return `${trim(ms / 36e5)}h`;
-  return `${trim(ms / 864e5)}d`;
+  if (a < 1) return `${trim(ms * 1e3, digits)}us`;
+  if (a < 1e3) return `${trim(ms, digits)}ms`;
+  if (a < 6e4) return `${trim(ms / 1e3, digits)}s`;
+  if (a < 36e5) return `${trim(ms / 6e4, digits)}m`;
+  if (a < 864e5) return `${trim(ms / 36e5, digits)}h`;
+  return `${trim(ms / 864e5, digits)}d`;
 }
 
 /**

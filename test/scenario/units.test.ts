@@ -33,8 +33,10 @@ describe('parseRate', () => {
 
 describe('formatDuration and formatRate', () => {
   it('pick the largest readable unit', () => {
-    expect([0, 0.5, 999, 1500, 90_000, 3_600_000, 2 * 86_400_000].map(formatDuration)).toEqual(['0ms', '500us', '999ms', '1.5s', '1.5m', '1h', '2d']);
+    expect([0, 0.5, 999, 1500, 90_000, 3_600_000, 2 * 86_400_000].map((ms) => formatDuration(ms))).toEqual(['0ms', '500us', '999ms', '1.5s', '1.5m', '1h', '2d']);
     expect([100, 0.5, 0.001].map(formatRate)).toEqual(['100/s', '30/min', '3.6/h']);
+    expect(formatDuration(600_054, 3)).toBe('10m'); // reports: fewer significant digits
+    expect(formatDuration(47_031, 4)).toBe('47.03s');
   });
   it('round-trip through the parsers', () => {
     for (const ms of [0.25, 12, 2500, 90_000, 7_200_000]) expect(parseDuration(formatDuration(ms))).toBeCloseTo(ms, 9);
