@@ -82,3 +82,58 @@ describe('Sim.send: a request whose first frame is the call itself', () => {
     expect(again.every((f) => f.gen === 1)).toBe(true); // each was released once: events for its old use are void
   });
 });
+
+describe('Sim: clock, generations and calls', () => {
+  it('sim.run() advances simulated time event by event', () => {
+    const sim = new Sim();
+    const log: number[] = [];
+    const h = sim.onTimer((k) => {
+      log.push(sim.now);
+      if (k < 3) sim.timer(1, h, k + 1);
+    });
+    sim.timer(0, h, 0);
+    sim.run(Infinity);
+    expect(log).toEqual([0, 1, 2, 3]);
+  });
+
+  it('skips events for a frame released (and recycled) since they were scheduled', () => {
+    const sim = new Sim();
+    const fired: number[] = [];
+    const h = sim.onFrame((f) => fired.push(f.id));
+    const f = sim.alloc();
+    f.id = 1;
+    sim.after(10, h, f);
+    sim.release(f);
+    const g = sim.alloc(); // the same pooled object, next generation
+    expect(g).toBe(f);
+    g.id = 2;
+    sim.after(20, h, g);
+    sim.run(Infinity);
+    expect(fired).toEqual([2]);
+  });
+
+  it('a call with a timeout answers the caller with Status.timeout and drops the late answer', () => {
+    const sim = new Sim();
+    const replies: [number, Status][] = [];
+    let served = 0;
+    const slow = {
+      receive(f: Frame) {
+        sim.after(50, hDone, f);
+      },
+      reply() {},
+    };
+    const hDone = sim.onFrame((f) => {
+      served++;
+      sim.respond(f, Status.ok);
+    });
+    const caller = { receive() {}, reply: (_f: Frame, s: Status) => replies.push([sim.now, s]) };
+    const wire = { to: slow, instant: false, latency: () => 1 };
+    const root = sim.alloc();
+    root.at = caller;
+    sim.call(root, wire, -1, 10);
+    sim.run(Infinity);
+    expect(replies).toEqual([[10, Status.timeout]]);
+    expect(served).toBe(1); // the abandoned work still ran
+    expect(sim.live).toBe(1); // only the root remains (the caller owns it)
+  });
+});

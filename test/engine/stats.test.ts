@@ -28,6 +28,12 @@ describe('Histogram', () => {
     expect(h.count).toBe(8);
     expect(h.quantile(1)).toBe(1e12);
     expect(h.counts.length).toBeLessThan(10_000);
+    // every value below the top bucket lands in a bucket that contains it, large ones included
+    for (const v of [0.001, 0.5, 3, 1e3, 3.6e6, 8.64e7, 1e9]) {
+      const [lo, w] = h.bucketBounds(h.indexOf(v));
+      expect(v).toBeGreaterThanOrEqual(lo);
+      expect(v).toBeLessThan(lo + w);
+    }
   });
 
   it('merges by adding counts', () => {
