@@ -10,27 +10,16 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { kinds } from '../components/kinds.js';
 import type { DesignStore, ScenarioDoc } from '../state/design.js';
-import type { UiStore } from '../state/ui.js';
-import { shownRuns, isRunning, type RunsStore } from '../state/runs.js';
-import { autoLayout, hasPosition, NODE_H, NODE_W } from '../state/layout.js';
+import type { Selection, UiStore } from '../state/ui.js';
+import { shownRuns, type RunsStore } from '../state/runs.js';
+import { autoLayout, NODE_H, NODE_W } from '../state/layout.js';
 import type { RunResult } from '../worker/api.js';
 import { StoreController } from './store-controller.js';
+import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, type Pos } from './diagram-geometry.js';
+import { RequestDots } from './request-dots.js';
 import { iconPaths } from './icons.js';
 import { loadTone, stat } from './format.js';
 import { diagramStyles } from './diagram-styles.js';
-
-type Pos = { x: number; y: number };
-
-/** Node centres: the author's positions, automatic layout for the rest. */
-export function positionsOf(doc: ScenarioDoc): Record<string, Pos> {
-  const out: Record<string, Pos> = autoLayout(doc);
-  for (const [id, c] of Object.entries(doc.components)) if (hasPosition(c)) out[id] = c.position as Pos;
-  return out;
-}
-
-/** Short text for a link's latency. */
-const latencyText = (l: Record<string, unknown>) =>
-  typeof l.latency === 'string' || typeof l.latency === 'number' ? String(l.latency).replace(/^(\d+(\.\d+)?)$/, '$1ms') : l.latency ? 'dist' : '';
 
 @customElement('archsim-diagram')
 export class ArchsimDiagram extends LitElement {
@@ -42,16 +31,18 @@ export class ArchsimDiagram extends LitElement {
   @state() private isDropTarget = false;
   @query('svg.canvas') private canvas!: SVGSVGElement;
   @query('g.viewport') private viewport!: SVGGElement;
-  @query('g.dots') private dotsLayer!: SVGGElement;
 
   #doc = new StoreController(this, () => this.design, (s) => s.context.doc);
   #ui = new StoreController(this, () => this.ui, (s) => s.context);
   #runs = new StoreController(this, () => this.runs, (s) => s.context);
+  /** Dots travelling the links during a run, read-only or not. */
+  #dots = new RequestDots(this);
   #zoom?: ZoomBehavior<SVGSVGElement, unknown>;
   #transform: ZoomTransform = zoomIdentity;
+  /** Node centres for `#positionsDoc`, kept between renders: a live run re-renders often, and dagre layout is not cheap. */
   #positions: Record<string, Pos> = {};
+  #positionsDoc?: ScenarioDoc;
   #fitted = '';
-  #raf = 0;
 
   static override styles = diagramStyles;
 
@@ -59,25 +50,15 @@ export class ArchsimDiagram extends LitElement {
   viewCentre(): Pos {
     const r = this.canvas.getBoundingClientRect();
     const [x, y] = this.#transform.invert([r.width / 2, r.height / 2]);
-    // the nearest free spot below or above the centre, so a new node never hides another
-    const ps = Object.values(this.#positions);
-    for (let i = 0; i < 40; i++) {
-      const cy = y + (i % 2 ? -1 : 1) * Math.ceil(i / 2) * (NODE_H + 36);
-      if (!ps.some((p) => Math.abs(p.x - x) < NODE_W + 20 && Math.abs(p.y - cy) < NODE_H + 30)) return { x, y: cy };
-    }
-    return { x, y };
+    return freeSpot({ x, y }, Object.values(this.#positions));
   }
 
   /** Zooms so the whole design is visible. */
   fit(): void {
-    const ps = Object.values(this.#positions);
     const r = this.canvas?.getBoundingClientRect();
-    if (!ps.length || !r?.width || !this.#zoom) return;
-    const x0 = Math.min(...ps.map((p) => p.x)) - NODE_W / 2 - 30, x1 = Math.max(...ps.map((p) => p.x)) + NODE_W / 2 + 30;
-    const y0 = Math.min(...ps.map((p) => p.y)) - NODE_H / 2 - 30, y1 = Math.max(...ps.map((p) => p.y)) + NODE_H / 2 + 40;
-    const k = Math.min(1.4, r.width / (x1 - x0), r.height / (y1 - y0));
-    const t = zoomIdentity.translate(r.width / 2 - (k * (x0 + x1)) / 2, r.height / 2 - (k * (y0 + y1)) / 2).scale(k);
-    select(this.canvas).call(this.#zoom.transform, t);
+    const t = r && fitTransform(Object.values(this.#positions), r.width, r.height);
+    if (!t || !this.#zoom) return;
+    select(this.canvas).call(this.#zoom.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
   }
 
   /** Moves keyboard focus to a node. */
@@ -94,17 +75,19 @@ export class ArchsimDiagram extends LitElement {
     new ResizeObserver(() => this.#fitted === '' || this.#fitted === 'pending' ? this.#refit() : undefined).observe(this.canvas);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    cancelAnimationFrame(this.#raf);
-    this.#raf = 0;
-  }
-
   #refit(): void {
     this.#fitted = 'pending';
     if (this.canvas.getBoundingClientRect().width && Object.keys(this.#positions).length) {
       this.fit();
       this.#fitted = this.design.getSnapshot().context.source;
+    }
+  }
+
+  override willUpdate(): void {
+    const doc = this.#doc.value;
+    if (doc !== this.#positionsDoc) {
+      this.#positions = positionsOf(doc);
+      this.#positionsDoc = doc;
     }
   }
 
@@ -143,7 +126,6 @@ export class ArchsimDiagram extends LitElement {
         const target = (this.renderRoot as ShadowRoot).elementFromPoint(ev.clientX, ev.clientY)?.closest<SVGGElement>('g.node')?.dataset.id;
         if (target) this.#connect(from, target);
       }));
-    this.#animate();
   }
 
   #connect(from: string, to: string): void {
@@ -159,43 +141,34 @@ export class ArchsimDiagram extends LitElement {
     else if (!from) this.ui.trigger.select({ selection: { type: 'node', id } });
   }
 
-  #onNodeKey(e: KeyboardEvent, id: string): void {
+  /**
+   * Keys on a focused node or link: Delete removes it, Enter inspects it (or,
+   * while connecting, makes a node the target), Esc clears; on a node, arrows
+   * move it (Shift: further) and C starts a connection from it.
+   */
+  #onItemKey(e: KeyboardEvent, item: NonNullable<Selection>): void {
     if (this.readonly) return;
-    const p = this.#positions[id];
+    const p = item.type === 'node' ? this.#positions[item.id] : undefined;
     const step = e.shiftKey ? 50 : 10;
     const move = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
-    if (move && p) {
-      this.design.trigger.moveNode({ id, x: p.x + move[0], y: p.y + move[1] });
+    if (item.type === 'node' && move && p) {
+      this.design.trigger.moveNode({ id: item.id, x: p.x + move[0], y: p.y + move[1] });
+    } else if (item.type === 'node' && (e.key === 'c' || e.key === 'C')) {
+      this.ui.trigger.startConnect({ from: item.id });
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      this.design.trigger.removeNode({ id });
+      if (item.type === 'node') this.design.trigger.removeNode({ id: item.id });
+      else this.design.trigger.removeLink({ index: item.index });
       this.ui.trigger.select({ selection: null });
       this.canvas.focus();
     } else if (e.key === 'Enter') {
-      if (this.ui.getSnapshot().context.connectFrom) this.#chooseNode(id);
+      if (item.type === 'node' && this.ui.getSnapshot().context.connectFrom) this.#chooseNode(item.id);
       else {
-        this.ui.trigger.select({ selection: { type: 'node', id } });
+        this.ui.trigger.select({ selection: item });
         this.dispatchEvent(new CustomEvent('archsim-inspect', { bubbles: true, composed: true }));
       }
-    } else if (e.key === 'c' || e.key === 'C') {
-      this.ui.trigger.startConnect({ from: id });
     } else if (e.key === 'Escape') {
       this.ui.trigger.escape();
     } else return;
-    e.preventDefault();
-    e.stopPropagation();
-  }
-
-  #onLinkKey(e: KeyboardEvent, index: number): void {
-    if (this.readonly) return;
-    if (e.key === 'Delete' || e.key === 'Backspace') {
-      this.design.trigger.removeLink({ index });
-      this.ui.trigger.select({ selection: null });
-      this.canvas.focus();
-    } else if (e.key === 'Enter') {
-      this.ui.trigger.select({ selection: { type: 'link', index } });
-      this.dispatchEvent(new CustomEvent('archsim-inspect', { bubbles: true, composed: true }));
-    } else if (e.key === 'Escape') this.ui.trigger.escape();
-    else return;
     e.preventDefault();
     e.stopPropagation();
   }
@@ -222,48 +195,10 @@ export class ArchsimDiagram extends LitElement {
     this.dispatchEvent(new CustomEvent('archsim-add', { detail: { kind, x, y }, bubbles: true, composed: true }));
   }
 
-  /** Request dots: per link, a few dots whose number grows with the log of its traffic. */
-  #animate(): void {
-    const ui = this.#ui.value, result = shownRuns(this.#runs.value).current?.result;
-    const on = ui.isAnimating && isRunning(this.#runs.value) && !!result;
-    if (!on) {
-      cancelAnimationFrame(this.#raf);
-      this.#raf = 0;
-      this.dotsLayer?.replaceChildren();
-      return;
-    }
-    if (this.#raf) return;
-    const frame = (now: number) => {
-      this.#raf = requestAnimationFrame(frame);
-      const res = shownRuns(this.runs.getSnapshot().context).current?.result;
-      const paths = [...this.renderRoot.querySelectorAll<SVGPathElement>('g.link path.line')];
-      const want: [number, number][] = [];
-      paths.forEach((p) => {
-        const rate = linkRate(this.design.getSnapshot().context.doc, Number(p.dataset.index), res);
-        const n = rate > 0 ? Math.min(7, Math.ceil(Math.log10(1 + rate) * 1.6)) : 0;
-        const len = p.getTotalLength();
-        for (let k = 0; k < n; k++) {
-          const pt = p.getPointAtLength(len * ((now / 1400 + k / n) % 1));
-          want.push([pt.x, pt.y]);
-        }
-      });
-      const layer = this.dotsLayer;
-      while (layer.childElementCount < want.length) layer.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'circle')).setAttribute('r', '3.5');
-      while (layer.childElementCount > want.length) layer.lastChild!.remove();
-      want.forEach(([x, y], i) => {
-        const c = layer.children[i];
-        c.setAttribute('cx', String(x));
-        c.setAttribute('cy', String(y));
-      });
-    };
-    this.#raf = requestAnimationFrame(frame);
-  }
-
   override render() {
     const doc = this.#doc.value;
     const ui = this.#ui.value;
     const result = shownRuns(this.#runs.value).current?.result;
-    this.#positions = positionsOf(doc);
     const ids = Object.keys(doc.components);
     const sel = ui.selection;
     return html`<div class="wrap ${ui.connectFrom ? 'connecting' : ''}" style=${this.isDropTarget ? 'outline: 2px dashed var(--accent); outline-offset: -6px' : ''}>
@@ -304,7 +239,7 @@ export class ArchsimDiagram extends LitElement {
         aria-label=${`Link from ${l.from} to ${l.to}${lat ? `, latency ${lat}` : ''}${extra ? `, ${extra}` : ''}`}
         @click=${() => this.ui.trigger.select({ selection: { type: 'link', index: i } })}
         @focus=${() => this.ui.trigger.select({ selection: { type: 'link', index: i } })}
-        @keydown=${(e: KeyboardEvent) => this.#onLinkKey(e, i)}>
+        @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, { type: 'link', index: i })}>
       <path class="hit" d=${d}></path>
       <path class="line" d=${d} data-index=${i} marker-end="url(#arrow)"></path>
       ${lat || extra ? svg`<text class="latency" x=${mx} y=${my} text-anchor="middle">${[lat, extra].filter(Boolean).join(' · ')}</text>` : nothing}
@@ -327,7 +262,7 @@ export class ArchsimDiagram extends LitElement {
     return svg`<g class="node ${isSelected ? 'selected' : ''} ${isSource ? 'source' : ''} ${tone}" data-id=${id} tabindex="0" role="button" aria-label=${name}
         transform=${`translate(${x},${y})`}
         @click=${() => this.#chooseNode(id)} @focus=${() => !this.ui.getSnapshot().context.connectFrom && this.ui.trigger.select({ selection: { type: 'node', id } })}
-        @keydown=${(e: KeyboardEvent) => this.#onNodeKey(e, id)}>
+        @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, { type: 'node', id })}>
       <title>${def?.help ?? c.kind}</title>
       ${n > 1 ? svg`<rect class="stack" x="8" y="-8" width=${NODE_W} height=${NODE_H} rx="10"></rect><rect class="stack" x="4" y="-4" width=${NODE_W} height=${NODE_H} rx="10"></rect>` : nothing}
       <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
@@ -341,38 +276,6 @@ export class ArchsimDiagram extends LitElement {
       ${this.readonly || def?.calls === 'none' ? nothing : svg`<circle class="port" data-id=${id} cx=${NODE_W} cy=${NODE_H / 2} r="7"><title>Drag to connect, or click then choose a target</title></circle>`}
     </g>`;
   }
-}
-
-/**
- * A link's curve and label spot: right side to left side when the target is to
- * the right; bottom to top (or top to bottom) when it is clearly below (above);
- * otherwise a loop under both nodes, so a curve never runs through a node.
- */
-export function linkPath(a: Pos, b: Pos): { d: string; mx: number; my: number } {
-  const x1 = a.x + NODE_W / 2, x2 = b.x - NODE_W / 2 - 2;
-  if (x2 >= x1 + 20) {
-    const dx = Math.max(40, (x2 - x1) / 2);
-    return { d: `M${x1},${a.y} C${x1 + dx},${a.y} ${x2 - dx},${b.y} ${x2},${b.y}`, mx: (x1 + x2) / 2, my: (a.y + b.y) / 2 - 6 };
-  }
-  const gap = Math.abs(b.y - a.y) - NODE_H;
-  if (gap > 40) {
-    const s = Math.sign(b.y - a.y), y1 = a.y + (s * NODE_H) / 2, y2 = b.y - s * (NODE_H / 2 + 2), k = Math.max(20, gap / 2);
-    return { d: `M${a.x},${y1} C${a.x},${y1 + s * k} ${b.x},${y2 - s * k} ${b.x},${y2}`, mx: (a.x + b.x) / 2 + 24, my: (y1 + y2) / 2 + 4 };
-  }
-  const y = Math.max(a.y, b.y) + NODE_H / 2;
-  return {
-    d: `M${a.x},${a.y + NODE_H / 2} C${a.x},${y + 60} ${b.x},${y + 60} ${b.x},${b.y + NODE_H / 2 + 2}`,
-    mx: (a.x + b.x) / 2, my: y + 48,
-  };
-}
-
-/** Requests per simulated second over a link: its target's arrival rate, shared among the target's incoming links. */
-export function linkRate(doc: ScenarioDoc, index: number, result: RunResult | undefined): number {
-  const l = doc.links[index];
-  const st = l && result?.components[l.to];
-  if (!st || !result?.simulatedMs) return 0;
-  const incoming = doc.links.filter((x) => x.to === l.to).length || 1;
-  return st.arrivals / (result.simulatedMs / 1000) / incoming;
 }
 
 declare global {

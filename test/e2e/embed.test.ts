@@ -111,8 +111,26 @@ describe('embedding in Chromium', () => {
     const missing = page.locator('#missing').getByRole('alert');
     await expect.poll(async () => (await missing.textContent()) ?? '').toMatch(/no-such-scenario\.yaml answered HTTP 404/);
     await shot('embed-3-notes');
+    // theme="dark" turns the element dark on a light page
+    const background = () => inline.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background()).toBe('rgb(255, 255, 255)');
     await page.evaluate(() => document.querySelector('#inline')!.setAttribute('theme', 'dark'));
-    await page.locator('#inline').screenshot({ path: `${SHOTS}embed-4-dark.png` });
+    expect(await background()).toBe('rgb(22, 26, 32)');
+    await inline.screenshot({ path: `${SHOTS}embed-4-dark.png` });
     expect(errors).toEqual([]);
+  });
+
+  it('a read-only embed shows request dots moving along its links while it runs', async () => {
+    await page.goto(`${url}embed.html?scenario=mm1&readonly=1&duration=10h`);
+    await expect.poll(() => page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
+    expect(await page.locator('circle.port').count()).toBe(0);
+    await page.getByRole('button', { name: 'Run' }).click();
+    const dots = page.locator('g.dots circle');
+    await expect.poll(() => dots.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const first = await dots.first().getAttribute('cx');
+    await expect.poll(() => dots.first().getAttribute('cx')).not.toBe(first);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(async () => (await status().textContent()) ?? '').toMatch(/^Stopped/);
+    expect(await dots.count()).toBe(0);
   });
 });
