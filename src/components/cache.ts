@@ -133,16 +133,10 @@ export class Cache extends Node {
     const link = downstream(this.out, cause.route);
     if (!link) return;
     if (cause.measured) this.writebacks++;
-    const g = this.sim.alloc();
-    g.id = cause.id;
-    g.route = cause.route;
+    const g = this.sim.message(cause, this);
     g.key = key;
     g.write = true;
     g.issued = this.sim.now;
-    g.measured = cause.measured;
-    g.attempt = 0;
-    g.client = cause.client;
-    g.at = this;
     g.step = BACKGROUND;
     this.sim.call(g, link);
   }

@@ -20,8 +20,8 @@ export interface CdnParams {
   objectSize?: number;
 }
 
-// Frame.step at the edge
-const MISS = 1, PASS = 2;
+/** Frame.step of a request fetching from the origin (0, as allocated, for any other). */
+const MISS = 1;
 /** Keys stay below 2^31, so route × 2^31 + key names an object uniquely. */
 const ROUTE_STRIDE = 2 ** 31;
 
@@ -68,7 +68,6 @@ export class Cdn extends Node {
       return this.sim.after(this.draw(this.rng), this.hLooked, f);
     }
     if (f.measured) this.passThrough++;
-    f.step = PASS;
     this.toOrigin(f);
   }
 

@@ -61,8 +61,11 @@ export const isBounded = (p: { users?: unknown; iterations?: unknown; phases?: {
     ? p.phases.every((ph) => ph.duration !== undefined || ph.iterations !== undefined || p.iterations !== undefined)
     : p.iterations !== undefined);
 
-class Client extends Node {
+/** A client: issues the scenario's requests (open or closed workload) and records what they experienced. */
+export class Client extends Node {
   private readonly p: ClientParams;
+  /** Distinct keys its requests draw from (`keys.count`). */
+  readonly keyCount: number;
   private readonly recorder: Recorder;
   /** Draw keys only when some component reads them (from the client's own key stream). */
   private readonly keysUsed: boolean;
@@ -93,6 +96,7 @@ class Client extends Node {
     this.linkRng = ctx.stream('links');
     this.caller = new Frame(-1);
     this.caller.at = this;
+    this.keyCount = p.keys.count;
     this.key = zipf(p.keys.count, p.keys.skew);
     const routes = p.routes && Object.keys(p.routes).length ? p.routes : { '/': 1 };
     this.routeNames = Object.keys(routes);
@@ -270,5 +274,3 @@ export const client: KindDef = {
   },
   create: (ctx) => new Client(ctx),
 };
-
-export type { Client };

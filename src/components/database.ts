@@ -4,15 +4,15 @@
  * shards picked by the request's key. Servers are numbered shard-major:
  * server = shard × (1 + replicas) + member, member 0 being the primary.
  */
-import { Node, round, type BuildContext, type KindDef, type KindProblem } from './component.js';
+import { Node, round, summary3, type BuildContext, type KindDef, type KindProblem } from './component.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import { Histogram, type TimeAverage } from '../engine/stats.js';
 import type { Rng } from '../engine/random.js';
 import type { ResolvedObject } from './params.js';
-import { hash32 } from './load-balancer.js';
-import { ratio } from './downstream.js';
+import { hash32, ratio } from './downstream.js';
+import { Client } from './client.js';
 
 export interface DatabaseParams {
   workers: number;
@@ -229,7 +229,7 @@ export class Database extends Node {
       rejected: this.rejected,
       connections: this.hasPool ? 'pool' : 'per request',
       ...(this.hasPool && {
-        poolWaitMs: { mean: round(this.poolWait.mean()), p50: round(this.poolWait.quantile(0.5)), p99: round(this.poolWait.quantile(0.99)) },
+        poolWaitMs: summary3(this.poolWait),
         poolUtilization: round(this.poolInUse.mean(now) / (this.p.pool.size as number), 4),
         poolTimeouts: this.poolTimeouts,
       }),
@@ -254,8 +254,7 @@ function upstreamKeyCount(node: Node): number {
       if (seen.has(l.from)) continue;
       seen.add(l.from);
       stack.push(l.from);
-      const keys = (l.from as unknown as { p?: { keys?: { count?: number } } }).p?.keys;
-      if (l.from.kind === 'client' && keys?.count) count = Math.max(count, keys.count);
+      if (l.from instanceof Client) count = Math.max(count, l.from.keyCount);
     }
   }
   return count || 1;

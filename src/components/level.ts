@@ -1,3 +1,6 @@
+import type { Sim } from '../engine/sim.js';
+import { round } from './component.js';
+
 /**
  * A piecewise-constant quantity over time (instances, backlog), kept as its
  * time-weighted average per bucket for the result's series, and as a running
@@ -85,12 +88,30 @@ export interface SeriesSource {
   timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]>;
 }
 
+/** A cost for reports: `usd` spent from time 0 to `now` (ms), and extrapolated to a month at the same rate. */
+export function costOver(usd: number, now: number): { run: number; perMonth: number } {
+  return { run: round(usd, 6), perMonth: now > 0 ? round((usd / now) * 3_600_000 * HOURS_PER_MONTH, 2) : 0 };
+}
+
+/**
+ * Time up to which costs are reported: the end of the load (issuing), not of
+ * the drain, as the run's summary counts them.
+ */
+export function costedUntil(sim: Sim): number {
+  return Math.min(sim.now, sim.measured.end);
+}
+
+/** One component's cost for its statistics, over the same span as the run's summary. */
+export function costStats(c: Costed, sim: Sim): { run: number; perMonth: number } {
+  const now = costedUntil(sim);
+  return costOver(c.costUsd(now), now);
+}
+
 /** The run's cost in USD, and extrapolated to a month at the same rate. */
 export function costSummary(nodes: readonly object[], now: number): { run: number; perMonth: number } {
   let usd = 0;
   for (const n of nodes) if (typeof (n as Partial<Costed>).costUsd === 'function') usd += (n as Costed).costUsd(now);
-  const perMonth = now > 0 ? (usd / now) * 3_600_000 * HOURS_PER_MONTH : 0;
-  return { run: Math.round(usd * 1e6) / 1e6, perMonth: Math.round(perMonth * 100) / 100 };
+  return costOver(usd, now);
 }
 
 /** Series the nodes report themselves, by name then component id: `{instances: {app: [...]}}`. */

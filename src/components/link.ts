@@ -7,6 +7,7 @@ import type { DistSpec } from '../engine/distributions.js';
 import { sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
 import type { Node } from './component.js';
+import { isZero } from './downstream.js';
 import { circuitBreakerParam, Guard, needsGuard, retriesParam, timeoutParam, type GuardParams } from './calls.js';
 
 export const linkParams: Record<string, Param> = {
@@ -79,7 +80,7 @@ export class Link {
     this.p = spec.p;
     this.weight = spec.weight;
     this.routes = spec.routes && spec.routes.length ? spec.routes : undefined;
-    this.instant = spec.latency.dist === 'constant' && spec.latency.value === 0;
+    this.instant = isZero(spec.latency);
     this.draw = sampler(spec.latency);
     if (needsGuard(spec)) this.guard = new Guard(this, from.sim, guardRng, spec);
   }

@@ -8,6 +8,7 @@ import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import type { Link } from './link.js';
 import type { Rng } from '../engine/random.js';
+import { hash32, isZero } from './downstream.js';
 import { Service } from './service.js';
 
 export const policies = ['round-robin', 'random', 'least-connections', 'power-of-two', 'key-hash', 'weighted'] as const;
@@ -64,7 +65,7 @@ export class LoadBalancer extends Node {
     this.p = ctx.params as unknown as LoadBalancerParams;
     this.rng = ctx.rng;
     this.overhead = sampler(this.p.overhead);
-    this.instantOverhead = this.p.overhead.dist === 'constant' && this.p.overhead.value === 0;
+    this.instantOverhead = isZero(this.p.overhead);
     this.hForward = ctx.sim.onFrame((f) => this.forward(f));
   }
 
@@ -231,13 +232,6 @@ export class LoadBalancer extends Node {
       share: Object.fromEntries(this.backends.map((b, j) => [`${b.link.to.id}#${b.inst + 1}`, total ? Math.round((this.sent[j] / total) * 1e4) / 1e4 : 0])),
     };
   }
-}
-
-/** A well-mixed non-negative 31-bit hash of an integer key. */
-export function hash32(x: number): number {
-  let h = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 16)) >>> 1;
 }
 
 export const loadBalancer: KindDef = {

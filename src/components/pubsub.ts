@@ -7,6 +7,7 @@ import { Node, type BuildContext, type KindDef } from './component.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
+import { nextLink } from './link.js';
 
 export interface PubsubParams {
   publishTime: DistSpec;
@@ -42,10 +43,9 @@ export class Pubsub extends Node {
     if (f.measured) this.published++;
     // step counts outstanding deliveries, +1 while calls are being made (instant links answer at once)
     m.step = 1;
-    for (const l of this.out) {
-      if (!l.carries(m.route) || (l.p < 1 && this.callRng() >= l.p)) continue;
+    for (let i = nextLink(this.out, 0, m.route, this.callRng); i >= 0; i = nextLink(this.out, i + 1, m.route, this.callRng)) {
       m.step++;
-      this.sim.call(m, l);
+      this.sim.call(m, this.out[i]);
     }
     this.settle(m);
     this.finish(f, Status.ok);

@@ -11,8 +11,8 @@ import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js
 import { Deque } from '../engine/deque.js';
 import { Histogram } from '../engine/stats.js';
 import type { Rng } from '../engine/random.js';
-import { hash32 } from './load-balancer.js';
-import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
+import { hash32, isZero } from './downstream.js';
+import { costedUntil, HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
 
 export interface QueueParams {
   enqueueTime: DistSpec;
@@ -52,7 +52,7 @@ export class Queue extends Node implements Costed, SeriesSource {
     super('queue', ctx);
     this.p = ctx.params as unknown as QueueParams;
     this.draw = sampler(this.p.enqueueTime);
-    this.instant = this.p.enqueueTime.dist === 'constant' && this.p.enqueueTime.value === 0;
+    this.instant = isZero(this.p.enqueueTime);
     this.rng = ctx.rng;
     this.hStore = ctx.sim.onFrame((f) => this.store(f));
     this.hVisible = ctx.sim.onFrame((m) => this.visible(m));
@@ -182,8 +182,7 @@ export class Queue extends Node implements Costed, SeriesSource {
   }
 
   override extraStats(): Record<string, unknown> {
-    // cost over the load (to the end of issuing), as the summary's
-    const now = Math.min(this.sim.now, this.sim.measured.end);
+    const now = costedUntil(this.sim);
     return {
       enqueued: this.enqueued,
       dropped: this.dropped,
@@ -194,6 +193,7 @@ export class Queue extends Node implements Costed, SeriesSource {
       lag: this.lagAtEnd ?? this.backlog.value,
       backlog: { mean: round(this.queued.mean(now), 3), max: this.backlog.max, end: this.lagAtEnd ?? this.backlog.value, afterDrain: this.backlog.value },
       endToEndMs: summary3(this.endToEnd),
+      // a fixed price per hour: the month costs exactly that, nothing to extrapolate
       ...(this.p.costPerHour ? { cost: { run: round(this.costUsd(now), 6), perMonth: round(this.p.costPerHour * HOURS_PER_MONTH, 2) } } : {}),
     };
   }

@@ -21,9 +21,6 @@ export interface RateLimiterParams {
   per: 'all' | 'client' | 'key';
 }
 
-/** Frame.step for a request waiting in the leaky bucket. */
-const LEAKING = 1;
-
 export class RateLimiter extends Node {
   readonly p: RateLimiterParams;
   /** Requests per window for the window algorithms. */
@@ -76,7 +73,6 @@ export class RateLimiter extends Node {
         s[0] = leaveAt + 1000 / p.rate;
         if (leaveAt === now) return this.admit(f);
         s[1]++;
-        f.step = LEAKING;
         f.slot = id;
         this.queued.add(now, 1);
         return this.sim.at(leaveAt, this.hLeave, f);
@@ -105,7 +101,6 @@ export class RateLimiter extends Node {
   private leave(f: Frame): void {
     this.bucket(f.slot)[1]--;
     this.queued.add(this.sim.now, -1);
-    f.step = 0;
     this.admit(f);
   }
 

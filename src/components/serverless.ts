@@ -5,13 +5,14 @@
  * with `queue: true`). Idle instances are reclaimed after `idleTimeout`;
  * `provisioned` ones stay warm. Billing per request and per GB-second.
  */
-import { Node, round, type BuildContext, type KindDef } from './component.js';
+import { Node, round, summary3, type BuildContext, type KindDef } from './component.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
 import { Histogram } from '../engine/stats.js';
-import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
+import { costStats, Level, type Costed, type SeriesSource } from './level.js';
+import { ratio } from './downstream.js';
 
 export const runtimes = ['nodejs', 'python', 'java', 'go', 'dotnet', 'ruby'] as const;
 export type Runtime = (typeof runtimes)[number];
@@ -227,19 +228,17 @@ export class Serverless extends Node implements Costed, SeriesSource {
   }
 
   override extraStats(): Record<string, unknown> {
-    // cost over the load (to the end of issuing), as the summary's
-    const now = Math.min(this.sim.now, this.sim.measured.end), cost = this.costUsd(now);
     return {
       invocations: this.invocations,
       coldStarts: this.coldStarts,
-      coldStartRatio: this.invocations ? round(this.coldStarts / this.invocations, 4) : 0,
-      coldStartMs: { mean: round(this.init.mean()), p50: round(this.init.quantile(0.5)), p99: round(this.init.quantile(0.99)) },
+      coldStartRatio: ratio(this.coldStarts, this.invocations),
+      coldStartMs: summary3(this.init),
       throttled: this.throttled,
       timedOut: this.timedOut,
       instances: this.warm.value,
       peakInstances: this.warm.max,
       billedGbSeconds: round(this.gbMs / 1000, 3),
-      cost: { run: round(cost, 6), perMonth: now > 0 ? round((cost / now) * 3_600_000 * HOURS_PER_MONTH, 2) : 0 },
+      cost: costStats(this, this.sim),
     };
   }
 }

@@ -9,14 +9,15 @@
  * until restored or restarted. `autoscale` adds and removes instances like a
  * Kubernetes HPA.
  */
-import { Node, round, type BuildContext, type KindDef } from './component.js';
+import { Node, type BuildContext, type KindDef } from './component.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
 import { matchesPrefix } from './link.js';
-import { HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './level.js';
+import { costStats, Level, type Costed, type SeriesSource } from './level.js';
 import { AUTOSCALE_DEFAULTS, Autoscaler, autoscaleFields, type AutoscaleParams, type Scalable } from './autoscale.js';
+import { InstanceHealth } from './instance-health.js';
 
 export interface ServiceParams {
   instances: number;
@@ -37,16 +38,13 @@ export const DEFAULT_COST_PER_HOUR = 0.0416;
 // Frame.mark while a request is at the service: received (queued or running),
 // holding a worker, or failed by a crash (its pending events must be ignored).
 const RECEIVED = 2, HOLDS = 1, DEAD = 4;
-// Instance states
-const UP = 0, CRASHED = 1, KILLED = 2;
 
 export class Service extends Node implements Costed, SeriesSource, Scalable {
   readonly p: ServiceParams;
   /** Instances taking traffic (registered with their load balancer): 1 or 0 per instance. */
   readonly registered: Uint8Array;
-  private readonly state: Uint8Array;
+  private readonly health: InstanceHealth;
   private readonly speedAt: Float64Array;
-  private readonly restartAt: Float64Array;
   private readonly busyAt: Int32Array;
   private readonly queues: Deque<Frame>[];
   private draw: Sampler;
@@ -55,10 +53,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   private readonly pickRng: Rng;
   private readonly crashRng: Rng;
   private readonly hServed: number;
-  private readonly hRestart: number;
   private readonly capacity;
-  /** Instances currently down (killed or crashed). */
-  private down = 0;
   /** Serving instances are [0, nReg). */
   private nReg: number;
   private readonly auto: Autoscaler | null;
@@ -67,7 +62,6 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   private readonly billed: Level;
   rejected = 0;
   refused = 0;
-  crashes = 0;
 
   constructor(ctx: BuildContext) {
     super('service', ctx);
@@ -75,13 +69,11 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     const a = this.p.autoscale ? new Autoscaler(this.p.autoscale, ctx.sim, this) : null;
     this.auto = a;
     this.nReg = a ? a.clamp(this.p.instances) : this.p.instances;
-    this.instances = a ? Math.max(a.p.max, this.nReg) : this.nReg;
+    this.instances = a ? a.p.max : this.nReg;
     const n = this.instances;
     this.registered = new Uint8Array(n);
     this.registered.fill(1, 0, this.nReg);
-    this.state = new Uint8Array(n);
     this.speedAt = new Float64Array(n).fill(this.p.speed);
-    this.restartAt = new Float64Array(n);
     this.busyAt = new Int32Array(n);
     this.queues = Array.from({ length: n }, () => new Deque<Frame>());
     this.draw = sampler(this.p.serviceTime);
@@ -90,9 +82,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     this.pickRng = ctx.stream('pick');
     this.crashRng = ctx.stream('crash');
     this.hServed = ctx.sim.onFrame((f) => this.served(f));
-    this.hRestart = ctx.sim.onTimer((i) => {
-      if (this.state[i] === CRASHED && this.sim.now >= this.restartAt[i]) this.setState(i, UP);
-    });
+    this.health = new InstanceHealth(n, this.p.restartTime, ctx.sim, (inst) => this.lose(inst));
     this.capacity = ctx.sim.timeAverage();
     const bucket = ctx.recorder.series.bucketMs;
     this.servingLevel = new Level(bucket, this.nReg);
@@ -105,7 +95,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   }
 
   override isUp(inst: number): boolean {
-    return this.state[inst] === UP;
+    return this.health.isUp(inst);
   }
 
   override receive(f: Frame, inst: number): void {
@@ -113,7 +103,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     const n = this.nReg;
     if (inst < 0) inst = n === 1 ? 0 : Math.floor(this.pickRng() * n);
     f.inst = inst;
-    if (this.down > 0 && this.state[inst] !== UP) return this.refuse(f);
+    if (this.health.anyDown && !this.health.isUp(inst)) return this.refuse(f);
     if (this.busyAt[inst] < this.p.workers) return this.begin(f);
     const q = this.queues[inst];
     if (q.length >= this.p.queueCapacity) return this.reject(f);
@@ -142,8 +132,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   private begin(f: Frame): void {
     const now = this.sim.now;
     this.busyAt[f.inst]++;
-    this.busy.add(now, 1);
-    if (this.auto !== null) this.auto.busy(now, 1);
+    this.busyBy(now, 1);
     this.serve(f);
   }
 
@@ -177,13 +166,16 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     if (q.length && this.busyAt[inst] <= this.p.workers) {
       // hand the worker straight to the next waiting request: busy is unchanged
       this.queued.add(now, -1);
-      const g = q.shift() as Frame;
-      g.inst = inst;
-      return this.serve(g);
+      return this.serve(q.shift() as Frame);
     }
     this.busyAt[inst]--;
-    this.busy.add(now, -1);
-    if (this.auto !== null) this.auto.busy(now, -1);
+    this.busyBy(now, -1);
+  }
+
+  /** Busy workers changed by `d`: the utilisation statistic and the autoscaler both count them. */
+  private busyBy(now: number, d: number): void {
+    this.busy.add(now, d);
+    if (this.auto !== null) this.auto.busy(now, d);
   }
 
   /** Make the next applicable downstream call, or answer. */
@@ -207,33 +199,31 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
 
   /** Kill instance `inst`: down until a restore event. */
   kill(inst: number): void {
-    this.fail(inst, KILLED);
+    this.health.kill(inst);
   }
 
   /** Crash instance `inst`: down for restartTime. */
   crash(inst: number): void {
-    this.crashes++;
-    this.fail(inst, CRASHED);
+    this.health.crash(inst);
   }
 
-  /** Take instance `inst` down (`CRASHED` restarts after restartTime, `KILLED` waits for restore). */
-  private fail(inst: number, how: typeof CRASHED | typeof KILLED): void {
+  /** Bring instance `inst` back up (a restore event). */
+  restore(inst: number): void {
+    this.health.restore(inst);
+  }
+
+  /** Crashes so far (`crashOn` and crash events). */
+  get crashes(): number {
+    return this.health.crashes;
+  }
+
+  /** Instance `inst` went down: everything it holds fails — waiting, running, or blocked on a call. */
+  private lose(inst: number): void {
     const now = this.sim.now;
-    const wasUp = this.state[inst] === UP;
-    this.setState(inst, how);
-    if (how === CRASHED) {
-      this.restartAt[inst] = now + this.p.restartTime;
-      this.sim.timer(this.p.restartTime, this.hRestart, inst);
-    }
-    if (!wasUp) return;
-    // everything the instance holds fails: waiting, running, or blocked on a call
     const lost: Frame[] = [];
     for (const f of this.sim.frames) {
       if (f.at !== this || f.inst !== inst || !(f.mark & RECEIVED)) continue;
-      if (f.mark & HOLDS) {
-        this.busy.add(now, -1);
-        if (this.auto !== null) this.auto.busy(now, -1);
-      }
+      if (f.mark & HOLDS) this.busyBy(now, -1);
       f.mark = DEAD;
       lost.push(f);
     }
@@ -244,22 +234,9 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     for (const f of lost) this.finish(f, Status.error);
   }
 
-  /** Bring instance `inst` back up (a restore event). */
-  restore(inst: number): void {
-    this.setState(inst, UP);
-  }
-
   /** Multiply instance `inst`'s service time by `factor` (1 = normal speed again). */
   slow(inst: number, factor: number): void {
     this.speedAt[inst] = this.p.speed / factor;
-  }
-
-  private setState(inst: number, s: number): void {
-    const was = this.state[inst];
-    if (was === s) return;
-    if (was === UP) this.down++;
-    else if (s === UP) this.down--;
-    this.state[inst] = s;
   }
 
   /** Change a parameter mid-run (a `set` event): workers, speed or serviceTime. */
@@ -330,14 +307,12 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   }
 
   override extraStats(): Record<string, unknown> {
-    // cost over the load (to the end of issuing), as the summary's
-    const now = Math.min(this.sim.now, this.sim.measured.end);
     return {
       instances: this.nReg,
       rejected: this.rejected,
       ...(this.refused || this.crashes ? { refused: this.refused, crashes: this.crashes } : {}),
       ...(this.auto ? { peakInstances: this.servingLevel.max, scaleUps: this.auto.scaleUps, scaleDowns: this.auto.scaleDowns } : {}),
-      cost: { run: round(this.costUsd(now), 6), perMonth: now > 0 ? round((this.costUsd(now) / now) * 3_600_000 * HOURS_PER_MONTH, 2) : 0 },
+      cost: costStats(this, this.sim),
     };
   }
 }
