@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
-import { runScenario } from '../../src/run/run.js';
+import { runYaml } from './run-yaml.js';
 import { KeyCache } from '../../src/engine/key-cache.js';
 import { cheHitRatio } from '../validation/cases/edge-data.js';
 
-const run = (yaml: string) => runScenario(loadScenario(yaml));
 /** Half writes over 50 keys through a cache with `policy` in front of a pooled database. */
-const writes = (policy: string) => run(`
+const writes = (policy: string) => runYaml(`
 duration: 20s
 components:
   users: { kind: client, rate: 100/s, keys: { count: 50 }, writeFraction: 0.5 }
@@ -84,7 +83,7 @@ describe('KeyCache', () => {
 });
 
 describe('cache', () => {
-  const readThrough = (cache: string, client = 'rate: 1000/s, keys: { count: 10000, skew: 1 }') => run(`
+  const readThrough = (cache: string, client = 'rate: 1000/s, keys: { count: 10000, skew: 1 }') => runYaml(`
 duration: 20s
 warmup: 5s
 components:
@@ -118,7 +117,7 @@ links:
   });
 
   it('fifo follows its own characteristic-time approximation, below lru; lfu beats both', () => {
-    const ratioFor = (policy: string) => run(`
+    const ratioFor = (policy: string) => runYaml(`
 duration: 60s
 warmup: 10s
 components:
@@ -162,7 +161,7 @@ links: [{ from: users, to: cache }]
   });
 
   it('write-back answers writes at the cache and writes a dirty key only when it is evicted', () => {
-    const r = run(`
+    const r = runYaml(`
 duration: 20s
 components:
   users: { kind: client, rate: 500/s, keys: { count: 1000 }, writeFraction: 0.5 }
@@ -181,7 +180,7 @@ links:
   });
 
   it('answers a miss itself when it has no downstream link', () => {
-    const r = run(`
+    const r = runYaml(`
 duration: 5s
 components:
   users: { kind: client, rate: 100/s, keys: { count: 10 } }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
-import { runScenario } from '../../src/run/run.js';
+import { runYaml } from './run-yaml.js';
 
-const run = (yaml: string) => runScenario(loadScenario(yaml));
-const edge = (cdn: string, client = 'rate: 100/s, keys: { count: 10 }') => run(`
+const edge = (cdn: string, client = 'rate: 100/s, keys: { count: 10 }') => runYaml(`
 duration: 20s
 components:
   users: { kind: client, ${client} }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
-import { runScenario } from '../../src/run/run.js';
+import { runYaml } from './run-yaml.js';
 
-const run = (yaml: string) => runScenario(loadScenario(yaml));
-const db = (params: string, client = 'rate: 50/s', duration = '20s') => run(`
+const db = (params: string, client = 'rate: 50/s', duration = '20s') => runYaml(`
 duration: ${duration}
 components:
   app: { kind: client, ${client} }
@@ -90,13 +89,15 @@ describe('database', () => {
     });
 
     it('refuse readFrom: replicas without replicas', () => {
-      expect(() => loadScenario(`
+      const load = () => loadScenario(`
 duration: 1s
 components:
   app: { kind: client, rate: 1/s }
   db: { kind: database, readFrom: replicas }
 links: [{ from: app, to: db }]
-`)).toThrow(ScenarioError);
+`);
+      expect(load).toThrow(ScenarioError);
+      expect(load).toThrow('components.db.readFrom: readFrom: replicas needs replicas ≥ 1');
     });
   });
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
-import { Run, runScenario } from '../../src/run/run.js';
-import { Status, type Frame } from '../../src/engine/sim.js';
-import type { Node } from '../../src/components/component.js';
+import { runYaml } from './run-yaml.js';
 
-const run = (yaml: string) => runScenario(loadScenario(yaml));
-const resolver = (dns: string, client = 'rate: 10/s, arrival: uniform', duration = '20s') => `
+const resolver = (dns: string, client = 'rate: 10/s, arrival: uniform', duration = '20s', events = '') => `
 duration: ${duration}
 components:
   users: { kind: client, ${client} }
@@ -16,40 +13,28 @@ links:
   - { from: users, to: dns }
   - { from: dns, to: web1 }
   - { from: dns, to: web2 }
-`;
-
-/** Make `node` dead from `at` ms: down, and failing every request (what issue 4's kill event will do). */
-function killAt(r: Run, node: Node, at: number): void {
-  const receive = node.receive.bind(node);
-  const n = node as unknown as { arrive(f: Frame): void; finish(f: Frame, s: Status): void };
-  node.isUp = () => r.sim.now < at;
-  node.receive = (f, inst) => {
-    if (r.sim.now < at) return receive(f, inst);
-    n.arrive(f);
-    n.finish(f, Status.error);
-  };
-}
+${events}`;
 
 describe('dns', () => {
   it('does not refresh an answer on a hit: a request every 100 ms with ttl 1 s looks up every 10th time', () => {
-    const c = run(resolver('ttl: 1s, lookupTime: 0ms')).components.dns;
+    const c = runYaml(resolver('ttl: 1s, lookupTime: 0ms')).components.dns;
     expect(c.hitRatio).toBeCloseTo(0.9, 2);
   });
 
   it('looks up on every request with ttl 0, paying lookupTime each time', () => {
-    const r = run(resolver('ttl: 0s, lookupTime: 20ms'));
+    const r = runYaml(resolver('ttl: 0s, lookupTime: 20ms'));
     expect(r.components.dns.lookups).toBe(r.components.dns.arrivals);
     expect(r.summary.latencyMs.p50).toBeCloseTo(21, 0);
   });
 
   it('makes requests arriving during a lookup wait for it and share it', () => {
-    const c = run(resolver('ttl: 1s, lookupTime: 250ms')).components.dns;
+    const c = runYaml(resolver('ttl: 1s, lookupTime: 250ms')).components.dns;
     // a lookup every 1.25 s serves the 12 requests arriving before it expires, plus itself
     expect(c.hitRatio).toBeCloseTo(12 / 13, 1);
   });
 
   it('hands out the targets round-robin, one answer per user', () => {
-    const c = run(resolver('ttl: 10s, users: 1000', 'rate: 500/s', '60s')).components.dns;
+    const c = runYaml(resolver('ttl: 10s, users: 1000', 'rate: 500/s', '60s')).components.dns;
     const share = c.share as Record<string, number>;
     expect(share.web1).toBeCloseTo(0.5, 1);
     expect(share.web2).toBeCloseTo(0.5, 1);
@@ -59,10 +44,7 @@ describe('dns', () => {
 
   describe('when a target dies', () => {
     const failover = (healthCheck: boolean) => {
-      const r = new Run(loadScenario(resolver(`ttl: 20s, users: 1000, healthCheck: ${healthCheck}`, 'rate: 200/s', '90s')));
-      killAt(r, r.node('web1') as Node, 30_000);
-      while (!r.step());
-      const res = r.result();
+      const res = runYaml(resolver(`ttl: 20s, users: 1000, healthCheck: ${healthCheck}`, 'rate: 200/s', '90s', 'events: [{ at: 30s, action: kill, target: web1 }]'));
       const errorsIn = (from: number, to: number) =>
         res.series.t.reduce((a, t, i) => a + (t >= from && t < to ? res.series.errorsPerSec[i] : 0), 0);
       return { res, errorsIn };

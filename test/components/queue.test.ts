@@ -24,9 +24,12 @@ describe('queue', () => {
   it('reads each partition with one consumer: more consumers than partitions sit idle', () => {
     const one = q('consumers: 4, partitions: 1', 'serviceTime: 10ms', 'rate: 50/s');
     const shared = q('consumers: 4, partitions: 0', 'serviceTime: 10ms', 'rate: 50/s');
-    // 50/s × 10 ms = 0.5 busy consumers: one partition keeps it on one consumer of four
-    expect(one.components.q.utilization).toBeLessThanOrEqual(0.25);
-    expect((one.components.q.waitMs as { mean: number }).mean).toBeGreaterThan((shared.components.q.waitMs as { mean: number }).mean * 3);
+    const oneWait = (one.components.q.waitMs as { mean: number }).mean;
+    // one partition keeps all 50/s × 10 ms on one consumer: an M/D/1 queue at ρ = 0.5,
+    // mean wait ρS / 2(1 − ρ) = 5 ms (±25% for a 20 s run); four shared consumers barely queue
+    expect(oneWait).toBeGreaterThan(3.75);
+    expect(oneWait).toBeLessThan(6.25);
+    expect(oneWait).toBeGreaterThan((shared.components.q.waitMs as { mean: number }).mean * 3);
   });
 
   it('builds a backlog when consumers cannot keep up, and reports it over time', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
-import { runScenario } from '../../src/run/run.js';
+import { runYaml } from './run-yaml.js';
 
-const run = (yaml: string) => runScenario(loadScenario(yaml));
-const limited = (limiter: string, client = 'rate: 200/s, arrival: uniform', duration = '10s', backend = '') => run(`
+const limited = (limiter: string, client = 'rate: 200/s, arrival: uniform', duration = '10s', backend = '') => runYaml(`
 duration: ${duration}
 components:
   users: { kind: client, ${client} }
@@ -56,7 +55,7 @@ describe('rate-limiter', () => {
     expect(c.admittedRps).toBeGreaterThan(95);
     expect(c.admittedRps).toBeLessThanOrEqual(101);
     // a burst straddling a boundary: 0.9–1.1 s at 1000/s
-    const burst = (alg: string) => run(`
+    const burst = (alg: string) => runYaml(`
 duration: 2s
 components:
   users: { kind: client, phases: [{ name: idle, duration: 900ms, rate: 0 }, { name: burst, duration: 200ms, rate: 1000/s }, { name: rest, duration: 900ms, rate: 0 }], arrival: uniform }

@@ -46,8 +46,9 @@ links:
 `);
     expect(r.summary.failures.timeout).toBe(4);
     expect(calls(r, 'users', 'slow').attempts).toBe(16);
-    // 4 × 50 ms attempts + waits 10 + 20 + 40 ms
-    expect(r.summary.failed).toBe(4);
+    // each request fails after 4 × 50 ms attempts + waits 10 + 20 + 40 ms = 270 ms; the
+    // last attempt's abandoned 80 ms of work ends 30 ms after it timed out
+    expect(r.simulatedMs).toBeCloseTo(4 * 270 + 30, 6);
   });
 
   it('opens the circuit breaker when the failure rate crosses the threshold and fails fast as error', () => {
