@@ -10,7 +10,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { listVariants, parseDuration, ScenarioError } from '../scenario/index.js';
+import { listVariants, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore } from '../state/ui.js';
@@ -19,7 +19,8 @@ import { importYaml } from '../state/yaml-io.js';
 import { encodeShare } from '../state/share.js';
 import { createSimClient, type SimClient } from '../worker/client.js';
 import { StoreController } from '../ui/store-controller.js';
-import { dedent, fetchScenario, fileName, MAX_SCENARIO_CHARS } from './source.js';
+import { runDurationMs, undoRedoKey } from '../ui/design-host.js';
+import { dedent, fetchScenario, fileName } from './source.js';
 import { embedStyles } from './embed-styles.js';
 import '../ui/diagram.js';
 import '../ui/results.js';
@@ -139,10 +140,7 @@ export class ArchsimEmbed extends LitElement {
   }
 
   #onKey = (e: KeyboardEvent) => {
-    if (this.readonly || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
-    e.preventDefault();
-    if (e.shiftKey) this.design.trigger.redo();
-    else this.design.trigger.undo();
+    if (!this.readonly) undoRedoKey(e, this.design);
   };
 
   async #load(): Promise<void> {
@@ -162,7 +160,6 @@ export class ArchsimEmbed extends LitElement {
         text = await fetchScenario(this.src, document.baseURI);
       } else text = await this.#inlineText();
       if (token !== this.#loads) return;
-      if (text.length > MAX_SCENARIO_CHARS) throw new Error('the scenario is larger than 1 MB; refused');
       const doc = importYaml(text, source);
       const variants = listVariants(doc);
       if (this.picked && !variants.includes(this.picked))
@@ -205,14 +202,6 @@ export class ArchsimEmbed extends LitElement {
     }
   }
 
-  #durationMs(doc: ScenarioDoc): number | undefined {
-    try {
-      return parseDuration(this.duration || doc.duration);
-    } catch {
-      return undefined;
-    }
-  }
-
   override render() {
     const doc = this.#design.value, running = this.#running.value;
     const title = this.loaded ? String(doc.title || 'Scenario') : this.error ? 'Scenario unavailable' : 'Loading scenario…';
@@ -232,7 +221,7 @@ export class ArchsimEmbed extends LitElement {
         : this.loaded
           ? html`${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
             <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} ?readonly=${this.readonly}></archsim-diagram>
-            <archsim-results compact .runs=${this.runs} .durationMs=${this.#durationMs(doc)}></archsim-results>`
+            <archsim-results compact .runs=${this.runs} .durationMs=${runDurationMs(doc, this.duration)}></archsim-results>`
           : html`<div class="message info" role="status">Loading the scenario…</div>`}`;
   }
 }

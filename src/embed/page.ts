@@ -14,7 +14,7 @@ import './embed.js';
 const MAX_OPTION_CHARS = 200;
 
 /** Finds a bundled scenario by file name, with or without ".yaml". */
-export function findBundled(name: string) {
+function findBundled(name: string) {
   const file = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   return bundled.find((b) => b.file === file);
 }
@@ -23,11 +23,13 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const el = document.createElement('archsim-embed') as ArchsimEmbed;
   const option = (k: string) => (params.get(k) ?? '').slice(0, MAX_OPTION_CHARS);
+  // a flag is on when present (`?autorun`, `?autorun=1`) unless set to 0 or false
+  const flag = (k: string) => params.has(k) && params.get(k) !== '0' && params.get(k) !== 'false';
   el.variant = option('variant');
   el.seed = option('seed');
   el.duration = option('duration');
-  el.autorun = params.has('autorun') && params.get('autorun') !== '0' && params.get('autorun') !== 'false';
-  el.readonly = params.has('readonly') && params.get('readonly') !== '0' && params.get('readonly') !== 'false';
+  el.autorun = flag('autorun');
+  el.readonly = flag('readonly');
   const theme = option('theme');
   el.theme = theme === 'light' || theme === 'dark' ? theme : 'auto';
   el.app = './';
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
 
   const name = option('scenario');
   const hash = /^#design=(.*)$/.exec(location.hash)?.[1];
+  const names = bundled.map((x) => x.file.replace(/\.yaml$/, '')).join(', ');
   let problem = '';
   if (hash !== undefined) {
     try {
@@ -48,8 +51,8 @@ async function main(): Promise<void> {
     if (b) {
       el.yaml = b.text;
       el.yamlName = b.file;
-    } else problem = `There is no bundled scenario called "${name.slice(0, 60)}". Bundled scenarios: ${bundled.map((x) => x.file.replace(/\.yaml$/, '')).join(', ')}.`;
-  } else problem = `No scenario in the URL. Use embed.html?scenario=NAME (one of: ${bundled.map((x) => x.file.replace(/\.yaml$/, '')).join(', ')}) or embed.html#design=… from the app's Share button.`;
+    } else problem = `There is no bundled scenario called "${name.slice(0, 60)}". Bundled scenarios: ${names}.`;
+  } else problem = `No scenario in the URL. Use embed.html?scenario=NAME (one of: ${names}) or embed.html#design=… from the app's Share button.`;
   document.body.replaceChildren(el);
   if (problem) {
     await el.updateComplete;

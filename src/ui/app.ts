@@ -6,7 +6,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { kinds } from '../components/kinds.js';
-import { listVariants, parseDuration, ScenarioError } from '../scenario/index.js';
+import { listVariants, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, freshId, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore } from '../state/ui.js';
@@ -16,6 +16,7 @@ import { decodeShare, encodeShare } from '../state/share.js';
 import { loadDesign, saveDesign } from '../state/persist.js';
 import { createSimClient } from '../worker/client.js';
 import { StoreController } from './store-controller.js';
+import { runDurationMs, undoRedoKey } from './design-host.js';
 import { bundled } from './bundled.js';
 import { appStyles } from './app-styles.js';
 import type { ArchsimDiagram } from './diagram.js';
@@ -82,15 +83,11 @@ export class ArchsimApp extends LitElement {
 
   #onKey = (e: KeyboardEvent) => {
     const inField = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-    const mod = e.ctrlKey || e.metaKey;
-    if (mod && !inField && (e.key === 'z' || e.key === 'Z')) {
-      e.preventDefault();
-      if (e.shiftKey) this.design.trigger.redo();
-      else this.design.trigger.undo();
-    } else if (mod && !inField && e.key === 'y') {
+    if (inField || undoRedoKey(e, this.design)) return;
+    if ((e.ctrlKey || e.metaKey) && e.key === 'y') {
       e.preventDefault();
       this.design.trigger.redo();
-    } else if (e.key === 'Escape' && !inField) this.ui.trigger.escape();
+    } else if (e.key === 'Escape') this.ui.trigger.escape();
   };
 
   #notify(tone: 'error' | 'info', text: string): void {
@@ -163,14 +160,6 @@ export class ArchsimApp extends LitElement {
     this.updateComplete.then(() => this.diagram.updateComplete).then(() => this.diagram.focusNode(id));
   }
 
-  #durationMs(doc: ScenarioDoc, override: string): number | undefined {
-    try {
-      return parseDuration(override || doc.duration);
-    } catch {
-      return undefined;
-    }
-  }
-
   override render() {
     const { doc, source } = this.#design.value, ui = this.#ui.value, running = this.#running.value;
     const variants = listVariants(doc);
@@ -216,7 +205,7 @@ export class ArchsimApp extends LitElement {
         <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
       </main>
       <aside class="inspector" aria-label="Inspector"><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
-      <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .durationMs=${this.#durationMs(doc, ui.duration)}></archsim-results></section>`;
+      <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
   }
 }
 

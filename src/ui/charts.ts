@@ -57,12 +57,15 @@ export function percentilePoints(histogram: [number, number, number][]): [number
   return out;
 }
 
+/** True when a point can be drawn: finite, and above zero on a log y axis. */
+export const isPlottable = ([x, y]: [number, number], yLog = false): boolean => Number.isFinite(x) && Number.isFinite(y) && (!yLog || y > 0);
+
 /** Draws `spec` into `el` (an <svg>), sized width × height. */
 export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, height: number): void {
   const w = Math.max(120, width), h = Math.max(90, height);
   const root = select(el).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
   root.selectAll('*').remove();
-  const all = spec.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!spec.yLog || y > 0));
+  const all = spec.series.flatMap((s) => s.points).filter((p) => isPlottable(p, spec.yLog));
   const iw = w - M.left - M.right, ih = h - M.top - M.bottom;
   const g = root.append('g').attr('transform', `translate(${M.left},${M.top})`);
   const xMax = spec.xPercentile ? Math.max(3, d3max(all, (d) => d[0]) ?? 3) : spec.xMax ?? d3max(all, (d) => d[0]) ?? 1;
@@ -83,7 +86,7 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
   g.append('text').attr('class', 'axis-label').attr('transform', `translate(${-42},${ih / 2}) rotate(-90)`).attr('text-anchor', 'middle').text(spec.yLabel);
   const ordered = [...spec.series.filter((s) => s.isBaseline), ...spec.series.filter((s) => !s.isBaseline)];
   for (const s of ordered) {
-    const pts = s.points.filter(([px, py]) => Number.isFinite(px) && Number.isFinite(py) && (!spec.yLog || py > 0));
+    const pts = s.points.filter((p) => isPlottable(p, spec.yLog));
     if (!pts.length) continue;
     const path = line<[number, number]>().x((d) => x(d[0])).y((d) => y(d[1]))(pts);
     g.append('path').attr('class', s.isBaseline ? 'series baseline' : 'series').attr('d', path ?? '')
