@@ -19,11 +19,16 @@ export interface Verdict {
   pass: boolean;
 }
 
+/** A case's tolerance as a bound on |error| and whether the error is relative to the theory. */
+function tolerance(c: ValidationCase): { isRelative: boolean; bound: number } {
+  return 'relative' in c.tolerance ? { isRelative: true, bound: c.tolerance.relative } : { isRelative: false, bound: c.tolerance.absolute };
+}
+
 /** Compare a case's simulated figure with its theory. */
 export function judge(c: ValidationCase, r: RunResult): Verdict {
   const simulated = c.measure(r);
-  const error = 'relative' in c.tolerance ? (simulated - c.theory) / c.theory : simulated - c.theory;
-  const bound = 'relative' in c.tolerance ? c.tolerance.relative : c.tolerance.absolute;
+  const { isRelative, bound } = tolerance(c);
+  const error = isRelative ? (simulated - c.theory) / c.theory : simulated - c.theory;
   return { simulated, error, pass: Number.isFinite(simulated) && Math.abs(error) <= bound };
 }
 
@@ -77,9 +82,9 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** One markdown table row. */
 export function row(c: ValidationCase, v: Verdict): string {
-  const rel = 'relative' in c.tolerance;
-  const tol = rel ? `±${+((c.tolerance as { relative: number }).relative * 100).toPrecision(6)}%` : `±${(c.tolerance as { absolute: number }).absolute}`;
-  const err = rel ? pct(v.error) : `${v.error >= 0 ? '+' : '−'}${num(Math.abs(v.error))}`;
+  const { isRelative, bound } = tolerance(c);
+  const tol = isRelative ? `±${+(bound * 100).toPrecision(6)}%` : `±${bound}`;
+  const err = isRelative ? pct(v.error) : `${v.error >= 0 ? '+' : '−'}${num(Math.abs(v.error))}`;
   return `| ${cell(c.area)} | ${cell(c.name)} | ${num(c.theory)} ${c.unit} | ${num(v.simulated)} | ${err} | ${tol} | ${cell(c.runLength)} | ${v.pass ? 'yes' : '**NO**'} |`;
 }
 
@@ -160,10 +165,9 @@ async function spread(n: number, only: string): Promise<void> {
   for (const [c, e] of errors) {
     const mean = e.reduce((a, b) => a + b, 0) / n;
     const sd = Math.sqrt(e.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-    const tol = 'relative' in c.tolerance ? c.tolerance.relative : c.tolerance.absolute;
-    const rel = 'relative' in c.tolerance;
-    const f = (x: number) => (rel ? `${(x * 100).toFixed(2)}%` : x.toFixed(4));
-    console.log(`${c.id.padEnd(26)} mean error ${f(mean).padStart(8)}  sd ${f(sd).padStart(7)}  max |error| ${f(Math.max(...e.map(Math.abs))).padStart(7)}  tolerance ${f(tol)} = ${(tol / sd).toFixed(1)} sd`);
+    const { isRelative, bound } = tolerance(c);
+    const f = (x: number) => (isRelative ? `${(x * 100).toFixed(2)}%` : x.toFixed(4));
+    console.log(`${c.id.padEnd(26)} mean error ${f(mean).padStart(8)}  sd ${f(sd).padStart(7)}  max |error| ${f(Math.max(...e.map(Math.abs))).padStart(7)}  tolerance ${f(bound)} = ${(bound / sd).toFixed(1)} sd`);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { DistName, DistSpec } from '../engine/distributions.js';
 import { parseDuration, ValueError } from './units.js';
 import { didYouMean, show } from './suggest.js';
+import { isObject } from './is-object.js';
 
 /** Shorthand function names (and their aliases) → distribution. */
 const NAMES: Record<string, DistName> = {
@@ -19,7 +20,8 @@ const ARGS: Record<DistName, string[]> = {
 };
 const PLAIN = new Set(['k', 'shape']);
 const MAX_EMPIRICAL = 10_000;
-const MAX_ERLANG_K = 1000;
+/** Largest Erlang shape `k` accepted (also the JSON Schema's maximum). */
+export const MAX_ERLANG_K = 1000;
 
 /** Shorthand forms, for messages and the JSON Schema. */
 export const DIST_EXAMPLES = ['5ms', 'exp(10ms)', 'uniform(5ms, 15ms)', 'normal(20ms, 5ms)', 'lognormal(20ms, 200ms)',
@@ -38,7 +40,7 @@ const hint = 'a distribution such as "5ms", "exp(10ms)" or "uniform(5ms, 15ms)"'
 export function parseDist(v: unknown): DistSpec {
   if (typeof v === 'number') return { dist: 'constant', value: parseDuration(v) };
   if (typeof v === 'string') return parseShorthand(v);
-  if (v && typeof v === 'object' && !Array.isArray(v)) return parseObject(v as Record<string, unknown>);
+  if (isObject(v)) return parseObject(v);
   throw new ValueError(`expected ${hint}, got ${show(v)}`);
 }
 

@@ -15,6 +15,7 @@ import { kinds } from '../components/kinds.js';
 import { parseDuration } from './units.js';
 import { resolveParam } from './resolve-param.js';
 import { didYouMean, show } from './suggest.js';
+import { isObject } from './is-object.js';
 import type { EventsHook } from './validate.js';
 
 export const actions = ['kill', 'restore', 'slow', 'crash', 'set'] as const;
@@ -32,16 +33,15 @@ export interface TimelineEvent {
 }
 
 /** Kinds whose instances can be killed, restored, crashed and slowed. */
-export const FAILURE_KINDS = ['service'];
+const FAILURE_KINDS = ['service'];
 /** Parameters a `set` event may change, by kind. */
-export const SETTABLE: Record<string, string[]> = {
+const SETTABLE: Record<string, string[]> = {
   client: ['rate'],
   service: ['workers', 'speed', 'serviceTime'],
   serverless: ['concurrency'],
 };
 
 const KEYS = ['at', 'action', 'target', 'instance', 'factor', 'param', 'value'];
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validates and resolves raw events (idempotent: resolved events resolve to themselves).

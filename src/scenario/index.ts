@@ -5,7 +5,7 @@
  * @example
  * const scenario = loadScenario(text, { file: 'cache.yaml', variant: '+cache', set: ['app.workers=4'] });
  */
-import { parseScenarioText, ScenarioError, type Locate, type Problem } from './parse.js';
+import { parseScenarioText, ScenarioError, type Locate, type ParsedScenario, type Problem } from './parse.js';
 import type { RawProblem } from './resolve-param.js';
 import { validateScenario, type ResolvedScenario, type ValidateOptions } from './validate.js';
 import { applyOverrides, applyVariant, listVariants, parseSet, type Overrides } from './variants.js';
@@ -16,9 +16,6 @@ export { parseDist } from './dist-syntax.js';
 export { listVariants, applyVariant, applyOverrides, mergePatch, type Overrides } from './variants.js';
 export { scenarioSchema } from './schema.js';
 export { validateScenario, scenarioParams, type ResolvedScenario, type ResolvedComponent, type Registry, type KindSpec, type EventsHook, type ValidateOptions } from './validate.js';
-
-/** A scenario as written: the plain object read from YAML or JSON, before validation. */
-export type RawScenario = Record<string, unknown>;
 
 /** Options of resolveScenario: which variant, overrides, and (for tests) the kind registry. */
 export interface ResolveOptions extends Overrides, ValidateOptions {
@@ -33,12 +30,12 @@ export interface LoadOptions extends ResolveOptions {
 }
 
 /**
- * Reads, validates and resolves scenario text; throws ScenarioError listing every
- * problem as `FILE:LINE:COL: PATH: MESSAGE`.
+ * Reads (unless given it already parsed), validates and resolves scenario text;
+ * throws ScenarioError listing every problem as `FILE:LINE:COL: PATH: MESSAGE`.
  * @example loadScenario(fs.readFileSync('mm1.yaml', 'utf8'), { file: 'mm1.yaml', seed: 7 })
  */
-export function loadScenario(text: string, opts: LoadOptions = {}): ResolvedScenario {
-  const parsed = parseScenarioText(text, opts.file);
+export function loadScenario(text: string | ParsedScenario, opts: LoadOptions = {}): ResolvedScenario {
+  const parsed = typeof text === 'string' ? parseScenarioText(text, opts.file) : text;
   return resolve(parsed.raw, opts, opts.file, (name) => (path, at) =>
     (name === undefined ? undefined : parsed.locateExact(['variants', name, ...path], at)) ?? parsed.locate(path, at));
 }
@@ -52,23 +49,17 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Resolv
 }
 
 function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (variant?: string) => Locate): ResolvedScenario {
-  const rethrow = (e: unknown): never => {
-    throw e instanceof ScenarioError && file !== undefined ? new ScenarioError(e.problems, file) : e;
+  // problems of --set and --variant name no place in the text, but do name the file
+  const inFile = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      throw e instanceof ScenarioError && file !== undefined ? new ScenarioError(e.problems, file) : e;
+    }
   };
-  const sets = (() => {
-    try {
-      return parseSet(opts.set ?? []);
-    } catch (e) {
-      return rethrow(e);
-    }
-  })();
+  const sets = inFile(() => parseSet(opts.set ?? []));
   const run = (variant?: string) => {
-    let r: unknown;
-    try {
-      r = applyOverrides(variant === undefined ? raw : applyVariant(raw, variant), opts);
-    } catch (e) {
-      rethrow(e);
-    }
+    const r = inFile(() => applyOverrides(variant === undefined ? raw : applyVariant(raw, variant), opts, sets));
     const result = validateScenario(r, opts);
     const locate = locator?.(variant);
     const problems = result.problems.map((p) => toProblem(p, locate, sets));
@@ -88,7 +79,7 @@ function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (v
 }
 
 /** Dot-joined path: `components.app.workers`, `links[2].to`, `routes["/checkout"]`. */
-export function formatPath(path: readonly (string | number)[]): string {
+function formatPath(path: readonly (string | number)[]): string {
   return path.map((k, i) =>
     typeof k === 'number' ? `[${k}]` : /^[A-Za-z_][\w-]*$/.test(k) ? (i ? '.' : '') + k : `[${JSON.stringify(k)}]`).join('');
 }

@@ -5,10 +5,10 @@
  */
 import type { Param, Resolved, ResolvedObject } from '../components/params.js';
 import type { Path } from './parse.js';
-import { DIST_EXAMPLES } from './dist-syntax.js';
-import { parseDist } from './dist-syntax.js';
+import { DIST_EXAMPLES, parseDist } from './dist-syntax.js';
+import { isObject } from './is-object.js';
 import { didYouMean, show } from './suggest.js';
-import { formatDuration, formatRate, parseDuration, parseRate, ValueError } from './units.js';
+import { DURATION_HINT, formatDuration, formatRate, parseDuration, parseRate, RATE_HINT, ValueError } from './units.js';
 
 /** A problem found while resolving, located by path; `at: 'key'` points at the key rather than its value. */
 export interface RawProblem {
@@ -23,8 +23,6 @@ export interface ParamContext {
   targets: readonly string[];
   report(p: RawProblem): void;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** "≥ 1", "between 0 and 1", "> 0 and ≤ 10" for a descriptor's bounds, formatted by `fmt`. */
 function bounds(d: { min?: number; max?: number; minExclusive?: boolean }, fmt: (x: number) => string): string {
@@ -42,11 +40,11 @@ export function expectation(d: Param): string {
     case 'number': return `${d.integer ? 'an integer' : 'a number'}${bounds(d, String)}`;
     case 'duration': {
       const b = bounds(d, formatDuration);
-      return b ? `a duration${b}` : 'a duration such as "250ms" or "2s"';
+      return b ? `a duration${b}` : DURATION_HINT;
     }
     case 'rate': {
       const b = bounds(d, formatRate);
-      return b ? `a rate${b}` : 'a rate such as "100/s" or "6000/min"';
+      return b ? `a rate${b}` : RATE_HINT;
     }
     case 'dist': return `a distribution such as ${DIST_EXAMPLES.slice(0, 3).map((x) => JSON.stringify(x)).join(', ')}`;
     case 'enum': return `one of ${d.values.join(', ')}`;

@@ -6,16 +6,16 @@ import type { Param } from '../components/params.js';
 import { commonParams } from '../components/params.js';
 import { kinds as defaultKinds } from '../components/kinds.js';
 import { linkParams } from '../components/link.js';
-import { DIST_CALL_PATTERN, DIST_EXAMPLES } from './dist-syntax.js';
+import { DIST_CALL_PATTERN, DIST_EXAMPLES, MAX_ERLANG_K } from './dist-syntax.js';
 import { DURATION_PATTERN, RATE_PATTERN } from './units.js';
 import { timelineHook } from './events.js';
-import { ID_PATTERN, MAX_COMPONENTS, MAX_LINKS, scenarioParams, topLevelHelp, type EventsHook, type Registry } from './validate.js';
+import { ID_PATTERN, MAX_COMPONENTS, MAX_LINKS, MAX_SEED_LENGTH, scenarioParams, topLevelHelp, type EventsHook, type Registry } from './validate.js';
 
 type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });
 
 /** Schema of one parameter descriptor. */
-export function paramSchema(d: Param): Schema {
+function paramSchema(d: Param): Schema {
   const base: Schema = { description: d.help, ...(d.examples ? { examples: d.examples } : {}) };
   const dflt = 'default' in d && d.default !== undefined ? { default: d.default } : {};
   const range = (d: { min?: number; max?: number; minExclusive?: boolean }) => ({
@@ -82,7 +82,7 @@ const distSchema: Schema = {
     distObject(['normal'], { mean: d, sd: d }),
     distObject(['lognormal'], { median: d, p99: d }),
     distObject(['pareto'], { scale: d, shape: { type: 'number', exclusiveMinimum: 0 } }),
-    distObject(['erlang'], { k: { type: 'integer', minimum: 1, maximum: 1000 }, mean: d }),
+    distObject(['erlang'], { k: { type: 'integer', minimum: 1, maximum: MAX_ERLANG_K }, mean: d }),
     distObject(['empirical'], { values: { type: 'array', items: d, minItems: 1 }, weights: { type: 'array', items: { type: 'number', minimum: 0 } } }, ['values']),
   ],
 };
@@ -108,7 +108,7 @@ export function scenarioSchema(registry: Registry = defaultKinds, events: Events
     type: 'object',
     properties: {
       version: top.version, title: top.title, description: top.description,
-      seed: { description: topLevelHelp.seed, anyOf: [{ type: 'integer' }, { type: 'string', minLength: 1, maxLength: 200 }], default: 1 },
+      seed: { description: topLevelHelp.seed, anyOf: [{ type: 'integer' }, { type: 'string', minLength: 1, maxLength: MAX_SEED_LENGTH }], default: 1 },
       duration: top.duration, warmup: top.warmup, drain: top.drain,
       components: {
         description: topLevelHelp.components, type: 'object', maxProperties: MAX_COMPONENTS,

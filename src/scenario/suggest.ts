@@ -1,7 +1,7 @@
 /** "Did you mean" hints by edit distance, for unknown keys, kinds, ids and names. */
 
 /** Levenshtein distance with adjacent transpositions, case-insensitive. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
@@ -16,7 +16,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The closest candidate within 40% of the longer word's length (at least 1, at most 3 edits). */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+function closest(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length > 100) return undefined;
   let best: string | undefined, bestD = Infinity;
   for (const c of candidates) {

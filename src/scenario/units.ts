@@ -10,20 +10,29 @@ export class ValueError extends Error {
   override name = 'ValueError';
 }
 
-/** Milliseconds in one of each duration unit. */
+/**
+ * Milliseconds in one of each duration unit. A unit comes before every shorter
+ * unit it starts with (ms before m and s, sec before s), because UNIT tries them
+ * in this order and PART takes the first that matches.
+ */
 const MS: Record<string, number> = {
-  us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1e3, sec: 1e3, m: 6e4, min: 6e4, h: 36e5, hr: 36e5, d: 864e5,
+  us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, sec: 1e3, min: 6e4, hr: 36e5, s: 1e3, m: 6e4, h: 36e5, d: 864e5,
 };
+const UNIT = Object.keys(MS).join('|');
 const NUM = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
-const PART = new RegExp(String.raw`(${NUM})\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)`, 'gy');
+const PART = new RegExp(String.raw`(${NUM})\s*(${UNIT})`, 'gy');
 const BARE = new RegExp(String.raw`^[+-]?${NUM}$`);
+const RATE = new RegExp(String.raw`^(${NUM})\s*(?:/\s*(${UNIT})|rps)?$`);
 
 /** Pattern of a duration string, also used by the JSON Schema. */
-export const DURATION_PATTERN = String.raw`^\s*(${NUM}\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)\s*)+$|^\s*${NUM}\s*$`;
+export const DURATION_PATTERN = String.raw`^\s*(${NUM}\s*(${UNIT})\s*)+$|^\s*${NUM}\s*$`;
 /** Pattern of a rate string, also used by the JSON Schema. */
-export const RATE_PATTERN = String.raw`^\s*${NUM}\s*(/\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)|rps)?\s*$`;
+export const RATE_PATTERN = String.raw`^\s*${NUM}\s*(/\s*(${UNIT})|rps)?\s*$`;
 
-const durationHint = 'a duration such as "250ms" or "2s"';
+/** What a duration looks like, for messages: `expected ${DURATION_HINT}, got …`. */
+export const DURATION_HINT = 'a duration such as "250ms" or "2s"';
+/** What a rate looks like, for messages: `expected ${RATE_HINT}, got …`. */
+export const RATE_HINT = 'a rate such as "100/s" or "6000/min"';
 
 /**
  * Parses a duration into ms: a number is ms; a string is one or more
@@ -31,22 +40,17 @@ const durationHint = 'a duration such as "250ms" or "2s"';
  * @example parseDuration('1.5s') // 1500
  */
 export function parseDuration(v: unknown): number {
-  if (typeof v === 'number') return checkAmount(v, durationHint, v);
-  if (typeof v !== 'string') throw new ValueError(`expected ${durationHint}, got ${show(v)}`);
-  const s = v.trim().toLowerCase();
-  if (s.startsWith('-')) throw new ValueError(`expected a non-negative duration such as "250ms" or "2s", got ${show(v)}`);
-  if (BARE.test(s)) return checkAmount(Number(s), durationHint, v);
-  PART.lastIndex = 0;
-  let ms = 0, end = 0;
-  for (let m; (m = PART.exec(s)); end = PART.lastIndex) {
-    ms += Number(m[1]) * MS[m[2]];
-    while (s[PART.lastIndex] === ' ') PART.lastIndex++;
-  }
-  if (end === 0 || end < s.length) throw new ValueError(`expected ${durationHint}, got ${show(v)}`);
-  return checkAmount(ms, durationHint, v);
+  return parseAmount(v, DURATION_HINT, (s) => {
+    if (BARE.test(s)) return Number(s);
+    PART.lastIndex = 0;
+    let ms = 0, end = 0;
+    for (let m; (m = PART.exec(s)); end = PART.lastIndex) {
+      ms += Number(m[1]) * MS[m[2]];
+      while (s[PART.lastIndex] === ' ') PART.lastIndex++;
+    }
+    return end === 0 || end < s.length ? undefined : ms;
+  });
 }
-
-const rateHint = 'a rate such as "100/s" or "6000/min"';
 
 /**
  * Parses a rate into events per second: a number is per second; a string is
@@ -54,14 +58,25 @@ const rateHint = 'a rate such as "100/s" or "6000/min"';
  * @example parseRate('6000/min') // 100
  */
 export function parseRate(v: unknown): number {
-  if (typeof v === 'number') return checkAmount(v, rateHint, v);
-  if (typeof v !== 'string') throw new ValueError(`expected ${rateHint}, got ${show(v)}`);
+  return parseAmount(v, RATE_HINT, (s) => {
+    const m = RATE.exec(s);
+    return m ? Number(m[1]) / (m[2] ? MS[m[2]] / 1000 : 1) : undefined;
+  });
+}
+
+/**
+ * A number as it is, or a string trimmed, lower-cased and read by `read`
+ * (undefined when it does not fit); either way finite and ≥ 0, or a ValueError
+ * saying `expected ${hint}`.
+ */
+function parseAmount(v: unknown, hint: string, read: (s: string) => number | undefined): number {
+  if (typeof v === 'number') return checkAmount(v, hint, v);
+  if (typeof v !== 'string') throw new ValueError(`expected ${hint}, got ${show(v)}`);
   const s = v.trim().toLowerCase();
-  if (s.startsWith('-')) throw new ValueError(`expected a non-negative rate such as "100/s" or "6000/min", got ${show(v)}`);
-  const m = new RegExp(String.raw`^(${NUM})\s*(?:/\s*(us|µs|μs|ms|sec|min|hr|s|m|h|d)|(rps))?$`).exec(s);
-  if (!m) throw new ValueError(`expected ${rateHint}, got ${show(v)}`);
-  const per = m[2] ? MS[m[2]] / 1000 : 1;
-  return checkAmount(Number(m[1]) / per, rateHint, v);
+  if (s.startsWith('-')) throw new ValueError(`expected a non-negative ${hint.slice(2)}, got ${show(v)}`);
+  const x = read(s);
+  if (x === undefined) throw new ValueError(`expected ${hint}, got ${show(v)}`);
+  return checkAmount(x, hint, v);
 }
 
 function checkAmount(x: number, hint: string, raw: unknown): number {

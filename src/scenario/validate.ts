@@ -11,6 +11,7 @@ import { linkParams, type LinkSpec } from '../components/link.js';
 import { resolveFields, type ParamContext, type RawProblem } from './resolve-param.js';
 import { didYouMean, show } from './suggest.js';
 import { timelineHook } from './events.js';
+import { isObject } from './is-object.js';
 
 /** What validation needs of a kind; a full KindDef fits, and tests may pass less. */
 export type KindSpec = Pick<KindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> & Pick<Partial<KindDef>, 'check'>;
@@ -88,14 +89,16 @@ export const topLevelHelp = {
 /** Every top-level key, in the order the docs and schema list them. */
 export const TOP_KEYS = ['version', 'title', 'description', 'seed', 'duration', 'warmup', 'drain', 'components', 'links', 'variants', 'events'];
 
-/** Component ids: a letter or _, then letters, digits, _ and -. */
+/** Component ids, as a RegExp source: a letter or _, then letters, digits, _ and -. The design store and the schema use it too. */
 export const ID_PATTERN = '^[A-Za-z_][\\w-]*$';
+/** ID_PATTERN compiled, for checking an id. */
+export const ID_RE = new RegExp(ID_PATTERN);
+/** Most components a scenario may have. */
 export const MAX_COMPONENTS = 500;
+/** Most links a scenario may have. */
 export const MAX_LINKS = 2000;
-const MAX_SEED_LENGTH = 200;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
+/** Longest string seed accepted, in characters. */
+export const MAX_SEED_LENGTH = 200;
 
 /**
  * Validates `raw` and resolves it. `problems` lists everything wrong (paths as arrays);
@@ -186,7 +189,7 @@ function resolveSeed(v: unknown, report: (p: RawProblem) => void): number | stri
 
 function resolveComponent(id: string, c: unknown, registry: Registry, ctx: ParamContext): ResolvedComponent | undefined {
   const path = ['components', id];
-  if (!new RegExp(ID_PATTERN).test(id))
+  if (!ID_RE.test(id))
     ctx.report({ path, at: 'key', message: `invalid id ${show(id)}: an id starts with a letter or _ and has only letters, digits, _ and -` });
   const names = Object.keys(registry);
   if (!isObject(c)) {
@@ -220,12 +223,11 @@ function resolveLinks(raw: unknown[], ids: string[], registry: Registry, kindOf:
     const path = ['links', i];
     if (!isObject(l)) return report({ path, message: `expected a link such as {from: app, to: db}, got ${show(l)}` });
     const before = problems.length;
-    const spec = resolveFields(linkParams, l, path, { targets: [], report: (p) => void problems.push(p) }, 'for a link') as unknown as LinkSpec;
+    const spec = resolveFields(linkParams, l, path, { targets: [], report }, 'for a link') as unknown as LinkSpec;
     for (const end of ['from', 'to'] as const) {
       const v = spec[end];
-      if (typeof v === 'string' && !ids.includes(v)) {
-        problems.push({ path: [...path, end], message: `no component "${v}"${didYouMean(v, ids) || ` (components: ${ids.join(', ')})`}` });
-      }
+      if (typeof v === 'string' && !ids.includes(v))
+        report({ path: [...path, end], message: `no component "${v}"${didYouMean(v, ids) || ` (components: ${ids.join(', ')})`}` });
     }
     if (problems.length > before) return;
     const { from, to } = spec;

@@ -6,9 +6,10 @@
 import { parse as parseYaml } from 'yaml';
 import { ScenarioError, type Path, type Problem } from './parse.js';
 import { didYouMean, show } from './suggest.js';
+import { isObject } from './is-object.js';
+import { scenarioParams, TOP_KEYS } from './validate.js';
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * RFC 7386 JSON Merge Patch: returns a new value; `target` is not modified.
@@ -56,10 +57,11 @@ export interface Overrides {
   set?: readonly string[];
 }
 
-const TOP_LEVEL = new Set(['version', 'title', 'description', 'seed', 'duration', 'warmup', 'drain']);
+/** Top-level keys a `--set key=value` may write: the scalar settings, in document order. */
+const TOP_LEVEL = new Set(TOP_KEYS.filter((k) => k === 'seed' || Object.hasOwn(scenarioParams, k)));
 
 /** One parsed `--set`: where it writes and what. */
-export interface SetOverride {
+interface SetOverride {
   text: string;
   path: string[];
   value: unknown;
@@ -75,12 +77,8 @@ export function parseSet(items: readonly string[]): SetOverride[] {
   for (const text of items) {
     const bad = (why: string) => void problems.push({ path: '', message: `--set ${text}: ${why}` });
     const eq = text.indexOf('=');
-    if (eq < 0) {
-      bad('expected id.param=value, e.g. app.workers=4');
-      continue;
-    }
-    const keys = text.slice(0, eq).trim().split('.');
-    if (keys.some((k) => k === '')) {
+    const keys = eq < 0 ? [] : text.slice(0, eq).trim().split('.');
+    if (keys.length === 0 || keys.includes('')) {
       bad('expected id.param=value, e.g. app.workers=4');
       continue;
     }
@@ -103,15 +101,16 @@ export function parseSet(items: readonly string[]): SetOverride[] {
 
 /**
  * The raw scenario with overrides applied; a `--set` into a missing component or
- * through a non-mapping throws ScenarioError naming the `--set`.
+ * through a non-mapping throws ScenarioError naming the `--set`. `sets` is
+ * `parseSet(o.set)`, for a caller that has already parsed them.
  */
-export function applyOverrides(raw: unknown, o: Overrides): unknown {
+export function applyOverrides(raw: unknown, o: Overrides, sets = parseSet(o.set ?? [])): unknown {
   if (!isObject(raw)) return raw;
   let out: Obj = { ...raw };
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.duration !== undefined) out.duration = o.duration;
   const problems: Problem[] = [];
-  for (const s of parseSet(o.set ?? [])) {
+  for (const s of sets) {
     if (s.path[0] === 'components') {
       const ids = isObject(out.components) ? Object.keys(out.components) : [];
       if (!ids.includes(s.path[1])) {

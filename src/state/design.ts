@@ -5,6 +5,8 @@
  */
 import { createStore } from '@xstate/store';
 import { undoRedo } from '@xstate/store/undo';
+import { isObject } from '../scenario/is-object.js';
+import { ID_RE } from '../scenario/validate.js';
 
 /** One component as written: `kind` plus raw parameters. */
 export type RawComponent = { kind: string; [param: string]: unknown };
@@ -23,16 +25,16 @@ export interface DesignContext {
   source: string;
 }
 
-/** Ids are what YAML keys and --set paths can hold. */
-export const ID_PATTERN = /^[A-Za-z_][\w-]{0,63}$/;
+/** Ids the store accepts: the validator's own rule, so the store never holds a design the validator refuses for its ids. */
+export const ID_PATTERN = ID_RE;
 
 /** An empty scenario. */
-export const emptyDoc = (): ScenarioDoc => ({ version: 1, title: 'Untitled', duration: '30s', components: {}, links: [] });
+const emptyDoc = (): ScenarioDoc => ({ version: 1, title: 'Untitled', duration: '30s', components: {}, links: [] });
 
 /** Turns any parsed object into a ScenarioDoc (missing maps and lists become empty). */
 export function asDoc(raw: unknown): ScenarioDoc {
-  const o = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const components = (o.components && typeof o.components === 'object' && !Array.isArray(o.components) ? o.components : {}) as ScenarioDoc['components'];
+  const o = isObject(raw) ? raw : {};
+  const components = (isObject(o.components) ? o.components : {}) as ScenarioDoc['components'];
   return { ...o, components, links: Array.isArray(o.links) ? (o.links as RawLink[]) : [] };
 }
 
@@ -43,7 +45,7 @@ export function freshId(doc: ScenarioDoc, kind: string): string {
 }
 
 /** Sets (or with `undefined`, deletes) the value at `path` inside `obj`, copying along the path. */
-export function setIn(obj: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+function setIn(obj: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
   const [head, ...rest] = path;
   const copy = { ...obj };
   if (rest.length === 0) {
@@ -51,7 +53,7 @@ export function setIn(obj: Record<string, unknown>, path: readonly string[], val
     else copy[head] = value;
   } else {
     const child = copy[head];
-    copy[head] = setIn(child && typeof child === 'object' && !Array.isArray(child) ? (child as Record<string, unknown>) : {}, rest, value);
+    copy[head] = setIn(isObject(child) ? child : {}, rest, value);
   }
   return copy;
 }
@@ -65,76 +67,90 @@ const withComponents = (ctx: DesignContext, components: ScenarioDoc['components'
 
 const getIn = (o: unknown, path: readonly string[]) => path.reduce<unknown>((x, k) => (x as Record<string, unknown> | undefined)?.[k], o);
 
-/** Edits that would change nothing stay out of the undo history. */
-function isNoop(ctx: DesignContext, e: Record<string, unknown>): boolean {
-  if (e.type === 'setParam') return same(getIn(ctx.doc.components[e.id as string], e.path as string[]), e.value);
-  if (e.type === 'setLinkParam') return same(ctx.doc.links[e.index as number]?.[e.key as string], e.value);
-  if (e.type === 'setTop') return same(ctx.doc[e.key as string], e.value);
-  return false;
+/** A component moved to (x, y), rounded; the same component when it is already there. */
+function placed(c: RawComponent, x: number, y: number): RawComponent {
+  const position = { x: Math.round(x), y: Math.round(y) };
+  const at = c.position;
+  return isObject(at) && at.x === position.x && at.y === position.y ? c : { ...c, position };
 }
+
+/**
+ * The store's transitions. Each returns `ctx` itself when the event changes
+ * nothing, which is how the undo history tells a no-op from an edit.
+ */
+const on = {
+  /** Replace the whole document (open a scenario, import a file). */
+  load: (_ctx: DesignContext, e: { doc: ScenarioDoc; source: string }): DesignContext => ({ doc: asDoc(e.doc), source: e.source }),
+  setTop: (ctx: DesignContext, e: { key: string; value: unknown }): DesignContext =>
+    same(ctx.doc[e.key], e.value) ? ctx : { ...ctx, doc: setIn(ctx.doc, [e.key], e.value) as ScenarioDoc },
+  addNode: (ctx: DesignContext, e: { id: string; kind: string; x: number; y: number }): DesignContext => {
+    if (!ID_PATTERN.test(e.id) || e.id in ctx.doc.components) return ctx;
+    return withComponents(ctx, { ...ctx.doc.components, [e.id]: { kind: e.kind, position: { x: Math.round(e.x), y: Math.round(e.y) } } });
+  },
+  moveNode: (ctx: DesignContext, e: { id: string; x: number; y: number; transactionId?: string }): DesignContext => {
+    const c = ctx.doc.components[e.id];
+    const moved = c && placed(c, e.x, e.y);
+    return moved === c ? ctx : withComponents(ctx, { ...ctx.doc.components, [e.id]: moved });
+  },
+  /** Sets positions of many nodes at once (automatic layout). */
+  placeAll: (ctx: DesignContext, e: { positions: Record<string, { x: number; y: number }> }): DesignContext => {
+    const components = { ...ctx.doc.components };
+    let isMoved = false;
+    for (const [id, p] of Object.entries(e.positions)) {
+      const c = components[id];
+      if (!c) continue;
+      components[id] = placed(c, p.x, p.y);
+      isMoved ||= components[id] !== c;
+    }
+    return isMoved ? withComponents(ctx, components) : ctx;
+  },
+  removeNode: (ctx: DesignContext, e: { id: string }): DesignContext => {
+    if (!(e.id in ctx.doc.components)) return ctx;
+    const { [e.id]: _gone, ...components } = ctx.doc.components;
+    return withComponents(ctx, components, ctx.doc.links.filter((l) => l.from !== e.id && l.to !== e.id));
+  },
+  /** Renames a node, keeping its links and its place in document order. */
+  renameNode: (ctx: DesignContext, e: { id: string; to: string }): DesignContext => {
+    if (e.id === e.to || !ID_PATTERN.test(e.to) || e.to in ctx.doc.components || !(e.id in ctx.doc.components)) return ctx;
+    const components = Object.fromEntries(Object.entries(ctx.doc.components).map(([k, v]) => [k === e.id ? e.to : k, v]));
+    const ren = (x: string) => (x === e.id ? e.to : x);
+    return withComponents(ctx, components, ctx.doc.links.map((l) => ({ ...l, from: ren(l.from), to: ren(l.to) })));
+  },
+  /** Sets a raw parameter (path inside the component; `undefined` removes it). */
+  setParam: (ctx: DesignContext, e: { id: string; path: string[]; value: unknown }): DesignContext => {
+    const c = ctx.doc.components[e.id];
+    if (!c || e.path[0] === 'kind' || same(getIn(c, e.path), e.value)) return ctx;
+    return withComponents(ctx, { ...ctx.doc.components, [e.id]: setIn(c, e.path, e.value) as RawComponent });
+  },
+  addLink: (ctx: DesignContext, e: { from: string; to: string }): DesignContext => {
+    const { components, links } = ctx.doc;
+    if (e.from === e.to || !components[e.from] || !components[e.to] || links.some((l) => l.from === e.from && l.to === e.to)) return ctx;
+    return withComponents(ctx, components, [...links, { from: e.from, to: e.to }]);
+  },
+  removeLink: (ctx: DesignContext, e: { index: number }): DesignContext =>
+    e.index in ctx.doc.links ? withComponents(ctx, ctx.doc.components, ctx.doc.links.filter((_, i) => i !== e.index)) : ctx,
+  setLinkParam: (ctx: DesignContext, e: { index: number; key: string; value: unknown }): DesignContext => {
+    const l = ctx.doc.links[e.index];
+    if (!l || e.key === 'from' || e.key === 'to' || same(l[e.key], e.value)) return ctx;
+    return withComponents(ctx, ctx.doc.components, ctx.doc.links.map((x, i) => (i === e.index ? (setIn(x, [e.key], e.value) as RawLink) : x)));
+  },
+};
 
 /** Creates a design store holding `doc`. */
 export function createDesignStore(doc: ScenarioDoc = emptyDoc(), source = 'new') {
-  return createStore({
-    context: { doc, source } as DesignContext,
-    on: {
-      /** Replace the whole document (open a scenario, import a file). */
-      load: (_ctx, e: { doc: ScenarioDoc; source: string }) => ({ doc: asDoc(e.doc), source: e.source }),
-      setTop: (ctx, e: { key: string; value: unknown }) => ({ ...ctx, doc: setIn(ctx.doc, [e.key], e.value) as ScenarioDoc }),
-      addNode: (ctx, e: { id: string; kind: string; x: number; y: number }) => {
-        if (!ID_PATTERN.test(e.id) || e.id in ctx.doc.components) return ctx;
-        return withComponents(ctx, { ...ctx.doc.components, [e.id]: { kind: e.kind, position: { x: Math.round(e.x), y: Math.round(e.y) } } });
-      },
-      moveNode: (ctx, e: { id: string; x: number; y: number; transactionId?: string }) => {
-        const c = ctx.doc.components[e.id];
-        if (!c) return ctx;
-        return withComponents(ctx, { ...ctx.doc.components, [e.id]: { ...c, position: { x: Math.round(e.x), y: Math.round(e.y) } } });
-      },
-      /** Sets positions of many nodes at once (automatic layout). */
-      placeAll: (ctx, e: { positions: Record<string, { x: number; y: number }> }) => {
-        const components = { ...ctx.doc.components };
-        for (const [id, p] of Object.entries(e.positions)) if (components[id]) components[id] = { ...components[id], position: { x: Math.round(p.x), y: Math.round(p.y) } };
-        return withComponents(ctx, components);
-      },
-      removeNode: (ctx, e: { id: string }) => {
-        if (!(e.id in ctx.doc.components)) return ctx;
-        const { [e.id]: _gone, ...components } = ctx.doc.components;
-        return withComponents(ctx, components, ctx.doc.links.filter((l) => l.from !== e.id && l.to !== e.id));
-      },
-      /** Renames a node, keeping its links and its place in document order. */
-      renameNode: (ctx, e: { id: string; to: string }) => {
-        if (e.id === e.to || !ID_PATTERN.test(e.to) || e.to in ctx.doc.components || !(e.id in ctx.doc.components)) return ctx;
-        const components = Object.fromEntries(Object.entries(ctx.doc.components).map(([k, v]) => [k === e.id ? e.to : k, v]));
-        const ren = (x: string) => (x === e.id ? e.to : x);
-        return withComponents(ctx, components, ctx.doc.links.map((l) => ({ ...l, from: ren(l.from), to: ren(l.to) })));
-      },
-      /** Sets a raw parameter (path inside the component; `undefined` removes it). */
-      setParam: (ctx, e: { id: string; path: string[]; value: unknown }) => {
-        const c = ctx.doc.components[e.id];
-        if (!c || e.path[0] === 'kind' || same(getIn(c, e.path), e.value)) return ctx;
-        return withComponents(ctx, { ...ctx.doc.components, [e.id]: setIn(c, e.path, e.value) as RawComponent });
-      },
-      addLink: (ctx, e: { from: string; to: string }) => {
-        const { components, links } = ctx.doc;
-        if (e.from === e.to || !components[e.from] || !components[e.to] || links.some((l) => l.from === e.from && l.to === e.to)) return ctx;
-        return withComponents(ctx, components, [...links, { from: e.from, to: e.to }]);
-      },
-      removeLink: (ctx, e: { index: number }) =>
-        e.index in ctx.doc.links ? withComponents(ctx, ctx.doc.components, ctx.doc.links.filter((_, i) => i !== e.index)) : ctx,
-      setLinkParam: (ctx, e: { index: number; key: string; value: unknown }) => {
-        const l = ctx.doc.links[e.index];
-        if (!l || e.key === 'from' || e.key === 'to' || same(l[e.key], e.value)) return ctx;
-        return withComponents(ctx, ctx.doc.components, ctx.doc.links.map((x, i) => (i === e.index ? (setIn(x, [e.key], e.value) as RawLink) : x)));
-      },
-    },
-  }).with(
+  return createStore({ context: { doc, source } as DesignContext, on }).with(
     undoRedo({
       strategy: 'snapshot',
       historyLimit: 200,
       // a drag is one undo step: every move of one gesture shares its transaction id
       getTransactionId: (e) => (e as { transactionId?: string }).transactionId,
-      compare: (a, b) => a.context.doc === b.context.doc,
-      skipEvent: (e, snap) => isNoop(snap.context, e as unknown as Record<string, unknown>),
+      // transitions are pure, so running one again tells whether it changes the
+      // document; an event that does not (a duplicate link, a move to the same
+      // place) leaves no undo step
+      skipEvent: (e, snap) => {
+        const transition = on[e.type as keyof typeof on] as ((ctx: DesignContext, e: unknown) => DesignContext) | undefined;
+        return !transition || transition(snap.context, e).doc === snap.context.doc;
+      },
     }),
   );
 }

@@ -3,7 +3,7 @@
  * invalid value never reaches the worker), streams progress into the runs
  * store, stops on request, and survives a crashed worker.
  */
-import { resolveScenario, ScenarioError } from '../scenario/index.js';
+import { formatProblem, resolveScenario, ScenarioError } from '../scenario/index.js';
 import type { SimClient } from '../worker/client.js';
 import type { ScenarioDoc } from './design.js';
 import type { RunsStore } from './runs.js';
@@ -40,7 +40,7 @@ export class RunController {
     try {
       resolveScenario(doc, { variant, seed, duration });
     } catch (e) {
-      if (e instanceof ScenarioError) return e.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+      if (e instanceof ScenarioError) return e.problems.map((p) => formatProblem(p));
       return [String((e as Error).message ?? e)];
     }
     this.runs.trigger.started({ label });

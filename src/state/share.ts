@@ -4,6 +4,7 @@
  * a strict alphabet, a cap on the inflated size (no zip bombs) and a plain
  * object of the right shape, or a clear error.
  */
+import { isObject } from '../scenario/is-object.js';
 import { asDoc, type ScenarioDoc } from './design.js';
 
 /** Longest encoded design accepted, in characters. */
@@ -65,8 +66,6 @@ export async function decodeShare(encoded: string): Promise<ScenarioDoc> {
     if (e instanceof ShareError) throw e;
     throw new ShareError('the shared link is damaged: it does not decompress to a design');
   }
-  const o = json as Record<string, unknown> | null;
-  if (!o || typeof o !== 'object' || Array.isArray(o) || !o.components || typeof o.components !== 'object' || Array.isArray(o.components))
-    throw new ShareError('the shared link does not hold a design (no components)');
-  return asDoc(o);
+  if (!isObject(json) || !isObject(json.components)) throw new ShareError('the shared link does not hold a design (no components)');
+  return asDoc(json);
 }

@@ -19,6 +19,7 @@ export function exportYaml(doc: ScenarioDoc): string {
  * `FILE:LINE:COL: PATH: MESSAGE` lines) when the text is not a valid scenario.
  */
 export function importYaml(text: string, file = 'scenario.yaml'): ScenarioDoc {
-  loadScenario(text, { file });
-  return asDoc(parseScenarioText(text, file).raw);
+  const parsed = parseScenarioText(text, file);
+  loadScenario(parsed, { file });
+  return asDoc(parsed.raw);
 }

@@ -4,6 +4,7 @@
  */
 import type { RunResult } from '../run/result.js';
 import type { Progress } from '../run/run.js';
+import type { Problem } from '../scenario/parse.js';
 
 export type { RunResult, Progress };
 
@@ -19,13 +20,8 @@ export interface RunRequest {
   progressEveryMs?: number;
 }
 
-export interface ProblemData {
-  /** Dotted path, e.g. components.app.workers */
-  path: string;
-  message: string;
-  line?: number;
-  col?: number;
-}
+/** A problem with the scenario, as the scenario module reports it: plain data, so it crosses the boundary as is. */
+export type ProblemData = Problem;
 
 export type RunOutcome =
   | { ok: true; result: RunResult }

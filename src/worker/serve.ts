@@ -12,10 +12,6 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 export function createSimApi(): SimApi {
   let current: Run | null = null;
 
-  function problemsOf(e: unknown): ProblemData[] {
-    return e instanceof ScenarioError ? e.problems.map((p) => ({ path: p.path, message: p.message, line: p.line, col: p.col })) : [];
-  }
-
   return {
     async run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome> {
       let run: Run;
@@ -23,7 +19,7 @@ export function createSimApi(): SimApi {
         const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration });
         run = new Run(scenario, { maxEvents: req.maxEvents });
       } catch (e) {
-        if (e instanceof ScenarioError) return { ok: false, error: { kind: 'invalid', message: e.message, problems: problemsOf(e) } };
+        if (e instanceof ScenarioError) return { ok: false, error: { kind: 'invalid', message: e.message, problems: e.problems } };
         if (e instanceof RunTooLargeError) return { ok: false, error: { kind: 'too-large', message: e.message } };
         return { ok: false, error: { kind: 'crash', message: String((e as Error)?.message ?? e) } };
       }
@@ -58,7 +54,7 @@ export function createSimApi(): SimApi {
         resolveScenario(scenario, {});
         return [];
       } catch (e) {
-        if (e instanceof ScenarioError) return problemsOf(e);
+        if (e instanceof ScenarioError) return e.problems;
         return [{ path: '', message: String((e as Error)?.message ?? e) }];
       }
     },

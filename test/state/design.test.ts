@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDesignStore, freshId, type ScenarioDoc } from '../../src/state/design.js';
+import { validateScenario } from '../../src/scenario/index.js';
 
 const doc = (): ScenarioDoc => ({
   version: 1, duration: '10s',
@@ -65,6 +66,47 @@ describe('design store', () => {
     s.trigger.setParam({ id: 'app', path: ['workers'], value: 3 });
     s.trigger.undo();
     expect(ctx(s).components.app.workers).toBe(2);
+  });
+
+  it('an ignored addLink leaves no undo step', () => {
+    const s = createDesignStore(doc());
+    s.trigger.setParam({ id: 'app', path: ['workers'], value: 3 });
+    s.trigger.addLink({ from: 'users', to: 'app' });
+    s.trigger.undo();
+    expect(ctx(s).components.app.workers).toBe(2);
+  });
+
+  it('records no undo step for any event that leaves the document as it was', () => {
+    const s = createDesignStore(doc());
+    s.trigger.moveNode({ id: 'app', x: 40.2, y: 60 });
+    const before = ctx(s);
+    s.trigger.addNode({ id: 'app', kind: 'cache', x: 0, y: 0 });
+    s.trigger.moveNode({ id: 'app', x: 39.8, y: 60 });
+    s.trigger.moveNode({ id: 'nobody', x: 1, y: 1 });
+    s.trigger.placeAll({ positions: { app: { x: 40, y: 60 }, nobody: { x: 0, y: 0 } } });
+    s.trigger.removeNode({ id: 'nobody' });
+    s.trigger.renameNode({ id: 'app', to: 'users' });
+    s.trigger.setParam({ id: 'app', path: ['workers'], value: 2 });
+    s.trigger.setTop({ key: 'duration', value: '10s' });
+    s.trigger.addLink({ from: 'app', to: 'app' });
+    s.trigger.removeLink({ index: 5 });
+    s.trigger.setLinkParam({ index: 0, key: 'latency', value: '1ms' });
+    expect(ctx(s)).toBe(before);
+    s.trigger.undo();
+    expect(ctx(s)).toEqual(doc());
+  });
+
+  it('accepts exactly the ids the validator accepts', () => {
+    const ids = ['db', '_db', 'db-2_b', 'x'.repeat(65), '9lives', '-db', 'my db', 'db.1', 'é'];
+    const storeTakes = ids.map((id) => {
+      const s = createDesignStore(doc());
+      s.trigger.renameNode({ id: 'app', to: id });
+      return id in ctx(s).components;
+    });
+    const validatorTakes = ids.map((id) => !validateScenario({ duration: '10s', components: { [id]: { kind: 'service' } } }).problems
+      .some((p) => p.message.startsWith('invalid id')));
+    expect(storeTakes).toEqual([true, true, true, true, false, false, false, false, false]);
+    expect(storeTakes).toEqual(validatorTakes);
   });
 
   it('freshId numbers repeated kinds', () => {

@@ -67,9 +67,15 @@ describe('RunController', () => {
 
   it('reports a crashed worker as a failed run and stays usable', async () => {
     const runs = createRunsStore();
-    const c = new RunController(runs, () => fake('throw'));
-    await c.start(doc, {}, 'x');
+    const made: SimClient[] = [fake('throw'), fake('ok')];
+    const c = new RunController(runs, () => made.shift()!);
+    expect(await c.start(doc, {}, 'x')).toEqual([]);
     expect(runs.getSnapshot().context.runs[0].error?.message).toBe('the simulation worker failed: worker died');
     expect(c.isRunning).toBe(false);
+    // the next run gets a fresh worker and completes
+    expect(await c.start(doc, {}, 'y')).toEqual([]);
+    expect(made).toEqual([]);
+    const [first, second] = runs.getSnapshot().context.runs;
+    expect([first.status, second.status, second.result?.summary.latencyMs.p99]).toEqual(['failed', 'done', 6]);
   });
 });
