@@ -4,8 +4,8 @@
  * authors can indent it with the surrounding HTML).
  */
 
-/** Largest scenario text accepted, in characters (the app's import limit). */
-export const MAX_SCENARIO_CHARS = 1_000_000;
+import { MAX_TEXT } from '../scenario/parse.js';
+
 /** Wall ms to wait for a scenario URL. */
 export const FETCH_TIMEOUT_MS = 15_000;
 
@@ -47,9 +47,9 @@ export async function fetchScenario(url: string, base: string, fetcher: typeof f
         : `could not fetch ${target.href} (offline, or the server does not allow cross-origin requests)`);
     }
     if (!res.ok) throw new SourceError(`${target.href} answered HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
-    if (Number(res.headers.get('content-length')) > MAX_SCENARIO_CHARS) throw new SourceError(`${target.href} is larger than 1 MB; refused`);
+    if (Number(res.headers.get('content-length')) > MAX_TEXT) throw new SourceError(`${target.href} is larger than ${MAX_TEXT / 1e6} MB; refused`);
     const text = await res.text();
-    if (text.length > MAX_SCENARIO_CHARS) throw new SourceError(`${target.href} is larger than 1 MB; refused`);
+    if (text.length > MAX_TEXT) throw new SourceError(`${target.href} is larger than ${MAX_TEXT / 1e6} MB; refused`);
     return text;
   } finally {
     clearTimeout(timer);

@@ -10,7 +10,7 @@ import type { RawProblem } from './resolve-param.js';
 import { validateScenario, type ResolvedScenario, type ValidateOptions } from './validate.js';
 import { applyOverrides, applyVariant, listVariants, parseSet, type Overrides } from './variants.js';
 
-export { parseScenarioText, ScenarioError, formatProblem, type Problem, type Pos, type Path, type ParsedScenario } from './parse.js';
+export { parseScenarioText, ScenarioError, formatProblem, MAX_TEXT, type Problem, type Pos, type Path, type ParsedScenario } from './parse.js';
 export { parseDuration, parseRate, formatDuration, formatRate, ValueError } from './units.js';
 export { parseDist } from './dist-syntax.js';
 export { listVariants, applyVariant, applyOverrides, mergePatch, type Overrides } from './variants.js';

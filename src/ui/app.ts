@@ -6,7 +6,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { kinds } from '../components/kinds.js';
-import { listVariants, ScenarioError } from '../scenario/index.js';
+import { listVariants, MAX_TEXT, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, freshId, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore } from '../state/ui.js';
@@ -113,7 +113,7 @@ export class ArchsimApp extends LitElement {
 
   async #import(file: File): Promise<void> {
     try {
-      if (file.size > 1_000_000) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; at most 1 MB is accepted`);
+      if (file.size > MAX_TEXT) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
       this.#load(importYaml(await file.text(), file.name), file.name);
       this.#notify('info', `Imported ${file.name}.`);
     } catch (e) {

@@ -104,7 +104,7 @@ export class ArchsimInspector extends LitElement {
         ${this.#field(`${id}.__id`, 'Id', { type: 'string', label: 'Id', help: 'Unique name; links follow a rename.', required: true }, id, (v) => {
           const to = String(v);
           if (to === id) return;
-          if (!ID_PATTERN.test(to)) this.errors = { ...this.errors, [`${id}.__id`]: 'use letters, digits, - and _, starting with a letter (at most 64)' };
+          if (!ID_PATTERN.test(to)) this.errors = { ...this.errors, [`${id}.__id`]: 'use letters, digits, - and _, starting with a letter' };
           else if (to in doc.components) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
           else {
             this.design.trigger.renameNode({ id, to });
