@@ -8,7 +8,7 @@ import { Node, summary3, type BuildContext, type ComponentStats, type KindDef, t
 import type { ResolvedObject } from './params.js';
 import type { Link } from './link.js';
 import { Frame, Status } from '../engine/sim.js';
-import { sampler, type DistSpec } from '../engine/distributions.js';
+import { meanOf, sampler, type DistSpec } from '../engine/distributions.js';
 import { OpenArrivals } from './workload-open.js';
 import { ClosedUsers } from './workload-closed.js';
 import { zipf } from '../engine/zipf.js';
@@ -48,6 +48,29 @@ export function requestDeadline(p: { timeout?: number; retries?: RetryParams }):
   let t = p.timeout;
   for (let k = 1; r && k <= r.max; k++) t += p.timeout + r.backoff * r.multiplier ** (k - 1);
   return t;
+}
+
+/**
+ * About how many requests a client issues by `horizon` ms: users × iterations
+ * (or at most one per think time per user when unbounded) for a closed workload,
+ * the mean rate × duration of each phase for an open one.
+ */
+export function estimateRequests(p: ClientParams, horizon: number): number {
+  if (!isClosed(p)) {
+    const phases = p.phases?.length ? p.phases : [{ name: 'steady', rate: p.rate, duration: horizon }];
+    let n = 0;
+    for (const ph of phases) n += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * ((ph.duration ?? 0) / 1000);
+    return n;
+  }
+  const seq = Math.max(1, p.sequence?.length ?? 1);
+  let n = 0;
+  for (const ph of p.phases ?? [{ name: 'users', users: p.users, iterations: p.iterations }]) {
+    const users = ph.users ?? p.users ?? 0;
+    const iters = ph.iterations ?? p.iterations;
+    // bounded by iterations, or by time: at most one request per think time (+1 ms) per user
+    n += iters !== undefined ? users * iters * seq : (users * (ph.duration ?? horizon)) / (meanOf(p.thinkTime) + 1);
+  }
+  return n;
 }
 
 /** True when the client runs users (a closed workload). */
@@ -272,5 +295,7 @@ export const client: KindDef = {
     if (routes && !Object.values(routes).some((w) => w > 0)) out.push({ path: ['routes'], message: 'at least one route needs a weight above 0' });
     return out;
   },
+  estimateRequests: (p, horizon) => estimateRequests(p as unknown as ClientParams, horizon),
+  requestDeadline: (p) => requestDeadline(p as unknown as ClientParams),
   create: (ctx) => new Client(ctx),
 };

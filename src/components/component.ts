@@ -77,6 +77,10 @@ export interface KindDef {
   usesKeys?: boolean;
   /** Cross-field checks beyond what descriptors express. */
   check?(params: ResolvedObject, ctx: CheckContext): KindProblem[];
+  /** Kinds that issue requests: about how many a run issues by `horizonMs` (sizes the run before it starts). */
+  estimateRequests?(params: ResolvedObject, horizonMs: number): number;
+  /** Kinds that issue requests: the longest a request can take before it fails (bounds draining; Infinity when unbounded). */
+  requestDeadline?(params: ResolvedObject): number;
   create(ctx: BuildContext): Node;
 }
 

@@ -9,12 +9,10 @@ import { Sim, SimOverloadError } from '../engine/sim.js';
 import { Recorder, type Tally } from '../engine/recorder.js';
 import { niceBucket } from '../engine/stats.js';
 import { stream } from '../engine/random.js';
-import { meanOf, type DistSpec } from '../engine/distributions.js';
 import { kinds } from '../components/kinds.js';
 import { Link, type LinkSpec } from '../components/link.js';
 import { round, type Node } from '../components/component.js';
 import type { ResolvedObject } from '../components/params.js';
-import { requestDeadline } from '../components/client.js';
 import { callStats } from '../components/calls.js';
 import { costSummary, nodeSeries } from '../components/level.js';
 import { scheduleTimeline } from './timeline.js';
@@ -55,27 +53,9 @@ export class RunTooLargeError extends Error {}
 
 /** Rough count of events a scenario will need: requests × (hops × 2 + 2). */
 function estimateEvents(s: RunInput): { requests: number; events: number } {
+  const horizon = s.duration ?? MAX_OPEN_END;
   let requests = 0;
-  for (const c of s.components) {
-    if (c.kind !== 'client') continue;
-    const p = c.params as Record<string, any>;
-    const seq = Math.max(1, p.sequence?.length ?? 1);
-    if (p.users !== undefined || p.phases?.some((ph: any) => ph.users !== undefined)) {
-      const phases = p.phases ?? [{ users: p.users, iterations: p.iterations, duration: undefined }];
-      for (const ph of phases) {
-        const users = ph.users ?? p.users ?? 0;
-        const iters = ph.iterations ?? p.iterations;
-        if (iters !== undefined) requests += users * iters * seq;
-        else {
-          // bounded by time: at most one request per think time (+1 ms) per user
-          const span = ph.duration ?? s.duration ?? MAX_OPEN_END;
-          requests += (users * span) / (meanOf(p.thinkTime as DistSpec) + 1);
-        }
-      }
-    } else if (p.phases?.length) {
-      for (const ph of p.phases) requests += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * (ph.duration / 1000);
-    } else requests += ((p.rate ?? 0) * (s.duration ?? 0)) / 1000;
-  }
+  for (const c of s.components) requests += kinds[c.kind]?.estimateRequests?.(c.params, horizon) ?? 0;
   const hops = Math.max(1, s.links.length);
   return { requests, events: requests * (2 + 2 * hops) };
 }
@@ -137,7 +117,7 @@ export class Run {
       from.out.push(link);
       to.in.push(link);
     });
-    const timeouts = s.components.filter((c) => c.kind === 'client').map((c) => requestDeadline(c.params as never));
+    const timeouts = s.components.map((c) => kinds[c.kind]?.requestDeadline?.(c.params) ?? 0);
     this.drainLimit = Math.min(s.drain, Math.max(0, ...timeouts));
     this.recorder.onAllFinished = () => {
       if (s.duration !== undefined) return;

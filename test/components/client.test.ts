@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { requestDeadline } from '../../src/components/client.js';
+import { estimateRequests, requestDeadline } from '../../src/components/client.js';
 import { calls, runYaml } from './run-yaml.js';
 
 describe('client timeouts, retries and rate changes', () => {
+  it('estimateRequests sizes a run: users × iterations × sequence, or mean rate × duration per phase', () => {
+    const closed = { users: 20, iterations: 100, sequence: ['/write', '/read'], thinkTime: { dist: 'constant', value: 0 } };
+    expect(estimateRequests(closed as never, 1e9)).toBe(4000);
+    const open = { phases: [{ name: 'ramp', duration: 10_000, rate: 0, rampTo: 100 }, { name: 'peak', duration: 5_000, rate: 200 }] };
+    expect(estimateRequests(open as never, 1e9)).toBe(500 + 1000);
+    expect(estimateRequests({ rate: 50 } as never, 60_000)).toBe(3000);
+    // unbounded users: at most one request per think time (+1 ms) per user over the horizon
+    expect(estimateRequests({ users: 10, thinkTime: { dist: 'constant', value: 99 } } as never, 10_000)).toBe(1000);
+  });
+
   it('requestDeadline(p) is every attempt timing out plus the backoff waits', () => {
     expect(requestDeadline({})).toBe(Infinity);
     expect(requestDeadline({ timeout: 100 })).toBe(100);
