@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { componentsMarkdown } from '../src/components/docs.js';
+import { componentsMarkdown } from '../src/kinds/docs.js';
 
 const out = fileURLToPath(new URL('../docs/components.md', import.meta.url));
 writeFileSync(out, componentsMarkdown());

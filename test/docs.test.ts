@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { componentsMarkdown } from '../src/components/docs.js';
-import { kinds } from '../src/components/kinds.js';
+import { componentsMarkdown } from '../src/kinds/docs.js';
+import { kinds } from '../src/kinds/index.js';
 
 describe('docs/components.md', () => {
   it('is generated from the registry and up to date (run `npm run docs` if this fails)', () => {

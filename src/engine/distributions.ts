@@ -172,3 +172,6 @@ export function formatDist(spec: DistSpec): string {
     case 'empirical': return `empirical(${spec.values.map((v, i) => `${ms(v)}:${spec.weights[i]}`).join(', ')})`;
   }
 }
+
+/** True for a constant 0 distribution: a kind can skip scheduling an event. */
+export const isZero = (d: DistSpec): boolean => d.dist === 'constant' && d.value === 0;

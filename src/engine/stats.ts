@@ -256,3 +256,18 @@ export class Series {
     this.failed[this.slot(t)]++;
   }
 }
+
+/** `x` rounded to `digits` decimals for reports (non-finite values pass through). */
+export function round(x: number, digits = 3): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** a ÷ b rounded for reports; 0 when b is 0. */
+export const ratio = (a: number, b: number, digits = 4): number => (b > 0 ? round(a / b, digits) : 0);
+
+/** A histogram's mean, median and 99th percentile, rounded for reports. */
+export function summary3(h: Histogram): { mean: number; p50: number; p99: number } {
+  return { mean: round(h.mean()), p50: round(h.quantile(0.5)), p99: round(h.quantile(0.99)) };
+}

@@ -2,8 +2,8 @@
  * Text and CSV renderings of a RunResult, in the spirit of JMeter's aggregate
  * report and Locust's statistics table.
  */
-import { kinds } from '../components/kinds.js';
-import type { StatDescriptor } from '../components/component.js';
+import { kinds } from '../kinds/index.js';
+import type { StatDescriptor } from '../kinds/define.js';
 import type { RunResult, Summary } from './result.js';
 import { formatDuration } from '../scenario/units.js';
 

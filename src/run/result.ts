@@ -1,5 +1,5 @@
 /** The output contract (DESIGN.md §4): what a run returns, as plain JSON data. */
-import type { ComponentStats } from '../components/component.js';
+import type { ComponentStats } from '../kinds/define.js';
 import type { FailureName } from '../engine/sim.js';
 
 export interface LatencySummary {

@@ -3,8 +3,8 @@
  * and resolution live in src/scenario/events.ts.
  */
 import type { Sim } from '../engine/sim.js';
-import type { Node } from '../components/component.js';
-import { kinds } from '../components/kinds.js';
+import type { Node } from '../kinds/define.js';
+import { kinds } from '../kinds/index.js';
 import { resolveTimeline, type TimelineEvent } from '../scenario/events.js';
 
 export { resolveTimeline, timelineHook, type TimelineEvent } from '../scenario/events.js';

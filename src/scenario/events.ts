@@ -9,9 +9,9 @@
  *   - { at: 30s, action: slow, target: db, factor: 3 }
  *   - { at: 45s, action: set, target: users, param: rate, value: 500/s }
  */
-import type { KindProblem } from '../components/component.js';
-import type { Resolved } from '../components/params.js';
-import { kinds } from '../components/kinds.js';
+import type { KindProblem } from '../kinds/define.js';
+import type { Resolved } from '../kinds/params.js';
+import { kinds } from '../kinds/index.js';
 import { parseDuration } from './units.js';
 import { resolveParam } from './resolve-param.js';
 import { didYouMean, show } from './suggest.js';

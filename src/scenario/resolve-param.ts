@@ -3,7 +3,7 @@
  * enum values, patterns and nested shapes, fills in defaults, and converts units
  * (durations → ms, rates → per second, distributions → DistSpec).
  */
-import type { Param, Resolved, ResolvedObject } from '../components/params.js';
+import type { Param, Resolved, ResolvedObject } from '../kinds/params.js';
 import type { Path } from './parse.js';
 import { DIST_EXAMPLES, parseDist } from './dist-syntax.js';
 import { isObject } from './is-object.js';
@@ -63,7 +63,8 @@ function inBounds(x: number, d: { min?: number; max?: number; minExclusive?: boo
 
 /** True when a descriptor resolves to something when the value is absent. */
 function hasDefault(d: Param): boolean {
-  return d.type === 'object' ? Object.values(d.fields).some(hasDefault) : 'default' in d && d.default !== undefined;
+  if (d.type === 'object') return !d.optional && Object.values(d.fields).some(hasDefault);
+  return 'default' in d && d.default !== undefined;
 }
 
 /**

@@ -2,10 +2,10 @@
  * JSON Schema (draft-07) of the scenario format, generated from the same
  * descriptors the validator uses, so YAML editors can complete and check files.
  */
-import type { Param } from '../components/params.js';
-import { commonParams } from '../components/params.js';
-import { kinds as defaultKinds } from '../components/kinds.js';
-import { linkParams } from '../components/link.js';
+import type { Param } from '../kinds/params.js';
+import { commonParams } from '../kinds/params.js';
+import { kinds as defaultKinds } from '../kinds/index.js';
+import { linkParams } from '../kinds/link.js';
 import { DIST_CALL_PATTERN, DIST_EXAMPLES, MAX_ERLANG_K } from './dist-syntax.js';
 import { DURATION_PATTERN, RATE_PATTERN } from './units.js';
 import { timelineHook } from './events.js';

@@ -3,11 +3,11 @@
  * each kind's parameter descriptors, collecting every problem, and resolves it
  * into the form the engine runs (units converted, defaults filled in).
  */
-import type { KindDef, KindProblem } from '../components/component.js';
-import { kinds as defaultKinds } from '../components/kinds.js';
+import type { KindDef, KindProblem } from '../kinds/define.js';
+import { kinds as defaultKinds } from '../kinds/index.js';
 import { isBounded } from '../components/client.js';
-import { commonParams, type Param, type ResolvedObject } from '../components/params.js';
-import { linkParams, type LinkSpec } from '../components/link.js';
+import { commonParams, type Param, type ResolvedObject } from '../kinds/params.js';
+import { linkParams, type LinkSpec } from '../kinds/link.js';
 import { resolveFields, type ParamContext, type RawProblem } from './resolve-param.js';
 import { didYouMean, show } from './suggest.js';
 import { timelineHook } from './events.js';

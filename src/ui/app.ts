@@ -5,7 +5,7 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
-import { kinds } from '../components/kinds.js';
+import { kinds } from '../kinds/index.js';
 import { listVariants, MAX_TEXT, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, freshId, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';

@@ -8,7 +8,7 @@
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { kinds } from '../components/kinds.js';
+import { kinds } from '../kinds/index.js';
 import type { DesignStore, ScenarioDoc } from '../state/design.js';
 import type { Selection, UiStore } from '../state/ui.js';
 import { shownRuns, type RunsStore } from '../state/runs.js';

@@ -4,7 +4,7 @@
  * descriptor exactly as the scenario validator checks it (same messages).
  */
 import { parse, stringify } from 'yaml';
-import type { Param } from '../components/params.js';
+import type { Param } from '../kinds/params.js';
 import { resolveParam, expectation } from '../scenario/resolve-param.js';
 
 /** What an edit produced: a raw value to store (undefined = use the default) or a message. */

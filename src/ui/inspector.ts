@@ -6,9 +6,9 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { kinds } from '../components/kinds.js';
-import { commonParams, type Param } from '../components/params.js';
-import { linkParams } from '../components/link.js';
+import { kinds } from '../kinds/index.js';
+import { commonParams, type Param } from '../kinds/params.js';
+import { linkParams } from '../kinds/link.js';
 import { scenarioParams } from '../scenario/validate.js';
 import { ID_PATTERN, type DesignStore, type ScenarioDoc } from '../state/design.js';
 import type { UiStore } from '../state/ui.js';

@@ -5,8 +5,8 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { kinds } from '../components/kinds.js';
-import type { Category } from '../components/component.js';
+import { kinds } from '../kinds/index.js';
+import type { Category } from '../kinds/define.js';
 import { iconPaths } from './icons.js';
 
 const CATEGORIES: [Category, string][] = [['traffic', 'Traffic'], ['edge', 'Edge'], ['compute', 'Compute'], ['data', 'Data'], ['async', 'Messaging']];

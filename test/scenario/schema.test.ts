@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scenarioSchema } from '../../src/scenario/index.js';
-import { kinds } from '../../src/components/kinds.js';
+import { kinds } from '../../src/kinds/index.js';
 import { schemaPath, schemaText } from '../../scripts/gen-schema.js';
 import { fakeKinds } from './fake-kinds.js';
 

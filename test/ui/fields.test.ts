@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readField, fieldText } from '../../src/ui/fields.js';
-import { kinds } from '../../src/components/kinds.js';
+import { kinds } from '../../src/kinds/index.js';
 import { delta, ms } from '../../src/ui/format.js';
 import { nines, percentilePoints } from '../../src/ui/charts.js';
 

@@ -1,0 +1,79 @@
+/** The database kind: its parameters, statistics and capabilities (the runtime is src/nodes/database.ts). */
+import { defineKind } from './define.js';
+
+export const database = defineKind({
+  kind: 'database',
+  usesKeys: true,
+  label: 'Database',
+  icon: 'database',
+  category: 'data',
+  help: 'A database: workers run queries per server; a connection pool (or a connect cost per request), read replicas with replication lag, and shards picked by key.',
+  calls: 'none',
+  params: {
+    workers: { type: 'number', integer: true, label: 'Workers', help: 'Queries one server (the primary or a replica of a shard) runs at once.', default: 16, min: 1, max: 100000 },
+    queryTime: { type: 'dist', label: 'Query time', help: 'Time of one read query on a worker.', default: 'exp(10ms)', examples: ['exp(20ms)', '5ms'] },
+    writeTime: { type: 'dist', label: 'Write time', help: 'Time of one write on the primary (the query time when absent).', examples: ['exp(15ms)'] },
+    queueCapacity: { type: 'number', integer: true, label: 'Queue capacity', help: 'Queries waiting per server for a worker; beyond this, rejected.', default: 10000, min: 0, max: 1000000, advanced: true },
+    connectTime: { type: 'dist', label: 'Connect time', help: 'Without a pool, each request first opens a connection (TCP, TLS, authentication) and pays this.', default: '20ms', examples: ['20ms', 'lognormal(15ms, 60ms)'] },
+    pool: {
+      type: 'object', label: 'Connection pool', help: 'Reuse open connections: a request holds one for its query and waits when none is free. No pool when size is absent.',
+      fields: {
+        size: { type: 'number', integer: true, label: 'Pool size', help: 'Open connections shared by the callers.', min: 1, max: 100000, examples: [10] },
+        acquireTimeout: { type: 'duration', label: 'Acquire timeout', help: 'A request waiting this long for a connection fails as timeout.', default: '30s', min: 0, minExclusive: true },
+      },
+    },
+    replicas: { type: 'number', integer: true, label: 'Read replicas', help: 'Read-only copies of each shard; writes go to the primary.', default: 0, min: 0, max: 100 },
+    readFrom: { type: 'enum', label: 'Read from', help: 'Where reads go: spread over primary and replicas (any), replicas only, or the primary only.', values: ['any', 'replicas', 'primary'], default: 'any' },
+    replicationLag: { type: 'dist', label: 'Replication lag', help: 'Time until a write on the primary reaches a replica (asynchronous replication).', default: 'exp(50ms)', examples: ['100ms', 'exp(1s)'] },
+    shards: { type: 'number', integer: true, label: 'Shards', help: 'Partitions of the data; a request\'s key picks its shard.', default: 1, min: 1, max: 1000 },
+    partition: { type: 'enum', label: 'Partitioning', help: 'hash spreads keys evenly; range gives each shard a contiguous run of keys (popular keys crowd one shard).', values: ['hash', 'range'], default: 'hash' },
+    keySpace: { type: 'number', integer: true, label: 'Key space', help: 'Range partitioning splits keys 0..keySpace−1 evenly (default: the largest key count of the clients upstream).', min: 1, max: 1e9, advanced: true },
+  },
+  stats: [
+    { key: 'utilization', label: 'Utilisation', unit: 'ratio', badge: true },
+    { key: 'poolWaitMs', label: 'Pool wait (mean)', unit: 'ms', badge: true },
+    { key: 'poolUtilization', label: 'Pool in use', unit: 'ratio' },
+    { key: 'poolTimeouts', label: 'Pool timeouts', unit: 'count' },
+    { key: 'rejected', label: 'Rejected', unit: 'count' },
+    { key: 'reads', label: 'Reads', unit: 'count' },
+    { key: 'writes', label: 'Writes', unit: 'count' },
+    { key: 'replicaReads', label: 'Replica reads', unit: 'count' },
+    { key: 'staleReads', label: 'Stale reads', unit: 'count' },
+    { key: 'shardUtilization', label: 'Utilisation per shard', unit: 'ratio' },
+  ],
+  check(p: ResolvedObject): KindProblem[] {
+    const out: KindProblem[] = [];
+    if (p.readFrom === 'replicas' && p.replicas === 0) out.push({ path: ['readFrom'], message: 'readFrom: replicas needs replicas ≥ 1' });
+    return out;
+  },
+  docs: `A database server — or a sharded, replicated fleet of them. Each server (the primary, or a replica,
+of each shard) runs \`workers\` queries at once; others wait FIFO (\`queueCapacity\`, then \`rejected\`).
+A read takes \`queryTime\`, a write \`writeTime\`.
+
+**Connections.** Without \`pool\`, every request first opens a connection and pays \`connectTime\`
+(default 20 ms). With \`pool: {size, acquireTimeout}\` a request borrows one of \`size\` open connections
+for its query; when none is free it waits (\`poolWaitMs\`, an M/M/c queue — see the validation table) or
+fails as \`timeout\` after \`acquireTimeout\`. This is the course project's *Base → +pool* step.
+
+**Read replicas.** \`replicas: N\` adds N read-only copies; writes go to the primary, reads to
+\`readFrom: any | replicas | primary\`. A write reaches each replica after \`replicationLag\`;
+\`staleReads\` counts reads a replica served before the latest write to that key had arrived.
+
+**Shards.** \`shards: N\` splits the data; the request's key picks the shard by \`partition: hash\`
+(even spread) or \`range\` (contiguous key ranges — with Zipf popularity the first shard runs hot).
+\`shardUtilization\` shows each shard.
+
+**Teaching point:** pooling removes a fixed cost from every request; replicas scale reads but may
+return stale data; sharding scales writes only as far as the hottest shard allows.
+
+\`\`\`yaml
+db:
+  kind: database
+  workers: 16
+  queryTime: exp(10ms)
+  writeTime: exp(15ms)
+  pool: { size: 10, acquireTimeout: 1s }
+  replicas: 2
+  replicationLag: exp(100ms)
+\`\`\``,
+});

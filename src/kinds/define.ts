@@ -1,0 +1,156 @@
+/**
+ * The contract of a component kind, as data: one `defineKind` call per kind
+ * names its parameters, the statistics and series it reports, and what it can
+ * do (its capabilities). Validation, the JSON Schema, docs/components.md, the
+ * inspector and the timeline read these definitions; the runtime that simulates
+ * a kind lives apart, in src/nodes/, so the browser's main thread never loads it.
+ *
+ * @example
+ * export const delay = defineKind({
+ *   kind: 'delay', label: 'Delay', icon: 'service', category: 'compute', calls: 'sync',
+ *   help: 'Holds each request for a fixed time, then calls its links.',
+ *   params: { time: { type: 'duration', label: 'Time', help: 'How long.', default: '5ms', min: 0 } },
+ *   stats: { held: { label: 'Held', unit: 'count' } },
+ * });
+ * // ParamsOf<typeof delay> is { time: number }
+ */
+import type { Param, ParamsOf, Resolved } from './params.js';
+
+export type Category = 'traffic' | 'edge' | 'compute' | 'data' | 'async';
+
+/** A problem found by a kind's own cross-field checks. Path is relative to the component. */
+export interface KindProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** What a kind's `check` knows of the scenario around the component. */
+export interface CheckContext {
+  id: string;
+  /** Ids of the components this one links to, in link order. */
+  targets: string[];
+  /** Kind of any component by id. */
+  kindOf(id: string): string | undefined;
+}
+
+/**
+ * How a statistic's value reads: a plain number in a unit ('ratio' renders as a
+ * percentage), a latency summary `{mean, p50, p99}` in ms, a cost `{run,
+ * perMonth}` in USD, or a word ('text').
+ */
+export type StatUnit = 'ratio' | 'ms' | 'count' | 'rps' | 'usd' | 'summary-ms' | 'cost' | 'text';
+
+/** A statistic a kind reports, for docs, the text report and node badges. */
+export interface StatDef {
+  label: string;
+  unit: StatUnit;
+  /** One sentence for docs and tooltips. */
+  help?: string;
+  /** Show as a badge on the diagram node. */
+  badge?: boolean;
+}
+
+/** A series a kind reports over time (`series.<name>.<id>` in the result). */
+export interface SeriesDef {
+  label: string;
+  unit: 'count' | 'ms' | 'ratio';
+  help?: string;
+}
+
+/** The value a statistic of `unit` takes in a run result. */
+export type StatValue<U extends StatUnit> = U extends 'summary-ms'
+  ? { mean: number; p50: number; p99: number }
+  : U extends 'cost'
+    ? { run: number; perMonth: number }
+    : U extends 'text'
+      ? string
+      : number;
+
+/** What a kind may report: each declared statistic, typed by its unit (absent when not applicable). */
+export type StatsOf<S extends Record<string, StatDef>> = { [K in keyof S]?: StatValue<S[K]['unit']> };
+
+/** What a kind may report over time: each declared series as one value per bucket. */
+export type SeriesOf<S extends Record<string, SeriesDef>> = { [K in keyof S]?: number[] };
+
+/** Failures the timeline can cause: down until restored, down for the kind's restart time, back up, slower. */
+export const FAILURES = ['kill', 'crash', 'restore', 'slow'] as const;
+export type Failure = (typeof FAILURES)[number];
+
+/** What the scenario timeline (`events:`) may do to a component of this kind. */
+export interface TimelineCapability<P> {
+  /** Failure events it accepts (instance numbers count up to `instances(p)`). */
+  failures?: readonly Failure[];
+  /** Parameters a `set` event may change, given the component's parameters (a closed client has no rate to set). */
+  settable?(p: P): readonly (keyof P & string)[];
+}
+
+/** Kinds that issue the scenario's requests (workload sources). */
+export interface SourceCapability<P> {
+  /** About how many requests a run issues by `horizonMs` (sizes the run before it starts). */
+  estimateRequests(p: P, horizonMs: number): number;
+  /** The longest a request can take before it fails (bounds draining; Infinity when unbounded). */
+  requestDeadline(p: P): number;
+  /** The source stops by itself (a closed workload with iterations), so the scenario needs no duration. */
+  isBounded(p: P): boolean;
+}
+
+/** Everything a kind is, apart from how it is simulated. `P` is its parameter descriptors. */
+export interface KindDef<
+  P extends Record<string, Param> = Record<string, Param>,
+  S extends Record<string, StatDef> = Record<string, StatDef>,
+  R extends Record<string, SeriesDef> = Record<string, SeriesDef>,
+> {
+  kind: string;
+  label: string;
+  /** A single emoji-free glyph key; the UI maps it to an icon. */
+  icon: string;
+  category: Category;
+  help: string;
+  /** Markdown for docs/components.md: behaviour, teaching point, an example. */
+  docs?: string;
+  params: P;
+  /** How this kind's outgoing links behave: calls awaited (sync), fire-and-forget (async), or none. */
+  calls: 'sync' | 'async' | 'none';
+  /** Statistics this kind reports beyond the common ones (or common ones it shows as badges). */
+  stats: S;
+  /** Series this kind reports over time. */
+  series?: R;
+  /** Reads request keys (caches, shards, key-hash): clients draw keys only when some kind does. */
+  usesKeys?: boolean;
+  /** How many instances a component runs at most (the diagram's "× n", the timeline's instance numbers). */
+  instances?(p: ParamsOf<P>): number;
+  /** What the timeline may do to it; nothing when absent. */
+  timeline?: TimelineCapability<ParamsOf<P>>;
+  /** Present on kinds that issue requests. */
+  source?: SourceCapability<ParamsOf<P>>;
+  /** Cross-field checks beyond what descriptors express. */
+  check?(p: ParamsOf<P>, ctx: CheckContext): KindProblem[];
+}
+
+/** Any kind's definition, as registries and generic code see it. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds kinds of every parameter shape
+export type AnyKindDef = KindDef<any, any, any>;
+
+/** The parameter values of a kind, as its runtime receives them (defaults filled in, units resolved). */
+export type KindParams<D extends AnyKindDef> = ParamsOf<D['params']>;
+/** The statistics a kind's runtime may report. */
+export type KindStats<D extends AnyKindDef> = StatsOf<D['stats']>;
+/** The series a kind's runtime may report. */
+export type KindSeries<D extends AnyKindDef> = D['series'] extends Record<string, SeriesDef> ? SeriesOf<D['series']> : Record<string, never>;
+
+/**
+ * Defines a kind. The `const` type parameters keep the descriptors' literal
+ * types, so the parameter, statistic and series types are derived from them.
+ */
+export function defineKind<
+  const P extends Record<string, Param>,
+  const S extends Record<string, StatDef>,
+  const R extends Record<string, SeriesDef> = Record<string, never>,
+>(def: KindDef<P, S, R>): KindDef<P, S, R> {
+  return def;
+}
+
+/** How many instances a component of `def` with resolved parameters `p` runs (1 when the kind does not say). */
+export function instanceCount(def: AnyKindDef, p: Record<string, Resolved>): number {
+  return def.instances ? def.instances(p) : 1;
+}

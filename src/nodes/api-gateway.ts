@@ -1,0 +1,97 @@
+/**
+ * api-gateway — one entry point routing by the longest matching path prefix
+ * to the linked services, after a per-request overhead and an optional
+ * authentication step. A request matching no route fails as `error` (404).
+ */
+import { Node, type BuildContext, type KindDef, type KindProblem } from './node.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { matchesPrefix, type Link } from './parts/link.js';
+import type { ResolvedObject } from '../kinds/params.js';
+import type { Rng } from '../engine/random.js';
+import { isZero } from './downstream.js';
+
+export interface ApiGatewayParams {
+  routes?: Record<string, string>;
+  overhead: DistSpec;
+  authTime: DistSpec;
+  publicRoutes?: string[];
+}
+
+interface Entry {
+  prefix: string;
+  link: number;
+}
+
+export class ApiGateway extends Node {
+  readonly p: ApiGatewayParams;
+  /** Route prefixes, longest first. */
+  private table: Entry[] = [];
+  /** route → [table entry or -1, needs auth]; routes are few, so each is matched once. */
+  private readonly memo = new Map<string, [number, boolean]>();
+  private readonly overhead: Sampler;
+  private readonly auth: Sampler;
+  private readonly instant: boolean;
+  private readonly rng: Rng;
+  private readonly hForward: number;
+  routed = new Float64Array(0);
+  notFound = 0;
+
+  constructor(ctx: BuildContext) {
+    super('api-gateway', ctx);
+    this.p = ctx.params as unknown as ApiGatewayParams;
+    this.overhead = sampler(this.p.overhead);
+    this.auth = sampler(this.p.authTime);
+    this.instant = isZero(this.p.overhead) && isZero(this.p.authTime);
+    this.rng = ctx.rng;
+    this.hForward = ctx.sim.onFrame((f) => this.forward(f));
+  }
+
+  override start(): void {
+    const index = (l: Link) => this.out.indexOf(l);
+    // without a routes map, the links' own route filters are the table (no filter: everything)
+    this.table = this.p.routes
+      ? Object.entries(this.p.routes).map(([prefix, id]) => ({ prefix, link: this.out.findIndex((l) => l.to.id === id) }))
+      : this.out.flatMap((l) => (l.routes ?? ['/']).map((prefix) => ({ prefix, link: index(l) })));
+    this.table.sort((a, b) => b.prefix.length - a.prefix.length);
+    this.routed = new Float64Array(this.table.length);
+  }
+
+  private match(route: string): [number, boolean] {
+    let m = this.memo.get(route);
+    if (m === undefined) {
+      const entry = this.table.findIndex((e) => e.link >= 0 && matchesPrefix(route, e.prefix));
+      const open = this.p.publicRoutes?.some((r) => matchesPrefix(route, r)) ?? false;
+      this.memo.set(route, (m = [entry, !open]));
+    }
+    return m;
+  }
+
+  override receive(f: Frame): void {
+    this.arrive(f);
+    const [entry, needsAuth] = this.match(f.route);
+    f.slot = entry;
+    if (this.instant) return this.forward(f);
+    const t = this.overhead(this.rng) + (needsAuth ? this.auth(this.rng) : 0);
+    this.sim.after(t, this.hForward, f);
+  }
+
+  private forward(f: Frame): void {
+    if (f.slot < 0) {
+      if (f.measured) this.notFound++;
+      return this.finish(f, Status.error); // 404: no route matches
+    }
+    if (f.measured) this.routed[f.slot]++;
+    this.sim.call(f, this.out[this.table[f.slot].link]);
+  }
+
+  override reply(f: Frame, status: Status): void {
+    this.finish(f, status);
+  }
+
+  override extraStats(): Record<string, unknown> {
+    const routed: Record<string, number> = {};
+    this.table.forEach((e, i) => (routed[e.prefix] = (routed[e.prefix] ?? 0) + this.routed[i]));
+    return { routed, notFound: this.notFound };
+  }
+}

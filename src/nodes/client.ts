@@ -1,0 +1,242 @@
+/**
+ * client — the load generator. Open workloads issue requests at a rate
+ * (Poisson or evenly spaced, optionally in phases with ramps); closed workloads
+ * run a number of users (JMeter threads, Locust users) that each wait for their
+ * response, think, and send again.
+ */
+import { Node, summary3, type BuildContext, type ComponentStats, type KindDef, type KindProblem } from './node.js';
+import type { ResolvedObject } from '../kinds/params.js';
+import type { Link } from './parts/link.js';
+import { Frame, Status } from '../engine/sim.js';
+import { meanOf, sampler, type DistSpec } from '../engine/distributions.js';
+import { OpenArrivals } from './parts/workload-open.js';
+import { ClosedUsers } from './parts/workload-closed.js';
+import { zipf } from '../engine/zipf.js';
+import type { Rng } from '../engine/random.js';
+import type { Recorder } from '../engine/recorder.js';
+import { retriesParam, type RetryParams } from './parts/calls.js';
+
+interface Phase {
+  name: string;
+  duration?: number;
+  rate?: number;
+  rampTo?: number;
+  users?: number;
+  iterations?: number;
+}
+
+export interface ClientParams {
+  rate?: number;
+  arrival: 'poisson' | 'uniform';
+  users?: number;
+  iterations?: number;
+  thinkTime: DistSpec;
+  rampUp: number;
+  phases?: Phase[];
+  sequence?: string[];
+  timeout?: number;
+  retries?: RetryParams;
+  keys: { count: number; skew: number };
+  routes: Record<string, number>;
+  writeFraction: number;
+}
+
+/** Longest a request can take before it fails: every attempt timing out, plus the backoff waits (Infinity without a timeout). */
+export function requestDeadline(p: { timeout?: number; retries?: RetryParams }): number {
+  if (p.timeout === undefined) return Infinity;
+  const r = p.retries;
+  let t = p.timeout;
+  for (let k = 1; r && k <= r.max; k++) t += p.timeout + r.backoff * r.multiplier ** (k - 1);
+  return t;
+}
+
+/**
+ * About how many requests a client issues by `horizon` ms: users × iterations
+ * (or at most one per think time per user when unbounded) for a closed workload,
+ * the mean rate × duration of each phase for an open one.
+ */
+export function estimateRequests(p: ClientParams, horizon: number): number {
+  if (!isClosed(p)) {
+    const phases = p.phases?.length ? p.phases : [{ name: 'steady', rate: p.rate, duration: horizon }];
+    let n = 0;
+    for (const ph of phases) n += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * ((ph.duration ?? 0) / 1000);
+    return n;
+  }
+  const seq = Math.max(1, p.sequence?.length ?? 1);
+  let n = 0;
+  for (const ph of p.phases ?? [{ name: 'users', users: p.users, iterations: p.iterations }]) {
+    const users = ph.users ?? p.users ?? 0;
+    const iters = ph.iterations ?? p.iterations;
+    // bounded by iterations, or by time: at most one request per think time (+1 ms) per user
+    n += iters !== undefined ? users * iters * seq : (users * (ph.duration ?? horizon)) / (meanOf(p.thinkTime) + 1);
+  }
+  return n;
+}
+
+/** True when the client runs users (a closed workload). */
+export const isClosed = (p: { users?: unknown; phases?: { users?: unknown }[] }): boolean =>
+  p.users !== undefined || !!p.phases?.some((ph) => ph.users !== undefined);
+
+/** A closed client whose every user stops by itself (iterations everywhere). */
+export const isBounded = (p: { users?: unknown; iterations?: unknown; phases?: { users?: unknown; iterations?: unknown; duration?: unknown }[] }): boolean =>
+  isClosed(p) &&
+  (p.phases?.length
+    ? p.phases.every((ph) => ph.duration !== undefined || ph.iterations !== undefined || p.iterations !== undefined)
+    : p.iterations !== undefined);
+
+/** A client: issues the scenario's requests (open or closed workload) and records what they experienced. */
+export class Client extends Node {
+  private readonly p: ClientParams;
+  /** Distinct keys its requests draw from (`keys.count`). */
+  readonly keyCount: number;
+  private readonly recorder: Recorder;
+  /** Draw keys only when some component reads them (from the client's own key stream). */
+  private readonly keysUsed: boolean;
+  private readonly routeRng: Rng;
+  private readonly keyRng: Rng;
+  private readonly writeRng: Rng;
+  private readonly linkRng: Rng;
+  private readonly key: (rng: Rng) => number;
+  private readonly routeNames: string[];
+  private readonly routeCum: Float64Array;
+  /** Overall timeout passed with each call (0 when the links' guards time attempts out). */
+  private callTimeout = 0;
+  private readonly open: OpenArrivals | null = null;
+  private readonly users: ClosedUsers | null = null;
+  /** No more requests will be issued. */
+  finished = false;
+  /** The caller of every request this client sends (a frame outside the pool, never released). */
+  private readonly caller: Frame;
+
+  constructor(ctx: BuildContext) {
+    super('client', ctx);
+    const p = (this.p = ctx.params as unknown as ClientParams);
+    this.recorder = ctx.recorder;
+    this.keysUsed = ctx.keysUsed;
+    this.routeRng = ctx.stream('routes');
+    this.keyRng = ctx.stream('keys');
+    this.writeRng = ctx.stream('writes');
+    this.linkRng = ctx.stream('links');
+    this.caller = new Frame(-1);
+    this.caller.at = this;
+    this.keyCount = p.keys.count;
+    this.key = zipf(p.keys.count, p.keys.skew);
+    const routes = p.routes && Object.keys(p.routes).length ? p.routes : { '/': 1 };
+    this.routeNames = Object.keys(routes);
+    const w = Object.values(routes);
+    const total = w.reduce((a, b) => a + b, 0);
+    this.routeCum = new Float64Array(w.length);
+    let acc = 0;
+    w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
+    const stop = () => this.stopIssuing();
+    if (isClosed(p)) {
+      const send = (u: number, route?: string) => this.send(u, route ?? this.pickRoute());
+      this.users = new ClosedUsers(p, ctx.sim, ctx.recorder, sampler(p.thinkTime), ctx.stream('think'), send, stop);
+    } else {
+      this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.send(-1, this.pickRoute()), stop);
+    }
+  }
+
+  private stopIssuing(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.recorder.clientFinished();
+  }
+
+  override start(): void {
+    this.callTimeout = this.p.timeout ?? 0;
+    if ((this.p.retries?.max ?? 0) > 0) {
+      for (const l of this.out) l.guardWith({ timeout: this.p.timeout, retries: this.p.retries });
+      this.callTimeout = 0;
+    }
+    this.recorder.clientStarted();
+    this.users?.start();
+    this.open?.start(this.p.phases, this.p.rate, this.sim.measured.end, this.recorder);
+  }
+
+  private pickRoute(): string {
+    const names = this.routeNames;
+    if (names.length === 1) return names[0];
+    const u = this.routeRng(), c = this.routeCum;
+    for (let i = 0; i < c.length; i++) if (u < c[i]) return names[i];
+    return names[names.length - 1];
+  }
+
+  private pickLink(route: string): Link | undefined {
+    const out = this.out;
+    return out.length === 1 && out[0].routes === undefined ? out[0] : this.pickAmong(route);
+  }
+
+  /** Several links, or a route filter: a weighted draw over the links that carry `route`. */
+  private pickAmong(route: string): Link | undefined {
+    const out = this.out;
+    if (out.length === 1) return out[0].carries(route) ? out[0] : undefined;
+    let total = 0;
+    for (const l of out) if (l.carries(route)) total += l.weight;
+    let u = this.linkRng() * total;
+    for (const l of out) if (l.carries(route) && (u -= l.weight) < 0) return l;
+    return undefined;
+  }
+
+  /** Issue one request now, for closed user `user` or -1 (open workload). */
+  private send(user: number, route: string): void {
+    const sim = this.sim;
+    const f = sim.alloc();
+    f.client = this.index;
+    f.route = route;
+    f.key = this.keysUsed ? this.key(this.keyRng) : 0;
+    f.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
+    f.user = user;
+    this.recorder.issue(f);
+    if (f.measured) this.arrivals++;
+    const link = this.pickLink(route);
+    if (link) return sim.send(f, this.caller, link, this.callTimeout);
+    this.answered(f, Status.error);
+    sim.release(f);
+  }
+
+  /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */
+  setParam(name: string, value: unknown): void {
+    if (name !== 'rate' || !this.open) throw new Error(`a ${this.open ? '' : 'closed '}client cannot set ${name} during a run`);
+    if (!this.finished) this.open.setRate(value as number);
+  }
+
+  override receive(): void {
+    throw new Error('a client receives no calls');
+  }
+
+  /** The answer to request `f` (its first frame, released after this returns). */
+  override reply(_caller: Frame, status: Status, f: Frame): void {
+    this.answered(f, status);
+  }
+
+  private answered(f: Frame, status: Status): void {
+    this.recorder.done(f, status);
+    if (f.measured) {
+      if (status === Status.ok) {
+        this.completed++;
+        // with a single client its latency is the summary's: don't record twice
+        if (this.recorder.clients > 1) this.latency.record(this.sim.now - f.issued);
+      } else this.failed++;
+    }
+    if (f.user >= 0) (this.users as ClosedUsers).answered(f.user);
+  }
+
+  override stats(): ComponentStats {
+    const s = super.stats();
+    return this.recorder.clients > 1 ? s : { ...s, latencyMs: summary3(this.recorder.total.latency) };
+  }
+
+  override extraStats(): Record<string, unknown> {
+    return { workload: this.users ? 'closed' : 'open' };
+  }
+}
+
+const phaseFields = {
+  name: { type: 'string', label: 'Name', help: 'Phase name shown in the report (warmup, peak, ...).', required: true },
+  duration: { type: 'duration', label: 'Duration', help: 'How long the phase lasts. Closed phases with iterations may omit it: they end when their users finish.', minExclusive: true, min: 0 },
+  rate: { type: 'rate', label: 'Rate', help: 'Open workload: request rate during the phase.', min: 0, max: 1e7 },
+  rampTo: { type: 'rate', label: 'Ramp to', help: 'Open workload: the rate rises (or falls) linearly to this by the end of the phase.', min: 0, max: 1e7 },
+  users: { type: 'number', integer: true, label: 'Users', help: 'Closed workload: users (threads) started in this phase.', min: 0, max: 1e6 },
+  iterations: { type: 'number', integer: true, label: 'Iterations', help: 'Closed workload: iterations each user of this phase runs.', min: 1, max: 1e9 },
+} as const;

@@ -1,0 +1,261 @@
+/**
+ * database — a store that runs queries on `workers` per server, with an
+ * optional connection pool in front, read replicas behind a primary, and
+ * shards picked by the request's key. Servers are numbered shard-major:
+ * server = shard × (1 + replicas) + member, member 0 being the primary.
+ */
+import { Node, round, summary3, type BuildContext, type KindDef, type KindProblem } from './node.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { Deque } from '../engine/deque.js';
+import { Histogram, type TimeAverage } from '../engine/stats.js';
+import type { Rng } from '../engine/random.js';
+import type { ResolvedObject } from '../kinds/params.js';
+import { hash32, ratio } from './downstream.js';
+import { Client } from './client.js';
+
+export interface DatabaseParams {
+  workers: number;
+  queryTime: DistSpec;
+  writeTime?: DistSpec;
+  queueCapacity: number;
+  connectTime: DistSpec;
+  pool: { size?: number; acquireTimeout: number };
+  replicas: number;
+  readFrom: 'any' | 'replicas' | 'primary';
+  replicationLag: DistSpec;
+  shards: number;
+  partition: 'hash' | 'range';
+  keySpace?: number;
+}
+
+// Frame.step while a request is at the database
+const CONNECTING = 1, POOL_WAIT = 2, QUEUED = 3, RUNNING = 4, GONE = 5;
+
+export class Database extends Node {
+  readonly p: DatabaseParams;
+  private readonly members: number;
+  private readonly busyAt: Int32Array;
+  private readonly queues: Deque<Frame>[];
+  private readonly rr: Int32Array;
+  private readonly shardBusy: TimeAverage[];
+  private readonly shardRequests: Float64Array;
+  private readonly query: Sampler;
+  private readonly write: Sampler;
+  private readonly connect: Sampler;
+  private readonly lag: Sampler;
+  private readonly rng: Rng;
+  private readonly lagRng: Rng;
+  private readonly hasPool: boolean;
+  private freeConnections = 0;
+  private readonly poolQueue = new Deque<Frame>();
+  private readonly poolGens = new Deque<number>();
+  private readonly poolInUse: TimeAverage;
+  readonly poolWait = new Histogram();
+  /** (key, replica) → time the latest write to the key reaches that replica. */
+  private readonly visibleAt = new Map<number, number>();
+  private keySpace = 1;
+  private readonly hConnected: number;
+  private readonly hDone: number;
+  private readonly hAcquireTimeout: number;
+  rejected = 0;
+  poolTimeouts = 0;
+  primaryReads = 0;
+  replicaReads = 0;
+  staleReads = 0;
+  writes = 0;
+
+  constructor(ctx: BuildContext) {
+    super('database', ctx);
+    const p = (this.p = ctx.params as unknown as DatabaseParams);
+    this.members = 1 + p.replicas;
+    const servers = p.shards * this.members;
+    this.busyAt = new Int32Array(servers);
+    this.queues = Array.from({ length: servers }, () => new Deque<Frame>());
+    this.rr = new Int32Array(p.shards);
+    this.shardBusy = Array.from({ length: p.shards }, () => ctx.sim.timeAverage());
+    this.shardRequests = new Float64Array(p.shards);
+    this.query = sampler(p.queryTime);
+    this.write = sampler(p.writeTime ?? p.queryTime);
+    this.connect = sampler(p.connectTime);
+    this.lag = sampler(p.replicationLag);
+    this.rng = ctx.rng;
+    this.lagRng = ctx.stream('replication');
+    this.hasPool = p.pool.size !== undefined;
+    this.freeConnections = p.pool.size ?? 0;
+    this.poolInUse = ctx.sim.timeAverage();
+    this.hConnected = ctx.sim.onFrame((f) => this.toServer(f));
+    this.hDone = ctx.sim.onFrame((f) => this.done(f));
+    this.hAcquireTimeout = ctx.sim.onFrame((f) => this.acquireTimedOut(f));
+  }
+
+  override start(): void {
+    this.keySpace = this.p.keySpace ?? upstreamKeyCount(this);
+  }
+
+  override receive(f: Frame): void {
+    this.arrive(f);
+    f.mark = this.sim.now; // waiting starts (pool) or after connecting
+    if (!this.hasPool) {
+      f.step = CONNECTING;
+      return this.sim.after(this.connect(this.rng), this.hConnected, f);
+    }
+    if (this.freeConnections > 0) return this.acquire(f);
+    f.step = POOL_WAIT;
+    this.poolQueue.push(f);
+    this.poolGens.push(f.gen);
+    this.queued.add(this.sim.now, 1);
+    this.sim.after(this.p.pool.acquireTimeout, this.hAcquireTimeout, f);
+  }
+
+  private acquire(f: Frame): void {
+    this.freeConnections--;
+    this.poolInUse.add(this.sim.now, 1);
+    if (f.measured) this.poolWait.record(this.sim.now - f.mark);
+    this.toServer(f);
+  }
+
+  /** Give the connection back: the longest-waiting live request takes it. */
+  private releaseConnection(): void {
+    if (!this.hasPool) return;
+    this.poolInUse.add(this.sim.now, -1);
+    this.freeConnections++;
+    const q = this.poolQueue, gens = this.poolGens;
+    while (q.length) {
+      const f = q.shift() as Frame, gen = gens.shift() as number;
+      if (f.gen !== gen || f.step !== POOL_WAIT) continue; // timed out meanwhile
+      this.queued.add(this.sim.now, -1);
+      return this.acquire(f);
+    }
+  }
+
+  private acquireTimedOut(f: Frame): void {
+    if (f.step !== POOL_WAIT) return;
+    f.step = GONE;
+    this.queued.add(this.sim.now, -1);
+    if (f.measured) this.poolTimeouts++;
+    this.finish(f, Status.timeout);
+  }
+
+  /** Holding a connection: go to the server the key and the read/write pick. */
+  private toServer(f: Frame): void {
+    const shard = this.shardOf(f.key);
+    if (f.measured) this.shardRequests[shard]++;
+    let member = 0;
+    if (!f.write && this.members > 1 && this.p.readFrom !== 'primary') {
+      const n = this.rr[shard]++;
+      member = this.p.readFrom === 'replicas' ? 1 + (n % (this.members - 1)) : n % this.members;
+    }
+    const s = shard * this.members + member;
+    f.slot = s;
+    if (this.busyAt[s] < this.p.workers) return this.begin(f);
+    if (this.queues[s].length < this.p.queueCapacity) {
+      f.step = QUEUED;
+      this.queues[s].push(f);
+      this.queued.add(this.sim.now, 1);
+      return;
+    }
+    if (f.measured) this.rejected++;
+    f.step = GONE;
+    this.releaseConnection();
+    this.finish(f, Status.rejected);
+  }
+
+  shardOf(key: number): number {
+    const n = this.p.shards;
+    if (n === 1) return 0;
+    if (this.p.partition === 'hash') return hash32(key) % n;
+    return Math.min(n - 1, Math.max(0, Math.floor((key * n) / this.keySpace)));
+  }
+
+  private begin(f: Frame): void {
+    const now = this.sim.now, s = f.slot, member = s % this.members;
+    this.busyAt[s]++;
+    this.busy.add(now, 1);
+    this.shardBusy[(s - member) / this.members].add(now, 1);
+    f.step = RUNNING;
+    if (f.measured) {
+      this.wait.record(now - f.mark);
+      if (f.write) this.writes++;
+      else if (member === 0) this.primaryReads++;
+      else {
+        this.replicaReads++;
+        if (this.isStale(f.key, member)) this.staleReads++;
+      }
+    }
+    this.sim.after((f.write ? this.write : this.query)(this.rng), this.hDone, f);
+  }
+
+  /** A replica serves `key` before the latest write to it has arrived there. */
+  private isStale(key: number, member: number): boolean {
+    const id = key * this.members + member;
+    const t = this.visibleAt.get(id);
+    if (t === undefined) return false;
+    if (this.sim.now < t) return true;
+    this.visibleAt.delete(id);
+    return false;
+  }
+
+  private done(f: Frame): void {
+    const now = this.sim.now, s = f.slot, member = s % this.members;
+    this.busyAt[s]--;
+    this.busy.add(now, -1);
+    this.shardBusy[(s - member) / this.members].add(now, -1);
+    if (f.write) {
+      // asynchronous replication: each replica applies the write after its own lag, in order
+      for (let r = 1; r < this.members; r++) {
+        const id = f.key * this.members + r;
+        this.visibleAt.set(id, Math.max(this.visibleAt.get(id) ?? 0, now + this.lag(this.lagRng)));
+      }
+    }
+    const q = this.queues[s];
+    if (q.length) {
+      this.queued.add(now, -1);
+      this.begin(q.shift() as Frame);
+    }
+    f.step = GONE;
+    this.releaseConnection();
+    this.finish(f, Status.ok);
+  }
+
+  override utilization(): number {
+    return this.busy.mean(this.sim.now) / (this.busyAt.length * this.p.workers);
+  }
+
+  override extraStats(): Record<string, unknown> {
+    const now = this.sim.now, perShard = this.members * this.p.workers;
+    const reads = this.primaryReads + this.replicaReads;
+    return {
+      rejected: this.rejected,
+      connections: this.hasPool ? 'pool' : 'per request',
+      ...(this.hasPool && {
+        poolWaitMs: summary3(this.poolWait),
+        poolUtilization: round(this.poolInUse.mean(now) / (this.p.pool.size as number), 4),
+        poolTimeouts: this.poolTimeouts,
+      }),
+      reads,
+      writes: this.writes,
+      ...(this.members > 1 && { replicaReads: this.replicaReads, staleReads: this.staleReads, staleReadRatio: ratio(this.staleReads, this.replicaReads) }),
+      ...(this.p.shards > 1 && {
+        shardUtilization: this.shardBusy.map((b) => round(b.mean(now) / perShard, 4)),
+        shardRequests: Array.from(this.shardRequests),
+      }),
+    };
+  }
+}
+
+/** The largest key count of the clients whose requests reach `node` (for range partitioning). */
+function upstreamKeyCount(node: Node): number {
+  const seen = new Set<Node>([node]);
+  const stack = [node];
+  let count = 0;
+  while (stack.length) {
+    for (const l of (stack.pop() as Node).in) {
+      if (seen.has(l.from)) continue;
+      seen.add(l.from);
+      stack.push(l.from);
+      if (l.from instanceof Client) count = Math.max(count, l.from.keyCount);
+    }
+  }
+  return count || 1;
+}

@@ -1,0 +1,200 @@
+/**
+ * queue — a durable message queue (Kafka / SQS-like). A producer's call ends
+ * once the message is stored (`enqueueTime`); `consumers` then deliver stored
+ * messages to the linked consumer, one at a time each, at least once: a
+ * delivery not acknowledged within `visibilityTimeout` (or failed) is delivered
+ * again, and after `maxReceives` deliveries the message goes to the dead letters.
+ */
+import { Node, round, summary3, type BuildContext, type KindDef } from './node.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { Deque } from '../engine/deque.js';
+import { Histogram } from '../engine/stats.js';
+import type { Rng } from '../engine/random.js';
+import { hash32, isZero } from './downstream.js';
+import { costedUntil, HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './parts/level.js';
+
+export interface QueueParams {
+  enqueueTime: DistSpec;
+  consumers: number;
+  partitions: number;
+  capacity: number;
+  visibilityTimeout: number;
+  maxReceives: number;
+  costPerHour: number;
+}
+
+export class Queue extends Node implements Costed, SeriesSource {
+  readonly p: QueueParams;
+  private readonly draw: Sampler;
+  private readonly instant: boolean;
+  private readonly rng: Rng;
+  private readonly hStore: number;
+  private readonly hVisible: number;
+  /** Waiting (visible) messages per partition; one shared queue when unpartitioned. */
+  private readonly parts: Deque<Frame>[];
+  private readonly isBusy: Uint8Array;
+  private readonly deliveredAt: Float64Array;
+  /** Next partition each consumer looks at (round-robin over its partitions). */
+  private readonly cursor: Int32Array;
+  /** Messages held: waiting, being delivered, or waiting to become visible again. */
+  private stored = 0;
+  readonly backlog: Level;
+  readonly endToEnd = new Histogram();
+  enqueued = 0;
+  dropped = 0;
+  deliveries = 0;
+  processed = 0;
+  redeliveries = 0;
+  deadLetters = 0;
+
+  constructor(ctx: BuildContext) {
+    super('queue', ctx);
+    this.p = ctx.params as unknown as QueueParams;
+    this.draw = sampler(this.p.enqueueTime);
+    this.instant = isZero(this.p.enqueueTime);
+    this.rng = ctx.rng;
+    this.hStore = ctx.sim.onFrame((f) => this.store(f));
+    this.hVisible = ctx.sim.onFrame((m) => this.visible(m));
+    this.parts = Array.from({ length: Math.max(1, this.p.partitions) }, () => new Deque<Frame>());
+    this.isBusy = new Uint8Array(this.p.consumers);
+    this.deliveredAt = new Float64Array(this.p.consumers);
+    this.cursor = new Int32Array(this.p.consumers);
+    this.backlog = new Level(ctx.recorder.series.bucketMs, 0);
+  }
+
+  override receive(f: Frame): void {
+    this.arrive(f);
+    if (this.instant) this.store(f);
+    else this.sim.after(this.draw(this.rng), this.hStore, f);
+  }
+
+  /** The producer's message is stored (or dropped when full): answer the producer. */
+  private store(f: Frame): void {
+    if (this.stored >= this.p.capacity) {
+      if (f.measured) this.dropped++;
+      return this.finish(f, Status.rejected);
+    }
+    const m = this.sim.message(f, this);
+    m.step = 0; // deliveries so far
+    m.slot = this.p.partitions > 0 ? hash32(f.key) % this.p.partitions : 0;
+    this.stored++;
+    if (f.measured) this.enqueued++;
+    this.visible(m);
+    this.finish(f, Status.ok);
+  }
+
+  /** Message m can be delivered: hand it to its consumer if idle, else it waits. */
+  private visible(m: Frame): void {
+    const c = this.idleConsumerFor(m.slot);
+    if (c >= 0) return this.deliver(c, m);
+    this.parts[m.slot].push(m);
+    this.queued.add(this.sim.now, 1);
+    this.backlog.add(this.sim.now, 1);
+  }
+
+  private idleConsumerFor(part: number): number {
+    const n = this.p.consumers;
+    if (this.p.partitions > 0) {
+      const c = part % n;
+      return this.isBusy[c] ? -1 : c;
+    }
+    for (let c = 0; c < n; c++) if (!this.isBusy[c]) return c;
+    return -1;
+  }
+
+  private deliver(c: number, m: Frame): void {
+    const now = this.sim.now;
+    this.isBusy[c] = 1;
+    this.busy.add(now, 1);
+    this.deliveredAt[c] = now;
+    if (m.step++ === 0 && m.measured) this.wait.record(now - m.t0);
+    if (m.measured) this.deliveries++;
+    m.mark = c;
+    const link = this.out[0];
+    if (!link) return; // no consumer linked: the message stays in flight (check() forbids this)
+    this.sim.call(m, link, -1, this.p.visibilityTimeout);
+  }
+
+  override reply(m: Frame, status: Status): void {
+    const c = m.mark, now = this.sim.now;
+    this.isBusy[c] = 0;
+    this.busy.add(now, -1);
+    if (status === Status.ok) {
+      if (m.measured) {
+        this.processed++;
+        this.endToEnd.record(now - m.t0);
+      }
+      this.stored--;
+      this.sim.release(m);
+    } else if (m.step >= this.p.maxReceives) {
+      if (m.measured) this.deadLetters++;
+      this.stored--;
+      this.sim.release(m);
+    } else {
+      if (m.measured) this.redeliveries++;
+      // a timed-out delivery is visible again now; a failed one when its visibility timeout ends
+      if (status === Status.timeout) this.visible(m);
+      else this.sim.at(this.deliveredAt[c] + this.p.visibilityTimeout, this.hVisible, m);
+    }
+    this.pull(c);
+  }
+
+  /** Consumer c is free: take the next waiting message from its partitions. */
+  private pull(c: number): void {
+    if (this.isBusy[c]) return;
+    const P = this.parts.length, n = this.p.consumers;
+    if (this.p.partitions === 0) return this.take(c, 0);
+    for (let k = 0; k < P; k++) {
+      const part = (this.cursor[c] + k) % P;
+      if (part % n !== c || !this.parts[part].length) continue;
+      this.cursor[c] = part + 1;
+      return this.take(c, part);
+    }
+  }
+
+  private take(c: number, part: number): void {
+    const q = this.parts[part];
+    if (!q.length) return;
+    const now = this.sim.now;
+    this.queued.add(now, -1);
+    this.backlog.add(now, -1);
+    this.deliver(c, q.shift() as Frame);
+  }
+
+  costUsd(now: number): number {
+    return (now / 3_600_000) * this.p.costPerHour;
+  }
+
+  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+    return { backlog: this.backlog.series(bucketMs, n, now) };
+  }
+
+  override utilization(): number {
+    return this.busy.mean(this.sim.now) / this.p.consumers;
+  }
+
+  /** Backlog when the measured interval closed (the drain may empty it afterwards). */
+  private lagAtEnd: number | undefined;
+
+  override windowClosed(): void {
+    this.lagAtEnd = this.backlog.value;
+  }
+
+  override extraStats(): Record<string, unknown> {
+    const now = costedUntil(this.sim);
+    return {
+      enqueued: this.enqueued,
+      dropped: this.dropped,
+      processed: this.processed,
+      deliveries: this.deliveries,
+      redeliveries: this.redeliveries,
+      deadLetters: this.deadLetters,
+      lag: this.lagAtEnd ?? this.backlog.value,
+      backlog: { mean: round(this.queued.mean(now), 3), max: this.backlog.max, end: this.lagAtEnd ?? this.backlog.value, afterDrain: this.backlog.value },
+      endToEndMs: summary3(this.endToEnd),
+      // a fixed price per hour: the month costs exactly that, nothing to extrapolate
+      ...(this.p.costPerHour ? { cost: { run: round(this.costUsd(now), 6), perMonth: round(this.p.costPerHour * HOURS_PER_MONTH, 2) } } : {}),
+    };
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * serverless — a function (AWS Lambda-like). Each instance runs one request at
+ * a time; a request finding no idle instance starts a new one, paying a cold
+ * start, up to `concurrency` running at once (beyond: throttled, or a FIFO wait
+ * with `queue: true`). Idle instances are reclaimed after `idleTimeout`;
+ * `provisioned` ones stay warm. Billing per request and per GB-second.
+ */
+import { Node, round, summary3, type BuildContext, type KindDef } from './node.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { Deque } from '../engine/deque.js';
+import type { Rng } from '../engine/random.js';
+import { Histogram } from '../engine/stats.js';
+import { costStats, Level, type Costed, type SeriesSource } from './parts/level.js';
+import { ratio } from './downstream.js';
+
+export const runtimes = ['nodejs', 'python', 'java', 'go', 'dotnet', 'ruby'] as const;
+export type Runtime = (typeof runtimes)[number];
+
+/**
+ * Cold-start (init) time per runtime when `coldStart` is not given: lognormal
+ * with these medians — in line with published measurements of a minimal
+ * function (e.g. the daily Lambda cold-start benchmark at maxday.github.io/lambda-perf:
+ * Node.js ≈ 140 ms, Python ≈ 85 ms, Java ≈ 240 ms without SnapStart) — and a
+ * 99th percentile about 2.5× the median. Real functions with dependencies start slower.
+ */
+export const COLD_START: Record<Runtime, DistSpec> = {
+  nodejs: { dist: 'lognormal', median: 140, p99: 350 },
+  python: { dist: 'lognormal', median: 85, p99: 220 },
+  java: { dist: 'lognormal', median: 240, p99: 650 },
+  go: { dist: 'lognormal', median: 60, p99: 150 },
+  dotnet: { dist: 'lognormal', median: 220, p99: 600 },
+  ruby: { dist: 'lognormal', median: 130, p99: 330 },
+};
+
+/** AWS Lambda x86 prices, us-east-1: per million requests, per GB-second, per provisioned GB-second. */
+export const LAMBDA_PRICES = { perMillion: 0.2, perGbSecond: 0.0000166667, provisionedPerGbSecond: 0.0000041667 };
+
+export interface ServerlessParams {
+  runtime: Runtime;
+  coldStart?: DistSpec;
+  serviceTime: DistSpec;
+  concurrency: number;
+  queue: boolean;
+  idleTimeout: number;
+  provisioned: number;
+  maxDuration: number;
+  memoryMb: number;
+  pricePerMillion: number;
+  pricePerGbSecond: number;
+  provisionedPricePerGbSecond: number;
+}
+
+const RUNNING = 1;
+
+export class Serverless extends Node implements Costed, SeriesSource {
+  readonly p: ServerlessParams;
+  private readonly initTime: Sampler;
+  private readonly draw: Sampler;
+  private readonly rng: Rng;
+  private readonly callRng: Rng;
+  private readonly hServed: number;
+  private readonly hKill: number;
+  private readonly hExpire: number;
+  private readonly waiting = new Deque<Frame>();
+  // per instance id
+  private isBusy: boolean[] = [];
+  private isAlive: boolean[] = [];
+  private isProvisioned: boolean[] = [];
+  private idleSince: number[] = [];
+  private startedAt: number[] = [];
+  private freeIds: number[] = [];
+  /** Idle instances, most recently used last: requests take the warmest. */
+  private idle: number[] = [];
+  private idleProvisioned: number[] = [];
+  private running = 0;
+  readonly warm: Level;
+  readonly init = new Histogram();
+  invocations = 0;
+  billedInvocations = 0;
+  coldStarts = 0;
+  throttled = 0;
+  timedOut = 0;
+  private gbMs = 0;
+
+  constructor(ctx: BuildContext) {
+    super('serverless', ctx);
+    this.p = { ...(ctx.params as unknown as ServerlessParams) };
+    this.initTime = sampler(this.p.coldStart ?? COLD_START[this.p.runtime]);
+    this.draw = sampler(this.p.serviceTime);
+    this.rng = ctx.rng;
+    this.callRng = ctx.stream('calls');
+    this.hServed = ctx.sim.onFrame((f) => f.mark === RUNNING && this.next(f));
+    this.hKill = ctx.sim.onFrame((f) => {
+      if (f.mark !== RUNNING) return;
+      if (f.measured) this.timedOut++;
+      this.done(f, Status.error);
+    });
+    this.hExpire = ctx.sim.onTimer((id) => this.expire(id));
+    this.warm = new Level(ctx.recorder.series.bucketMs, 0);
+  }
+
+  override start(): void {
+    for (let i = 0; i < this.p.provisioned; i++) {
+      const id = this.newInstance();
+      this.isProvisioned[id] = true;
+      this.idleProvisioned.push(id);
+    }
+  }
+
+  private newInstance(): number {
+    const id = this.freeIds.length ? (this.freeIds.pop() as number) : this.isAlive.length;
+    this.isAlive[id] = true;
+    this.isBusy[id] = false;
+    this.isProvisioned[id] = false;
+    this.warm.add(this.sim.now, 1);
+    return id;
+  }
+
+  override receive(f: Frame): void {
+    this.arrive(f);
+    if (this.running < this.p.concurrency) return this.begin(f);
+    if (this.p.queue) {
+      this.waiting.push(f);
+      this.queued.add(this.sim.now, 1);
+      return;
+    }
+    if (f.measured) this.throttled++;
+    this.finish(f, Status.throttled);
+  }
+
+  private begin(f: Frame): void {
+    const now = this.sim.now;
+    this.running++;
+    this.busy.add(now, 1);
+    if (f.measured) {
+      this.wait.record(now - f.t0);
+      this.invocations++;
+    }
+    this.billedInvocations++;
+    let id = this.idleProvisioned.pop() ?? this.idle.pop();
+    let delay = 0;
+    if (id === undefined) {
+      id = this.newInstance();
+      delay = this.initTime(this.rng);
+      if (f.measured) {
+        this.coldStarts++;
+        this.init.record(delay);
+      }
+    }
+    this.isBusy[id] = true;
+    this.startedAt[id] = now;
+    f.slot = id;
+    f.step = 0;
+    f.mark = RUNNING;
+    const t = delay + this.draw(this.rng);
+    const max = this.p.maxDuration;
+    if (t > max) return this.sim.after(max, this.hKill, f);
+    // with downstream calls the whole invocation must fit in maxDuration
+    if (this.out.length && Number.isFinite(max)) this.sim.after(max, this.hKill, f);
+    this.sim.after(t, this.hServed, f);
+  }
+
+  /** Make the next applicable downstream call (holding the instance), or answer. */
+  private next(f: Frame): void {
+    if (!this.callNext(f, this.callRng)) this.done(f, Status.ok);
+  }
+
+  override reply(f: Frame, status: Status): void {
+    if (f.mark !== RUNNING) return;
+    if (status === Status.ok) this.next(f);
+    else this.done(f, status);
+  }
+
+  private done(f: Frame, status: Status): void {
+    const now = this.sim.now, id = f.slot;
+    f.mark = 0;
+    this.running--;
+    this.busy.add(now, -1);
+    // billed in 1 ms steps, init included
+    this.gbMs += Math.ceil(now - this.startedAt[id]) * (this.p.memoryMb / 1024);
+    this.isBusy[id] = false;
+    this.idleSince[id] = now;
+    if (this.isProvisioned[id]) this.idleProvisioned.push(id);
+    else {
+      this.idle.push(id);
+      this.sim.timer(this.p.idleTimeout, this.hExpire, id);
+    }
+    if (this.waiting.length) {
+      this.queued.add(now, -1);
+      this.begin(this.waiting.shift() as Frame);
+    }
+    this.finish(f, status);
+  }
+
+  /** Reclaim instance `id` if it has been idle for idleTimeout since this timer was set. */
+  private expire(id: number): void {
+    if (!this.isAlive[id] || this.isBusy[id] || this.sim.now < this.idleSince[id] + this.p.idleTimeout) return;
+    const k = this.idle.indexOf(id);
+    if (k >= 0) this.idle.splice(k, 1);
+    this.isAlive[id] = false;
+    this.freeIds.push(id);
+    this.warm.add(this.sim.now, -1);
+  }
+
+  /** Change a parameter mid-run (a `set` event): concurrency. */
+  setParam(name: string, value: unknown): void {
+    if (name !== 'concurrency') throw new Error(`serverless cannot set ${name} during a run`);
+    this.p.concurrency = value as number;
+    while (this.waiting.length && this.running < this.p.concurrency) {
+      this.queued.add(this.sim.now, -1);
+      this.begin(this.waiting.shift() as Frame);
+    }
+  }
+
+  costUsd(now: number): number {
+    const p = this.p, gb = p.memoryMb / 1024;
+    return (this.billedInvocations / 1e6) * p.pricePerMillion + (this.gbMs / 1000) * p.pricePerGbSecond
+      + p.provisioned * gb * (now / 1000) * p.provisionedPricePerGbSecond;
+  }
+
+  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+    return { instances: this.warm.series(bucketMs, n, now) };
+  }
+
+  override utilization(): number {
+    return this.p.concurrency > 0 ? this.busy.mean(this.sim.now) / this.p.concurrency : 0;
+  }
+
+  override extraStats(): Record<string, unknown> {
+    return {
+      invocations: this.invocations,
+      coldStarts: this.coldStarts,
+      coldStartRatio: ratio(this.coldStarts, this.invocations),
+      coldStartMs: summary3(this.init),
+      throttled: this.throttled,
+      timedOut: this.timedOut,
+      instances: this.warm.value,
+      peakInstances: this.warm.max,
+      billedGbSeconds: round(this.gbMs / 1000, 3),
+      cost: costStats(this, this.sim),
+    };
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * service — an application server. Each instance runs `workers` requests at
+ * once; others wait FIFO in its queue (beyond `queueCapacity`: rejected). A
+ * request takes `serviceTime ÷ speed`, then the service calls its outgoing
+ * links in order, holding the worker (blocking I/O) unless `async`.
+ *
+ * Instances can go down (killed by the timeline, or crashed by `crashOn`): a
+ * down instance fails everything it holds and refuses new requests (error)
+ * until restored or restarted. `autoscale` adds and removes instances like a
+ * Kubernetes HPA.
+ */
+import { Node, type BuildContext, type KindDef } from './node.js';
+import { Status, type Frame } from '../engine/sim.js';
+import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { Deque } from '../engine/deque.js';
+import type { Rng } from '../engine/random.js';
+import { matchesPrefix } from './parts/link.js';
+import { costStats, Level, type Costed, type SeriesSource } from './parts/level.js';
+import { AUTOSCALE_DEFAULTS, Autoscaler, autoscaleFields, type AutoscaleParams, type Scalable } from './parts/autoscale.js';
+import { InstanceHealth } from './parts/instance-health.js';
+
+export interface ServiceParams {
+  instances: number;
+  workers: number;
+  serviceTime: DistSpec;
+  speed: number;
+  queueCapacity: number;
+  async: boolean;
+  crashOn?: { route: string; probability: number };
+  restartTime: number;
+  autoscale?: AutoscaleParams;
+  costPerHour: number;
+}
+
+/** Default price of one instance: an AWS t3.medium on demand (us-east-1, 2 vCPU, 4 GiB). */
+export const DEFAULT_COST_PER_HOUR = 0.0416;
+
+// Frame.mark while a request is at the service: received (queued or running),
+// holding a worker, or failed by a crash (its pending events must be ignored).
+const RECEIVED = 2, HOLDS = 1, DEAD = 4;
+
+export class Service extends Node implements Costed, SeriesSource, Scalable {
+  readonly p: ServiceParams;
+  /** Instances taking traffic (registered with their load balancer): 1 or 0 per instance. */
+  readonly registered: Uint8Array;
+  private readonly health: InstanceHealth;
+  private readonly speedAt: Float64Array;
+  private readonly busyAt: Int32Array;
+  private readonly queues: Deque<Frame>[];
+  private draw: Sampler;
+  private readonly rng: Rng;
+  private readonly callRng: Rng;
+  private readonly pickRng: Rng;
+  private readonly crashRng: Rng;
+  private readonly hServed: number;
+  private readonly capacity;
+  /** Serving instances are [0, nReg). */
+  private nReg: number;
+  private readonly auto: Autoscaler | null;
+  /** Serving instances over time (series, peak). */
+  private readonly servingLevel: Level;
+  private readonly billed: Level;
+  rejected = 0;
+  refused = 0;
+
+  constructor(ctx: BuildContext) {
+    super('service', ctx);
+    this.p = { ...(ctx.params as unknown as ServiceParams) };
+    const a = this.p.autoscale ? new Autoscaler(this.p.autoscale, ctx.sim, this) : null;
+    this.auto = a;
+    this.nReg = a ? a.clamp(this.p.instances) : this.p.instances;
+    this.instances = a ? a.p.max : this.nReg;
+    const n = this.instances;
+    this.registered = new Uint8Array(n);
+    this.registered.fill(1, 0, this.nReg);
+    this.speedAt = new Float64Array(n).fill(this.p.speed);
+    this.busyAt = new Int32Array(n);
+    this.queues = Array.from({ length: n }, () => new Deque<Frame>());
+    this.draw = sampler(this.p.serviceTime);
+    this.rng = ctx.rng;
+    this.callRng = ctx.stream('calls');
+    this.pickRng = ctx.stream('pick');
+    this.crashRng = ctx.stream('crash');
+    this.hServed = ctx.sim.onFrame((f) => this.served(f));
+    this.health = new InstanceHealth(n, this.p.restartTime, ctx.sim, (inst) => this.lose(inst));
+    this.capacity = ctx.sim.timeAverage();
+    const bucket = ctx.recorder.series.bucketMs;
+    this.servingLevel = new Level(bucket, this.nReg);
+    this.billed = new Level(bucket, this.nReg);
+  }
+
+  override start(): void {
+    this.capacity.set(0, this.nReg * this.p.workers);
+    this.auto?.start();
+  }
+
+  override isUp(inst: number): boolean {
+    return this.health.isUp(inst);
+  }
+
+  override receive(f: Frame, inst: number): void {
+    this.arrive(f);
+    const n = this.nReg;
+    if (inst < 0) inst = n === 1 ? 0 : Math.floor(this.pickRng() * n);
+    f.inst = inst;
+    if (this.health.anyDown && !this.health.isUp(inst)) return this.refuse(f);
+    if (this.busyAt[inst] < this.p.workers) return this.begin(f);
+    const q = this.queues[inst];
+    if (q.length >= this.p.queueCapacity) return this.reject(f);
+    f.mark = RECEIVED;
+    q.push(f);
+    this.queued.add(this.sim.now, 1);
+  }
+
+  /** The instance is down: fail at once (error). */
+  private refuse(f: Frame): void {
+    if (f.measured) this.refused++;
+    this.finish(f, Status.error);
+  }
+
+  /** The waiting room is full. */
+  private reject(f: Frame): void {
+    if (f.measured) this.rejected++;
+    this.finish(f, Status.rejected);
+  }
+
+  /** Load of an instance: requests in service plus waiting (for load balancers). */
+  load(inst: number): number {
+    return this.busyAt[inst] + this.queues[inst].length;
+  }
+
+  private begin(f: Frame): void {
+    const now = this.sim.now;
+    this.busyAt[f.inst]++;
+    this.busyBy(now, 1);
+    this.serve(f);
+  }
+
+  /** Start serving f on a worker already counted busy. */
+  private serve(f: Frame): void {
+    if (f.measured) this.wait.record(this.sim.now - f.t0);
+    f.step = 0;
+    f.mark = RECEIVED | HOLDS;
+    this.sim.after(this.draw(this.rng) / this.speedAt[f.inst], this.hServed, f);
+  }
+
+  private served(f: Frame): void {
+    if (f.mark === DEAD) return;
+    if (this.p.crashOn !== undefined && this.crashesOn(f)) return this.crash(f.inst);
+    if (this.p.async) this.release(f);
+    this.next(f);
+  }
+
+  /** Does serving f crash its instance (`crashOn`)? */
+  private crashesOn(f: Frame): boolean {
+    const c = this.p.crashOn as { route: string; probability: number };
+    return matchesPrefix(f.route, c.route) && this.crashRng() < c.probability;
+  }
+
+  /** Give back f's worker and start the next waiting request. */
+  private release(f: Frame): void {
+    if (!(f.mark & HOLDS)) return;
+    f.mark = RECEIVED;
+    const inst = f.inst, now = this.sim.now;
+    const q = this.queues[inst];
+    if (q.length && this.busyAt[inst] <= this.p.workers) {
+      // hand the worker straight to the next waiting request: busy is unchanged
+      this.queued.add(now, -1);
+      return this.serve(q.shift() as Frame);
+    }
+    this.busyAt[inst]--;
+    this.busyBy(now, -1);
+  }
+
+  /** Busy workers changed by `d`: the utilisation statistic and the autoscaler both count them. */
+  private busyBy(now: number, d: number): void {
+    this.busy.add(now, d);
+    if (this.auto !== null) this.auto.busy(now, d);
+  }
+
+  /** Make the next applicable downstream call, or answer. */
+  private next(f: Frame): void {
+    if (!this.callNext(f, this.callRng)) this.done(f, Status.ok);
+  }
+
+  override reply(f: Frame, status: Status): void {
+    if (f.mark === DEAD) return;
+    if (status === Status.ok) this.next(f);
+    else this.done(f, status);
+  }
+
+  private done(f: Frame, status: Status): void {
+    this.release(f);
+    f.mark = 0;
+    this.finish(f, status);
+  }
+
+  // ---- failures --------------------------------------------------------
+
+  /** Kill instance `inst`: down until a restore event. */
+  kill(inst: number): void {
+    this.health.kill(inst);
+  }
+
+  /** Crash instance `inst`: down for restartTime. */
+  crash(inst: number): void {
+    this.health.crash(inst);
+  }
+
+  /** Bring instance `inst` back up (a restore event). */
+  restore(inst: number): void {
+    this.health.restore(inst);
+  }
+
+  /** Crashes so far (`crashOn` and crash events). */
+  get crashes(): number {
+    return this.health.crashes;
+  }
+
+  /** Instance `inst` went down: everything it holds fails — waiting, running, or blocked on a call. */
+  private lose(inst: number): void {
+    const now = this.sim.now;
+    const lost: Frame[] = [];
+    for (const f of this.sim.frames) {
+      if (f.at !== this || f.inst !== inst || !(f.mark & RECEIVED)) continue;
+      if (f.mark & HOLDS) this.busyBy(now, -1);
+      f.mark = DEAD;
+      lost.push(f);
+    }
+    this.busyAt[inst] = 0;
+    const q = this.queues[inst];
+    this.queued.add(now, -q.length);
+    while (q.length) q.shift();
+    for (const f of lost) this.finish(f, Status.error);
+  }
+
+  /** Multiply instance `inst`'s service time by `factor` (1 = normal speed again). */
+  slow(inst: number, factor: number): void {
+    this.speedAt[inst] = this.p.speed / factor;
+  }
+
+  /** Change a parameter mid-run (a `set` event): workers, speed or serviceTime. */
+  setParam(name: string, value: unknown): void {
+    if (name === 'serviceTime') this.draw = sampler(value as DistSpec);
+    else if (name === 'speed') {
+      const old = this.p.speed;
+      this.p.speed = value as number;
+      for (let i = 0; i < this.instances; i++) this.speedAt[i] *= this.p.speed / old;
+    } else if (name === 'workers') {
+      this.p.workers = value as number;
+      this.capacity.set(this.sim.now, this.nReg * this.p.workers);
+      for (let i = 0; i < this.instances; i++) {
+        const q = this.queues[i];
+        while (q.length && this.busyAt[i] < this.p.workers) {
+          this.queued.add(this.sim.now, -1);
+          this.begin(q.shift() as Frame);
+        }
+      }
+    } else throw new Error(`service cannot set ${name} during a run`);
+  }
+
+  // ---- autoscaling (see autoscale.ts) --------------------------------
+
+  get serving(): number {
+    return this.nReg;
+  }
+
+  get workersPerInstance(): number {
+    return this.p.workers;
+  }
+
+  register(k: number): void {
+    for (let j = 0; j < k; j++) this.registered[this.nReg++] = 1;
+    this.resized();
+  }
+
+  deregisterFrom(n: number): void {
+    for (let i = n; i < this.nReg; i++) this.registered[i] = 0;
+    this.nReg = n;
+    this.resized();
+  }
+
+  provisioningChanged(): void {
+    this.billed.set(this.sim.now, this.nReg + (this.auto?.provisioning ?? 0));
+  }
+
+  private resized(): void {
+    const now = this.sim.now;
+    this.capacity.set(now, this.nReg * this.p.workers);
+    this.servingLevel.set(now, this.nReg);
+    this.provisioningChanged();
+  }
+
+  // ---- reporting -------------------------------------------------------
+
+  costUsd(now: number): number {
+    return (this.billed.integralTo(now) / 3_600_000) * this.p.costPerHour;
+  }
+
+  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+    return this.auto ? { instances: this.servingLevel.series(bucketMs, n, now) } : {};
+  }
+
+  override utilization(): number {
+    const cap = this.capacity.mean(this.sim.now);
+    return cap > 0 ? this.busy.mean(this.sim.now) / cap : 0;
+  }
+
+  override extraStats(): Record<string, unknown> {
+    return {
+      instances: this.nReg,
+      rejected: this.rejected,
+      ...(this.refused || this.crashes ? { refused: this.refused, crashes: this.crashes } : {}),
+      ...(this.auto ? { peakInstances: this.servingLevel.max, scaleUps: this.auto.scaleUps, scaleDowns: this.auto.scaleDowns } : {}),
+      cost: costStats(this, this.sim),
+    };
+  }
+}
