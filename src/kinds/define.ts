@@ -72,6 +72,23 @@ export type StatsOf<S extends Record<string, StatDef>> = { [K in keyof S]?: Stat
 /** What a kind may report over time: each declared series as one value per bucket. */
 export type SeriesOf<S extends Record<string, SeriesDef>> = { [K in keyof S]?: number[] };
 
+/** The statistics every kind reports (the common part of the output contract); kinds add their declared ones. */
+export interface ComponentStats {
+  kind: string;
+  arrivals: number;
+  completed: number;
+  failed: number;
+  inFlight: number;
+  utilization: number;
+  queueLength: { mean: number; max: number };
+  waitMs: { mean: number; p50: number; p99: number };
+  latencyMs: { mean: number; p50: number; p99: number };
+  [extra: string]: unknown;
+}
+
+/** Keys of the common statistics, which need no declaration. */
+export const COMMON_STATS = ['kind', 'arrivals', 'completed', 'failed', 'inFlight', 'utilization', 'queueLength', 'waitMs', 'latencyMs'] as const;
+
 /** Failures the timeline can cause: down until restored, down for the kind's restart time, back up, slower. */
 export const FAILURES = ['kill', 'crash', 'restore', 'slow'] as const;
 export type Failure = (typeof FAILURES)[number];
@@ -151,6 +168,11 @@ export function defineKind<
 }
 
 /** How many instances a component of `def` with resolved parameters `p` runs (1 when the kind does not say). */
-export function instanceCount(def: AnyKindDef, p: Record<string, Resolved>): number {
+export function instanceCount(def: Pick<AnyKindDef, 'instances'>, p: Record<string, Resolved>): number {
   return def.instances ? def.instances(p) : 1;
+}
+
+/** A kind's declared statistics as `[key, definition]` pairs, in declaration order. */
+export function declaredStats(def: AnyKindDef): [string, StatDef][] {
+  return Object.entries(def.stats as Record<string, StatDef>);
 }

@@ -18,8 +18,7 @@ import { queue } from './queue.js';
 import { pubsub } from './pubsub.js';
 import { serverless } from './serverless.js';
 
-/** Every kind by name, in palette order. */
-export const kinds = {
+const defs = {
   client,
   service,
   'load-balancer': loadBalancer,
@@ -34,10 +33,18 @@ export const kinds = {
   serverless,
 } as const satisfies Record<string, AnyKindDef>;
 
+/** Each kind's definition with its own types, by name (for the runtime registry). */
+export type KindDefs = typeof defs;
 /** The name of a registered kind. */
-export type KindName = keyof typeof kinds;
+export type KindName = keyof KindDefs;
 
-/** The definition of kind `name`, or undefined for a name no kind has (a null-prototype lookup: `__proto__` is no kind). */
+/**
+ * Every kind by name, in palette order: a frozen object without a prototype,
+ * so a user-chosen name such as `__proto__` or `constructor` finds no kind.
+ */
+export const kinds: Readonly<Record<string, AnyKindDef>> = Object.freeze(Object.assign(Object.create(null), defs));
+
+/** The definition of kind `name`, or undefined for a name no kind has. */
 export function kindDef(name: string): AnyKindDef | undefined {
-  return Object.hasOwn(kinds, name) ? (kinds as Record<string, AnyKindDef>)[name] : undefined;
+  return kinds[name];
 }

@@ -2,7 +2,7 @@
  * The runtime registry: how each kind of src/kinds/index.ts is simulated. Only
  * the CLI, the worker and tests load it; the browser's main thread never does.
  */
-import type { KindName, kinds } from '../kinds/index.js';
+import type { KindDefs, KindName } from '../kinds/index.js';
 import type { BuildContext, Node } from './node.js';
 import { Client } from './client.js';
 import { Service } from './service.js';
@@ -18,7 +18,7 @@ import { Pubsub } from './pubsub.js';
 import { Serverless } from './serverless.js';
 
 /** Builds the node of one component, given its kind's typed parameters. */
-export type CreateNode<K extends KindName> = (ctx: BuildContext<(typeof kinds)[K]>) => Node;
+export type CreateNode<K extends KindName> = (ctx: BuildContext<KindDefs[K]>) => Node;
 
 /** Every kind's node constructor, by kind name: the registry must cover every kind. */
 export const nodes: { [K in KindName]: CreateNode<K> } = {

@@ -10,7 +10,7 @@
  * node synchronously (zero-latency links), so make them the last thing a handler
  * does, after all state changes.
  */
-import type { AnyKindDef, KindParams, KindSeries, KindStats } from '../kinds/define.js';
+import type { AnyKindDef, ComponentStats, KindParams, KindSeries, KindStats } from '../kinds/define.js';
 import type { Sim, Frame, Status } from '../engine/sim.js';
 import { Status as S } from '../engine/sim.js';
 import { Histogram, TimeAverage, round, summary3 } from '../engine/stats.js';
@@ -32,20 +32,6 @@ export interface BuildContext<D extends AnyKindDef = AnyKindDef> {
   rng: Rng;
   /** Derive a further named stream for this component (e.g. per instance). */
   stream(name: string): Rng;
-}
-
-/** Per-component statistics: the common part of the output contract. */
-export interface ComponentStats {
-  kind: string;
-  arrivals: number;
-  completed: number;
-  failed: number;
-  inFlight: number;
-  utilization: number;
-  queueLength: { mean: number; max: number };
-  waitMs: { mean: number; p50: number; p99: number };
-  latencyMs: { mean: number; p50: number; p99: number };
-  [extra: string]: unknown;
 }
 
 /**

@@ -3,7 +3,8 @@
  * report and Locust's statistics table.
  */
 import { kinds } from '../kinds/index.js';
-import type { StatDescriptor } from '../kinds/define.js';
+import { declaredStats } from '../kinds/define.js';
+import { formatStat } from '../kinds/format-stat.js';
 import type { RunResult, Summary } from './result.js';
 import { formatDuration } from '../scenario/units.js';
 
@@ -23,24 +24,6 @@ const SUMMARY_HEADER = ['Label', '# Samples', 'Failures', 'Error %', 'Throughput
 function summaryRow(label: string, s: Summary): string[] {
   const l = s.latencyMs;
   return [label, n0(s.requests), n0(s.failed), pct(s.errorRate), s.throughputRps.toFixed(1), ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max)];
-}
-
-function formatStat(value: unknown, unit: StatDescriptor['unit']): string {
-  if (Array.isArray(value)) return `[${value.map((v) => formatStat(v, unit)).join(', ')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    // a latency-like summary {mean, p50, p99}: show mean and p99
-    if (typeof o.mean === 'number' && typeof o.p99 === 'number') return `${formatStat(o.mean, unit)} (p99 ${formatStat(o.p99, unit)})`;
-    return Object.entries(o).map(([k, v]) => `${k} ${formatStat(v, unit)}`).join(', ');
-  }
-  if (typeof value !== 'number') return String(value);
-  switch (unit) {
-    case 'ratio': return `${(value * 100).toFixed(1)}%`;
-    case 'ms': return `${ms(value)} ms`;
-    case 'rps': return `${value.toFixed(1)}/s`;
-    case 'usd': return `$${value.toFixed(value < 1 ? 4 : 2)}`;
-    default: return n0(value);
-  }
 }
 
 /** The human-readable report printed by `archsim run`. */
@@ -66,8 +49,11 @@ export function textReport(r: RunResult): string {
   ]);
   out.push(table(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean/max', 'Wait', 'Latency', 'p99'], crow, 2));
   const extras = Object.entries(r.components).flatMap(([id, c]) => {
-    const stats = kinds[c.kind]?.stats ?? [];
-    const parts = stats.filter((d) => d.key !== 'utilization' && c[d.key] !== undefined && c[d.key] !== null).map((d) => `${d.label} ${formatStat(c[d.key], d.unit)}`);
+    const def = kinds[c.kind];
+    const stats = def ? declaredStats(def) : [];
+    const parts = stats
+      .filter(([key]) => key !== 'utilization' && c[key] !== undefined && c[key] !== null)
+      .map(([key, d]) => `${d.label} ${formatStat(c[key], d.unit)}`);
     return parts.length ? [`  ${id}: ${parts.join(' · ')}`] : [];
   });
   if (extras.length) out.push('', ...extras);

@@ -1,4 +1,4 @@
-/** The output contract (DESIGN.md §4): what a run returns, as plain JSON data. */
+/** The output contract (docs/output.md): what a run returns, as plain JSON data. */
 import type { ComponentStats } from '../kinds/define.js';
 import type { FailureName } from '../engine/sim.js';
 

@@ -7,15 +7,18 @@
  */
 import { Sim, SimOverloadError } from '../engine/sim.js';
 import { Recorder, type Tally } from '../engine/recorder.js';
-import { niceBucket } from '../engine/stats.js';
+import { niceBucket, round } from '../engine/stats.js';
 import { stream } from '../engine/random.js';
-import { kinds } from '../kinds/index.js';
-import { Link, type LinkSpec } from '../kinds/link.js';
-import { round, type Node } from '../kinds/define.js';
+import { kindDef, type KindName } from '../kinds/index.js';
+import type { LinkSpec } from '../kinds/link.js';
 import type { ResolvedObject } from '../kinds/params.js';
-import { callStats } from '../components/calls.js';
-import { costSummary, nodeSeries } from '../components/level.js';
-import { scheduleTimeline } from './timeline.js';
+import { nodes as runtimes } from '../nodes/index.js';
+import type { BuildContext, Node } from '../nodes/node.js';
+import { Link } from '../nodes/parts/link.js';
+import { callStats } from '../nodes/parts/calls.js';
+import { costSummary } from '../nodes/parts/cost.js';
+import { scheduleTimeline } from '../timeline/schedule.js';
+import type { TimelineEvent } from '../timeline/events.js';
 import { formatDuration } from '../scenario/units.js';
 import type { PhaseSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
 
@@ -28,7 +31,7 @@ export interface RunInput {
   drain: number;
   components: { id: string; kind: string; params: ResolvedObject }[];
   links: LinkSpec[];
-  events?: unknown[];
+  events?: TimelineEvent[];
   variant?: string;
 }
 
@@ -55,7 +58,7 @@ export class RunTooLargeError extends Error {}
 function estimateEvents(s: RunInput): { requests: number; events: number } {
   const horizon = s.duration ?? MAX_OPEN_END;
   let requests = 0;
-  for (const c of s.components) requests += kinds[c.kind]?.estimateRequests?.(c.params, horizon) ?? 0;
+  for (const c of s.components) requests += kindDef(c.kind)?.source?.estimateRequests(c.params, horizon) ?? 0;
   const hops = Math.max(1, s.links.length);
   return { requests, events: requests * (2 + 2 * hops) };
 }
@@ -92,11 +95,12 @@ export class Run {
     this.issueEnd = s.duration ?? MAX_OPEN_END;
     this.sim = new Sim(s.warmup, this.issueEnd);
     this.recorder = new Recorder(this.sim, niceBucket(s.duration ?? 60_000));
-    const keysUsed = s.components.some((c) => kinds[c.kind]?.usesKeys);
+    const keysUsed = s.components.some((c) => kindDef(c.kind)?.usesKeys);
     s.components.forEach((c, index) => {
-      const def = kinds[c.kind];
-      if (!def) throw new Error(`unknown kind "${c.kind}" for component ${c.id}`);
-      const node = def.create({
+      if (!kindDef(c.kind)) throw new Error(`unknown kind "${c.kind}" for component ${c.id}`);
+      // validation resolved c.params against this kind's descriptors: the one place the types meet
+      const create = runtimes[c.kind as KindName] as (ctx: BuildContext) => Node;
+      const node = create({
         id: c.id,
         index,
         params: c.params,
@@ -117,7 +121,7 @@ export class Run {
       from.out.push(link);
       to.in.push(link);
     });
-    const timeouts = s.components.map((c) => kinds[c.kind]?.requestDeadline?.(c.params) ?? 0);
+    const timeouts = s.components.map((c) => kindDef(c.kind)?.source?.requestDeadline(c.params) ?? 0);
     this.drainLimit = Math.min(s.drain, Math.max(0, ...timeouts));
     this.recorder.onAllFinished = () => {
       if (s.duration !== undefined) return;
@@ -262,6 +266,14 @@ export class Run {
     }
     return out;
   }
+}
+
+/** Series the nodes report themselves, by name then component id: `{instances: {app: [...]}}`. */
+function nodeSeries(nodes: readonly Node[], bucketMs: number, n: number, now: number): Record<string, Record<string, number[]>> {
+  const out: Record<string, Record<string, number[]>> = {};
+  for (const node of nodes)
+    for (const [name, values] of Object.entries(node.timeSeries(bucketMs, n, now))) (out[name] ??= {})[node.id] = values as number[];
+  return out;
 }
 
 function summarize(t: Tally, spanMs: number): Summary {

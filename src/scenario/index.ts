@@ -7,6 +7,7 @@
  */
 import { parseScenarioText, ScenarioError, type Locate, type ParsedScenario, type Problem } from './parse.js';
 import type { RawProblem } from './resolve-param.js';
+import { MAX_DEPTH, tooDeepPath } from './depth.js';
 import { validateScenario, type ResolvedScenario, type ValidateOptions } from './validate.js';
 import { applyOverrides, applyVariant, listVariants, parseSet, type Overrides } from './variants.js';
 
@@ -15,7 +16,10 @@ export { parseDuration, parseRate, formatDuration, formatRate, ValueError } from
 export { parseDist } from './dist-syntax.js';
 export { listVariants, applyVariant, applyOverrides, mergePatch, type Overrides } from './variants.js';
 export { scenarioSchema } from './schema.js';
-export { validateScenario, scenarioParams, type ResolvedScenario, type ResolvedComponent, type Registry, type KindSpec, type EventsHook, type ValidateOptions } from './validate.js';
+export { MAX_DEPTH } from './depth.js';
+export { RESERVED_KEYS } from './plain-map.js';
+export { validateScenario, scenarioParams, type ResolvedScenario, type ResolvedComponent, type Registry, type KindSpec, type ValidateOptions } from './validate.js';
+export type { EventsHook } from '../timeline/events.js';
 
 /** Options of resolveScenario: which variant, overrides, and (for tests) the kind registry. */
 export interface ResolveOptions extends Overrides, ValidateOptions {
@@ -49,6 +53,11 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Resolv
 }
 
 function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (variant?: string) => Locate): ResolvedScenario {
+  const deep = tooDeepPath(raw);
+  if (deep) {
+    const message = `mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful`;
+    throw new ScenarioError([toProblem({ path: deep, message }, locator?.(), [])], file);
+  }
   // problems of --set and --variant name no place in the text, but do name the file
   const inFile = <T>(f: () => T): T => {
     try {
@@ -85,7 +94,10 @@ function formatPath(path: readonly (string | number)[]): string {
 }
 
 function toProblem(p: RawProblem, locate: Locate | undefined, sets: { text: string; path: string[] }[]): Problem {
-  const set = [...sets].reverse().find((s) => s.path.length <= p.path.length && s.path.every((k, i) => p.path[i] === k));
+  // the --set that wrote at or below the problem's path, or whose path holds the unknown key reported
+  const within = (s: { path: string[] }) => s.path.length <= p.path.length && s.path.every((k, i) => p.path[i] === k);
+  const through = (s: { path: string[] }) => p.at === 'key' && p.path.every((k, i) => s.path[i] === k);
+  const set = [...sets].reverse().find((s) => within(s) || through(s));
   if (set) return { path: formatPath(p.path), message: `${p.message} (from --set ${set.text})` };
   const pos = locate?.(p.path, p.at);
   return { path: formatPath(p.path), message: p.message, ...pos };

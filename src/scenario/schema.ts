@@ -8,8 +8,8 @@ import { kinds as defaultKinds } from '../kinds/index.js';
 import { linkParams } from '../kinds/link.js';
 import { DIST_CALL_PATTERN, DIST_EXAMPLES, MAX_ERLANG_K } from './dist-syntax.js';
 import { DURATION_PATTERN, RATE_PATTERN } from './units.js';
-import { timelineHook } from './events.js';
-import { ID_PATTERN, MAX_COMPONENTS, MAX_LINKS, MAX_SEED_LENGTH, scenarioParams, topLevelHelp, type EventsHook, type Registry } from './validate.js';
+import { timelineHook, type EventsHook } from '../timeline/events.js';
+import { ID_PATTERN, MAX_COMPONENTS, MAX_LINKS, MAX_SEED_LENGTH, scenarioParams, topLevelHelp, type Registry } from './validate.js';
 
 type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/definitions/${name}` });

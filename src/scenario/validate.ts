@@ -3,18 +3,19 @@
  * each kind's parameter descriptors, collecting every problem, and resolves it
  * into the form the engine runs (units converted, defaults filled in).
  */
-import type { KindDef, KindProblem } from '../kinds/define.js';
+import type { AnyKindDef } from '../kinds/define.js';
 import { kinds as defaultKinds } from '../kinds/index.js';
-import { isBounded } from '../components/client.js';
 import { commonParams, type Param, type ResolvedObject } from '../kinds/params.js';
 import { linkParams, type LinkSpec } from '../kinds/link.js';
 import { resolveFields, type ParamContext, type RawProblem } from './resolve-param.js';
 import { didYouMean, show } from './suggest.js';
-import { timelineHook } from './events.js';
+import { timelineHook, type EventsHook, type TimelineContext, type TimelineEvent } from '../timeline/events.js';
 import { isObject } from './is-object.js';
+import { ownValue, reservedReason } from './plain-map.js';
 
 /** What validation needs of a kind; a full KindDef fits, and tests may pass less. */
-export type KindSpec = Pick<KindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> & Pick<Partial<KindDef>, 'check'>;
+export type KindSpec = Pick<AnyKindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> &
+  Pick<Partial<AnyKindDef>, 'check' | 'source' | 'timeline' | 'instances'>;
 /** A registry of kinds by name, e.g. `kinds` from components/kinds.ts. */
 export type Registry = Readonly<Record<string, KindSpec>>;
 
@@ -47,17 +48,10 @@ export interface ResolvedScenario {
   /** In document order. */
   components: ResolvedComponent[];
   links: LinkSpec[];
-  events: unknown[];
+  events: TimelineEvent[];
   /** The variant applied, if any. */
   variant?: string;
   variantNames: string[];
-}
-
-/** Validates and resolves `events`; problem paths are relative to `events`. */
-export interface EventsHook {
-  resolve(raw: unknown[], ctx: { ids: readonly string[]; kindOf(id: string): string | undefined }): { events: unknown[]; problems: KindProblem[] };
-  /** JSON Schema of one event, for scenario.schema.json. */
-  schema?: object;
 }
 
 /** Options of validation: the kind registry (default: every registered kind) and the events hook. */
@@ -93,6 +87,17 @@ export const TOP_KEYS = ['version', 'title', 'description', 'seed', 'duration', 
 export const ID_PATTERN = '^[A-Za-z_][\\w-]*$';
 /** ID_PATTERN compiled, for checking an id. */
 export const ID_RE = new RegExp(ID_PATTERN);
+
+/**
+ * Why `id` cannot name a component, or undefined when it can: the validator's
+ * rule, which the design store and the inspector apply to renames too.
+ * @example idProblem('__proto__') // 'invalid id: "__proto__" is a reserved name (…); choose another'
+ */
+export function idProblem(id: string): string | undefined {
+  if (!ID_RE.test(id)) return `invalid id ${show(id)}: an id starts with a letter or _ and has only letters, digits, _ and -`;
+  const reserved = reservedReason(id);
+  return reserved && `invalid id: ${reserved}`;
+}
 /** Most components a scenario may have. */
 export const MAX_COMPONENTS = 500;
 /** Most links a scenario may have. */
@@ -135,7 +140,7 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
   const linkList = rawLinks as unknown[];
 
   const kindOf = (id: string): string | undefined => {
-    const c = rawComps[id];
+    const c = ownValue(rawComps, id);
     return isObject(c) && typeof c.kind === 'string' && Object.hasOwn(registry, c.kind) ? c.kind : undefined;
   };
   const rawTargets = (id: string) => linkList.flatMap((l) => (isObject(l) && l.from === id && typeof l.to === 'string' ? [l.to] : []));
@@ -159,13 +164,18 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
 
   // Top-level rules that depend on the components.
   const duration = top.duration as number | undefined;
-  if (duration === undefined && raw.duration == null && !everyClientBounded(rawComps))
+  if (duration === undefined && raw.duration == null && !everySourceBounded(components, registry))
     report({ path: ['duration'], message: 'required: expected a duration such as "10m" (only closed clients with `users` and `iterations` may leave it out)' });
   const warmup = top.warmup as number;
   if (duration !== undefined && warmup !== undefined && warmup >= duration)
     report({ path: ['warmup'], message: `the warmup (${show(raw.warmup)}) must be shorter than the duration (${show(raw.duration)})` });
 
-  const events = resolveEvents(raw.events, opts.events ?? timelineHook, ids, kindOf, report);
+  const byId = new Map(components.map((c) => [c.id, c]));
+  const component = (id: string) => {
+    const c = byId.get(id);
+    return c && { def: registry[c.kind], params: c.params };
+  };
+  const events = resolveEvents(raw.events, opts.events ?? timelineHook, { ids, component }, report);
   const variantNames = checkVariants(raw.variants, report);
 
   if (problems.length) return { problems };
@@ -189,8 +199,8 @@ function resolveSeed(v: unknown, report: (p: RawProblem) => void): number | stri
 
 function resolveComponent(id: string, c: unknown, registry: Registry, ctx: ParamContext): ResolvedComponent | undefined {
   const path = ['components', id];
-  if (!ID_RE.test(id))
-    ctx.report({ path, at: 'key', message: `invalid id ${show(id)}: an id starts with a letter or _ and has only letters, digits, _ and -` });
+  const bad = idProblem(id);
+  if (bad) ctx.report({ path, at: 'key', message: bad });
   const names = Object.keys(registry);
   if (!isObject(c)) {
     ctx.report({ path, message: `expected a component (a mapping with kind: ${names.join(' | ')}), got ${show(c)}` });
@@ -272,20 +282,19 @@ function syncCycles(links: LinkSpec[], index: Map<LinkSpec, number>, kindOf: (id
   return problems;
 }
 
-/** Every client is closed and stops by itself (the client kind's own rule, applied to raw params). */
-function everyClientBounded(comps: Record<string, unknown>): boolean {
-  const clients = Object.values(comps).filter((c): c is Record<string, unknown> => isObject(c) && c.kind === 'client');
-  const wellFormed = (c: Record<string, unknown>) => c.phases == null || (Array.isArray(c.phases) && c.phases.every(isObject));
-  return clients.length > 0 && clients.every((c) => wellFormed(c) && isBounded({ ...c, phases: c.phases ?? undefined } as never));
+/** Every workload source stops by itself (closed clients with iterations), so no duration is needed. */
+function everySourceBounded(components: ResolvedComponent[], registry: Registry): boolean {
+  const sources = components.filter((c) => registry[c.kind].source);
+  return sources.length > 0 && sources.every((c) => registry[c.kind].source?.isBounded(c.params));
 }
 
-function resolveEvents(v: unknown, hook: EventsHook, ids: string[], kindOf: (id: string) => string | undefined, report: (p: RawProblem) => void): unknown[] {
+function resolveEvents(v: unknown, hook: EventsHook, ctx: TimelineContext, report: (p: RawProblem) => void): TimelineEvent[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
     report({ path: ['events'], message: `expected a list of events, got ${show(v)}` });
     return [];
   }
-  const { events, problems } = hook.resolve(v, { ids, kindOf });
+  const { events, problems } = hook.resolve(v, ctx);
   for (const p of problems) report({ path: ['events', ...p.path], message: p.message });
   return events;
 }
@@ -297,7 +306,9 @@ function checkVariants(v: unknown, report: (p: RawProblem) => void): string[] {
     return [];
   }
   for (const [name, patch] of Object.entries(v)) {
-    if (!isObject(patch)) report({ path: ['variants', name], message: `expected a patch of this scenario (a mapping such as {components: {...}}), got ${show(patch)}` });
+    const reserved = reservedReason(name);
+    if (reserved) report({ path: ['variants', name], at: 'key', message: `variant ${reserved}` });
+    else if (!isObject(patch)) report({ path: ['variants', name], message: `expected a patch of this scenario (a mapping such as {components: {...}}), got ${show(patch)}` });
     else if ('variants' in patch) report({ path: ['variants', name, 'variants'], at: 'key', message: 'a variant cannot define variants' });
   }
   return Object.keys(v);

@@ -1,6 +1,7 @@
 /**
  * The failure and change timeline — `events:` at the top of a scenario:
- * validation and resolution (src/run/timeline.ts schedules resolved events).
+ * validation and resolution against each target kind's `timeline` capability
+ * (schedule.ts, beside this file, schedules resolved events on a run).
  *
  * @example
  * events:
@@ -9,17 +10,24 @@
  *   - { at: 30s, action: slow, target: db, factor: 3 }
  *   - { at: 45s, action: set, target: users, param: rate, value: 500/s }
  */
-import type { KindProblem } from '../kinds/define.js';
-import type { Resolved } from '../kinds/params.js';
+import { FAILURES, instanceCount, type AnyKindDef, type KindProblem } from '../kinds/define.js';
+import type { Resolved, ResolvedObject } from '../kinds/params.js';
 import { kinds } from '../kinds/index.js';
-import { parseDuration } from './units.js';
-import { resolveParam } from './resolve-param.js';
-import { didYouMean, show } from './suggest.js';
-import { isObject } from './is-object.js';
-import type { EventsHook } from './validate.js';
+import { parseDuration } from '../scenario/units.js';
+import { resolveParam } from '../scenario/resolve-param.js';
+import { didYouMean, show } from '../scenario/suggest.js';
+import { isObject } from '../scenario/is-object.js';
 
-export const actions = ['kill', 'restore', 'slow', 'crash', 'set'] as const;
+/** What an event can do: a failure of the target's kind (FAILURES) or `set` a parameter. */
+export const actions = [...FAILURES, 'set'] as const;
 export type Action = (typeof actions)[number];
+
+/** What resolving events needs to know of the scenario's components. */
+export interface TimelineContext {
+  ids: readonly string[];
+  /** The kind definition and resolved parameters of a component; undefined when it has no valid kind. */
+  component(id: string): { def: Pick<AnyKindDef, 'kind' | 'params' | 'timeline' | 'instances'>; params: ResolvedObject } | undefined;
+}
 
 /** One resolved event: `at` in ms, `instance` 1-based (absent: every instance). */
 export interface TimelineEvent {
@@ -32,22 +40,13 @@ export interface TimelineEvent {
   value?: Resolved;
 }
 
-/** Kinds whose instances can be killed, restored, crashed and slowed. */
-const FAILURE_KINDS = ['service'];
-/** Parameters a `set` event may change, by kind. */
-const SETTABLE: Record<string, string[]> = {
-  client: ['rate'],
-  service: ['workers', 'speed', 'serviceTime'],
-  serverless: ['concurrency'],
-};
-
 const KEYS = ['at', 'action', 'target', 'instance', 'factor', 'param', 'value'];
 
 /**
  * Validates and resolves raw events (idempotent: resolved events resolve to themselves).
  * Problem paths are relative to `events`.
  */
-export function resolveTimeline(raw: unknown[], ctx: { ids: readonly string[]; kindOf(id: string): string | undefined }): { events: TimelineEvent[]; problems: KindProblem[] } {
+export function resolveTimeline(raw: unknown[], ctx: TimelineContext): { events: TimelineEvent[]; problems: KindProblem[] } {
   const problems: KindProblem[] = [];
   const events: TimelineEvent[] = [];
   raw.forEach((e, i) => {
@@ -67,27 +66,31 @@ export function resolveTimeline(raw: unknown[], ctx: { ids: readonly string[]; k
     const action = e.action as Action;
     if (!actions.includes(action)) bad('action', `${e.action == null ? 'required: ' : ''}expected one of ${actions.join(', ')}${e.action == null ? '' : `, got ${show(e.action)}${typeof e.action === 'string' ? didYouMean(e.action, actions) : ''}`}`);
     const target = e.target as string;
-    const kind = typeof target === 'string' ? ctx.kindOf(target) : undefined;
+    const comp = typeof target === 'string' && ctx.ids.includes(target) ? ctx.component(target) : undefined;
+    const kind = comp?.def.kind;
     if (typeof target !== 'string' || !ctx.ids.includes(target))
       bad('target', `${target == null ? 'required: expected a component id' : `no component ${show(target)}${typeof target === 'string' ? didYouMean(target, ctx.ids) : ''}`}`);
     const ev: TimelineEvent = { at, action, target };
     if (e.instance != null) {
+      const n = comp ? instanceCount(comp.def, comp.params) : Infinity;
       if (typeof e.instance !== 'number' || !Number.isInteger(e.instance) || e.instance < 1) bad('instance', `expected an instance number ≥ 1, got ${show(e.instance)}`);
+      else if (e.instance > n) bad('instance', `${target} has ${n} instance${n === 1 ? '' : 's'}, so instance ${e.instance} does not exist`);
       else ev.instance = e.instance;
     }
     if (action === 'set') {
-      const settable = kind ? SETTABLE[kind] ?? [] : [];
+      const settable: readonly string[] = comp?.def.timeline?.settable?.(comp.params) ?? [];
       if (typeof e.param !== 'string') bad('param', `required for set: expected ${settable.length ? `one of ${settable.join(', ')}` : 'a parameter name'}`);
       else if (kind && !settable.includes(e.param))
         bad('param', `a ${kind} cannot change ${show(e.param)} during a run${settable.length ? ` (settable: ${settable.join(', ')})` : ''}`);
       else if (kind) {
         ev.param = e.param;
         if (e.value == null) bad('value', 'required for set');
-        else ev.value = resolveParam(kinds[kind].params[e.param], e.value, [i, 'value'], { targets: [], report: (p) => void problems.push({ path: [...p.path], message: p.message }) });
+        else ev.value = resolveParam(comp!.def.params[e.param], e.value, [i, 'value'], { targets: [], report: (p) => void problems.push({ path: [...p.path], message: p.message }) });
       }
     } else {
       for (const k of ['param', 'value'] as const) if (e[k] != null) bad(k, `only a set event takes ${k}`);
-      if (kind && !FAILURE_KINDS.includes(kind)) bad('target', `a ${kind} cannot be ${action === 'slow' ? 'slowed' : action === 'restore' ? 'restored' : `${action}ed`} (only ${FAILURE_KINDS.join(', ')})`);
+      const failures: readonly string[] = comp?.def.timeline?.failures ?? [];
+      if (kind && actions.includes(action) && !failures.includes(action as string)) bad('target', `a ${kind} cannot be ${pastTense(action)} (${failureKinds(action)})`);
     }
     if (action === 'slow') {
       if (typeof e.factor !== 'number' || !(e.factor > 0) || !Number.isFinite(e.factor)) bad('factor', `${e.factor == null ? 'required for slow: ' : ''}expected a number > 0 (service time is multiplied by it)${e.factor == null ? '' : `, got ${show(e.factor)}`}`);
@@ -97,6 +100,37 @@ export function resolveTimeline(raw: unknown[], ctx: { ids: readonly string[]; k
   });
   events.sort((a, b) => a.at - b.at);
   return { events, problems };
+}
+
+const pastTense = (a: Action): string => (a === 'slow' ? 'slowed' : a === 'restore' ? 'restored' : `${a}ed`);
+
+/** "kinds that can: service, database" for a failure action, from the registry's capabilities. */
+function failureKinds(action: Action): string {
+  const can = Object.values(kinds).filter((d) => (d.timeline?.failures as readonly string[] | undefined)?.includes(action)).map((d) => d.kind);
+  return `kinds that can be: ${can.join(', ') || 'none'}`;
+}
+
+/** `kind: a, b; kind: c` — what each kind lets a set event change (for the schema's description). */
+function settableSummary(): string {
+  return Object.values(kinds)
+    .flatMap((d) => {
+      const names = d.timeline?.settable ? settableNames(d) : [];
+      return names.length ? [`${d.kind}: ${names.join(', ')}`] : [];
+    })
+    .join('; ');
+}
+
+/** Every parameter a kind's `settable` can name (it may depend on the parameters: asked of the defaults and each workload shape). */
+function settableNames(d: AnyKindDef): string[] {
+  const probes: ResolvedObject[] = [{}, { users: 1 }, { rate: 1 }];
+  return [...new Set(probes.flatMap((p) => [...(d.timeline?.settable?.(p) ?? [])]))];
+}
+
+/** Validates and resolves `events`; problem paths are relative to `events`. */
+export interface EventsHook {
+  resolve(raw: unknown[], ctx: TimelineContext): { events: TimelineEvent[]; problems: KindProblem[] };
+  /** JSON Schema of one event, for scenario.schema.json. */
+  schema?: object;
 }
 
 /** The events hook for validateScenario / loadScenario: `{ events: timelineHook }`. */
@@ -113,7 +147,7 @@ export const timelineHook: EventsHook = {
       target: { type: 'string', description: 'Id of the component.' },
       instance: { type: 'integer', minimum: 1, description: 'Which instance (1-based); every instance when absent.' },
       factor: { type: 'number', exclusiveMinimum: 0, description: 'slow: service-time multiplier.' },
-      param: { type: 'string', description: `set: the parameter (${Object.entries(SETTABLE).map(([k, v]) => `${k}: ${v.join(', ')}`).join('; ')}).` },
+      param: { type: 'string', description: `set: the parameter (${settableSummary()}).` },
       value: { description: 'set: the new value, in the parameter\'s own units ("500/s", "exp(20ms)", 8).' },
     },
   },

@@ -18,7 +18,10 @@ import { StoreController } from './store-controller.js';
 import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, type Pos } from './diagram-geometry.js';
 import { RequestDots } from './request-dots.js';
 import { iconPaths } from './icons.js';
-import { loadTone, stat } from './format.js';
+import { loadTone } from './format.js';
+import { formatStat } from '../kinds/format-stat.js';
+import { instancesOf } from './instances.js';
+import { declaredStats } from '../kinds/define.js';
 import { diagramStyles } from './diagram-styles.js';
 
 @customElement('archsim-diagram')
@@ -251,10 +254,12 @@ export class ArchsimDiagram extends LitElement {
     const p = this.#positions[id];
     const def = kinds[c.kind];
     const label = typeof c.label === 'string' && c.label ? c.label : id;
-    const n = typeof c.instances === 'number' && c.instances > 1 ? c.instances : 1;
+    const n = def ? instancesOf(def, c) : 1;
     const st = result?.components[id];
-    const badges = (def?.stats ?? []).filter((s) => s.badge && st && st[s.key] !== undefined).map((s) => ({ label: s.label, text: stat(st![s.key], s.unit), key: s.key }));
-    if (st && st.queueLength.max > 0) badges.push({ label: 'Queue', text: `q ${stat(st.queueLength.mean, 'count')}`, key: 'queue' });
+    const badges = (def ? declaredStats(def) : [])
+      .filter(([key, s]) => s.badge && st && st[key] !== undefined)
+      .map(([key, s]) => ({ label: s.label, text: formatStat(st![key], s.unit), key }));
+    if (st && st.queueLength.max > 0) badges.push({ label: 'Queue', text: `q ${formatStat(st.queueLength.mean, 'count')}`, key: 'queue' });
     const saturated = result?.warnings.some((w) => w.component === id && (w.code === 'saturated' || w.code === 'overload'));
     const tone = saturated ? 'hot' : st && badges.some((b) => b.key === 'utilization') ? loadTone(st.utilization) : '';
     const x = p.x - NODE_W / 2, y = p.y - NODE_H / 2;

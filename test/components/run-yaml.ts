@@ -1,7 +1,7 @@
 /** Test helper: run a scenario given as YAML text (events checked by the timeline hook). */
 import { loadScenario } from '../../src/scenario/index.js';
 import { runScenario } from '../../src/run/run.js';
-import { timelineHook } from '../../src/run/timeline.js';
+import { timelineHook } from '../../src/timeline/events.js';
 import type { RunResult } from '../../src/run/result.js';
 
 export const runYaml = (yaml: string): RunResult => runScenario(loadScenario(yaml, { events: timelineHook }));

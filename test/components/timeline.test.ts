@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
-import { resolveTimeline, timelineHook } from '../../src/run/timeline.js';
+import { resolveTimeline, timelineHook } from '../../src/timeline/events.js';
 import { runScenario } from '../../src/run/run.js';
+import { kinds } from '../../src/kinds/index.js';
 
-const ctx = { ids: ['users', 'app'], kindOf: (id: string) => ({ users: 'client', app: 'service' })[id] };
 const base = `
 duration: 10s
 components:
@@ -11,6 +11,14 @@ components:
   app: { kind: service, instances: 2 }
 links: [{ from: users, to: app }]
 `;
+const scenario = loadScenario(base);
+const ctx = {
+  ids: scenario.components.map((c) => c.id),
+  component(id: string) {
+    const c = scenario.components.find((x) => x.id === id);
+    return c && { def: kinds[c.kind], params: c.params };
+  },
+};
 
 describe('events timeline', () => {
   it('resolves durations, values in their parameter\'s units, and sorts by time', () => {
@@ -43,7 +51,7 @@ describe('events timeline', () => {
       '1.factor: required for slow: expected a number > 0 (service time is multiplied by it)',
       '2.param: a service cannot change "instances" during a run (settable: workers, speed, serviceTime)',
       '3.instnce: unknown key "instnce" for an event; did you mean "instance"?',
-      '3.target: a client cannot be crashed (only service)',
+      `3.target: a client cannot be crashed (kinds that can be: ${Object.values(kinds).filter((k) => k.timeline?.failures?.includes('crash')).map((k) => k.kind).join(', ')})`,
       '4: expected an event such as {at: 60s, action: kill, target: app}, got "boom"',
     ]);
   });
@@ -54,9 +62,15 @@ describe('events timeline', () => {
     expect(() => loadScenario(text, { file: 't.yaml', events: timelineHook })).toThrow(/t\.yaml:\d+:\d+: events\[0\]\.factor: only a slow event takes factor/);
   });
 
-  it('checks instance numbers against the component when the run starts', () => {
-    const s = loadScenario(`${base}events:\n  - { at: 5s, action: kill, target: app, instance: 3 }\n`, { events: timelineHook });
-    expect(() => runScenario(s)).toThrow('events: app has 2 instances, so instance 3 does not exist');
+  it('refuses an instance number the component does not have when the scenario loads', () => {
+    const text = `${base}events:\n  - { at: 5s, action: kill, target: app, instance: 3 }\n`;
+    expect(() => loadScenario(text, { file: 't.yaml' })).toThrow(/t\.yaml:\d+:\d+: events\[0\]\.instance: app has 2 instances, so instance 3 does not exist/);
+  });
+
+  it('refuses at load a set of rate on a closed client, which has no rate to change', () => {
+    const closed = base.replace('{ kind: client, rate: 10/s }', '{ kind: client, users: 5 }');
+    const text = `${closed}events:\n  - { at: 5s, action: set, target: users, param: rate, value: 20/s }\n`;
+    expect(() => loadScenario(text, { file: 't.yaml' })).toThrow(/events\[0\]\.param: a client cannot change "rate" during a run/);
   });
 
   it('applies events at their simulated time', () => {

@@ -49,7 +49,7 @@ describe('resolveScenario', () => {
 
   it('passes events to the events hook', () => {
     const hook: EventsHook = {
-      resolve: (raw) => ({ events: raw.map((e) => ({ ...(e as object), ok: true })), problems: raw.length > 1 ? [{ path: [1, 'at'], message: 'too late' }] : [] }),
+      resolve: (raw) => ({ events: raw.map((e) => ({ ...(e as object), ok: true }) as never), problems: raw.length > 1 ? [{ path: [1, 'at'], message: 'too late' }] : [] }),
     };
     expect(resolve({ events: [{ at: '1s' }] }, { events: hook }).events).toEqual([{ at: '1s', ok: true }]);
     expect(errors(() => resolve({ events: [{}, {}] }, { events: hook }))).toEqual(['events[1].at: too late']);
