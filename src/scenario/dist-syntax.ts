@@ -4,7 +4,7 @@
  * parsed into the engine's plain-data DistSpec. All durations resolve to ms.
  */
 import type { DistName, DistSpec } from '../engine/distributions.js';
-import { parseDuration, ValueError } from './units.js';
+import { DURATION_HINT, parseDuration, ValueError } from './units.js';
 import { didYouMean, show } from './suggest.js';
 import { isObject } from './is-object.js';
 
@@ -13,12 +13,11 @@ const NAMES: Record<string, DistName> = {
   constant: 'constant', exp: 'exponential', exponential: 'exponential', uniform: 'uniform',
   normal: 'normal', lognormal: 'lognormal', pareto: 'pareto', erlang: 'erlang', empirical: 'empirical',
 };
-/** Shorthand argument names, in order; `k` and `shape` are plain numbers, the rest durations. */
+/** Shorthand argument names, in order; `k` and `shape` are plain numbers, the rest durations (a bare number: ms). */
 const ARGS: Record<DistName, string[]> = {
   constant: ['value'], exponential: ['mean'], uniform: ['min', 'max'], normal: ['mean', 'sd'],
   lognormal: ['median', 'p99'], pareto: ['scale', 'shape'], erlang: ['k', 'mean'], empirical: ['values', 'weights'],
 };
-const PLAIN = new Set(['k', 'shape']);
 const MAX_EMPIRICAL = 10_000;
 /** Largest Erlang shape `k` accepted (also the JSON Schema's maximum). */
 export const MAX_ERLANG_K = 1000;
@@ -51,7 +50,8 @@ function parseShorthand(text: string): DistSpec {
     try {
       return { dist: 'constant', value: parseDuration(text) };
     } catch (e) {
-      if (/^\s*-/.test(text)) throw e;
+      // keep the duration's own message when it says more (negative, padded, no unit)
+      if ((e as Error).message !== `expected ${DURATION_HINT}, got ${show(text)}`) throw e;
       throw new ValueError(`expected ${hint}, got ${show(text)}`);
     }
   }
@@ -63,14 +63,15 @@ function parseShorthand(text: string): DistSpec {
     const bad = pairs.findIndex((p) => p.length !== 2 || !p[0] || !p[1]);
     if (!pairs.length || bad >= 0)
       throw new ValueError(`${fn}() takes value:weight pairs such as "empirical(1ms:0.9, 50ms:0.1)", got ${show(text)}`);
-    return build(dist, { values: pairs.map((p) => p[0]), weights: pairs.map((p) => numeric(p[1])) }, fn);
+    return build(dist, { values: pairs.map((p) => numeric(p[0])), weights: pairs.map((p) => numeric(p[1])) }, fn);
   }
   const names = ARGS[dist];
   if (args.length !== names.length) {
     const n = names.length;
     throw new ValueError(`${fn}() takes ${n} argument${n > 1 ? 's' : ''} (${names.join(', ')}), got ${args.length}`);
   }
-  return build(dist, Object.fromEntries(names.map((k, i) => [k, PLAIN.has(k) ? numeric(args[i]) : args[i]])), fn);
+  // an argument is read as a YAML value would be: a bare number is a number (ms, for a duration)
+  return build(dist, Object.fromEntries(names.map((k, i) => [k, numeric(args[i])])), fn);
 }
 
 function parseObject(o: Record<string, unknown>): DistSpec {

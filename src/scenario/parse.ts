@@ -3,6 +3,7 @@
  * plain object, keeping a map from paths to line:column for messages.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { MAX_DEPTH, tooDeepAt } from './depth.js';
 
 /** A position in the source text, 1-based. */
 export interface Pos {
@@ -58,7 +59,8 @@ export function formatProblem(p: Problem, file?: string): string {
 
 /**
  * Parses YAML or JSON scenario text. Throws ScenarioError for text over 1 MB,
- * syntax errors, duplicate keys, several documents and alias bombs.
+ * nesting deeper than MAX_DEPTH, syntax errors, duplicate keys, several
+ * documents and alias bombs.
  * @example parseScenarioText('version: 1\nduration: 10s\n').raw // {version: 1, duration: '10s'}
  */
 export function parseScenarioText(text: string, file?: string): ParsedScenario {
@@ -67,6 +69,9 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
   };
   if (text.length > MAX_TEXT)
     fail(`the scenario is ${(text.length / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
+  const deep = tooDeepAt(text);
+  if (deep !== undefined)
+    fail(`mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful`, posAt(text, deep));
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, merge: true, prettyErrors: false, strict: true });
   const errors = doc.errors.map((e) => {
@@ -81,6 +86,7 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
+    if (e instanceof RangeError) fail(`mappings and lists are nested more than ${MAX_DEPTH} levels deep once aliases are expanded`);
     fail(/alias/i.test((e as Error).message)
       ? `too many YAML aliases (over ${MAX_ALIASES} expansions): refused as a possible alias bomb`
       : firstLine((e as Error).message));
@@ -104,6 +110,13 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
     return best;
   };
   return { raw, locate: (p, at) => find(p, at), locateExact: (p, at) => find(p, at, true) };
+}
+
+/** Line and column (1-based) of a character offset. */
+function posAt(text: string, offset: number): Pos {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
 }
 
 const firstLine = (s: string) => s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

@@ -7,6 +7,7 @@ import type { Param, Resolved, ResolvedObject } from '../kinds/params.js';
 import type { Path } from './parse.js';
 import { DIST_EXAMPLES, parseDist } from './dist-syntax.js';
 import { isObject } from './is-object.js';
+import { ownValue, plainMap, reservedReason } from './plain-map.js';
 import { didYouMean, show } from './suggest.js';
 import { DURATION_HINT, formatDuration, formatRate, parseDuration, parseRate, RATE_HINT, ValueError } from './units.js';
 
@@ -121,10 +122,15 @@ export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext
       const entries = Object.entries(v);
       if (d.maxEntries !== undefined && entries.length > d.maxEntries) return bad(` (at most ${d.maxEntries} entries)`);
       const keyRe = d.keyPattern ? new RegExp(d.keyPattern) : undefined;
-      const out: ResolvedObject = {};
+      const out = plainMap<Resolved>();
       for (const [k, x] of entries) {
         if (keyRe && !keyRe.test(k)) {
           ctx.report({ path: [...path, k], at: 'key', message: `expected a ${d.keyLabel ?? 'key'} matching /${d.keyPattern}/, got ${show(k)}` });
+          continue;
+        }
+        const reserved = reservedReason(k);
+        if (reserved) {
+          ctx.report({ path: [...path, k], at: 'key', message: reserved });
           continue;
         }
         const r = resolveParam(d.values, x, [...path, k], ctx);
@@ -155,7 +161,7 @@ export function resolveFields(fields: Record<string, Param>, v: Record<string, u
     }
   const out: ResolvedObject = {};
   for (const [k, d] of Object.entries(fields)) {
-    const r = resolveParam(d, v[k], [...path, k], ctx);
+    const r = resolveParam(d, ownValue(v, k), [...path, k], ctx);
     if (r !== undefined) out[k] = r;
   }
   return out;

@@ -20,14 +20,17 @@ const MS: Record<string, number> = {
 };
 const UNIT = Object.keys(MS).join('|');
 const NUM = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
-const PART = new RegExp(String.raw`(${NUM})\s*(${UNIT})`, 'gy');
+// Only plain spaces may separate a number from its unit or one part from the
+// next; nothing may pad the whole value, which is how "  5  " once slipped
+// through as 5 ms.
+const PART = new RegExp(String.raw`(${NUM}) *(${UNIT})`, 'gy');
 const BARE = new RegExp(String.raw`^[+-]?${NUM}$`);
-const RATE = new RegExp(String.raw`^(${NUM})\s*(?:/\s*(${UNIT})|rps)?$`);
+const RATE = new RegExp(String.raw`^(${NUM}) *(?:/ *(${UNIT})|rps)$`);
 
 /** Pattern of a duration string, also used by the JSON Schema. */
-export const DURATION_PATTERN = String.raw`^\s*(${NUM}\s*(${UNIT})\s*)+$|^\s*${NUM}\s*$`;
+export const DURATION_PATTERN = String.raw`^${NUM} *(${UNIT})( *${NUM} *(${UNIT}))*$`;
 /** Pattern of a rate string, also used by the JSON Schema. */
-export const RATE_PATTERN = String.raw`^\s*${NUM}\s*(/\s*(${UNIT})|rps)?\s*$`;
+export const RATE_PATTERN = String.raw`^${NUM} *(/ *(${UNIT})|rps)$`;
 
 /** What a duration looks like, for messages: `expected ${DURATION_HINT}, got …`. */
 export const DURATION_HINT = 'a duration such as "250ms" or "2s"';
@@ -41,12 +44,11 @@ export const RATE_HINT = 'a rate such as "100/s" or "6000/min"';
  */
 export function parseDuration(v: unknown): number {
   return parseAmount(v, DURATION_HINT, (s) => {
-    if (BARE.test(s)) return Number(s);
     PART.lastIndex = 0;
     let ms = 0, end = 0;
     for (let m; (m = PART.exec(s)); end = PART.lastIndex) {
       ms += Number(m[1]) * MS[m[2]];
-      while (s[PART.lastIndex] === ' ') PART.lastIndex++;
+      while (s[PART.lastIndex] === ' ' && PART.lastIndex < s.length - 1) PART.lastIndex++;
     }
     return end === 0 || end < s.length ? undefined : ms;
   });
@@ -65,18 +67,29 @@ export function parseRate(v: unknown): number {
 }
 
 /**
- * A number as it is, or a string trimmed, lower-cased and read by `read`
- * (undefined when it does not fit); either way finite and ≥ 0, or a ValueError
- * saying `expected ${hint}`.
+ * A number as it is, or a string lower-cased and read by `read` (undefined when
+ * it does not fit); either way finite and ≥ 0, or a ValueError saying
+ * `expected ${hint}` and, for a near miss, what to change.
  */
 function parseAmount(v: unknown, hint: string, read: (s: string) => number | undefined): number {
   if (typeof v === 'number') return checkAmount(v, hint, v);
   if (typeof v !== 'string') throw new ValueError(`expected ${hint}, got ${show(v)}`);
-  const s = v.trim().toLowerCase();
-  if (s.startsWith('-')) throw new ValueError(`expected a non-negative ${hint.slice(2)}, got ${show(v)}`);
+  const s = v.toLowerCase();
+  if (s.trim().startsWith('-')) throw new ValueError(`expected a non-negative ${hint.slice(2)}, got ${show(v)}`);
   const x = read(s);
-  if (x === undefined) throw new ValueError(`expected ${hint}, got ${show(v)}`);
+  if (x === undefined) throw new ValueError(`expected ${hint}, got ${show(v)}${nearMiss(v, read)}`);
   return checkAmount(x, hint, v);
+}
+
+/** Why a string that is almost an amount is not one: padding, or a number without its unit. */
+function nearMiss(v: string, read: (s: string) => number | undefined): string {
+  const inner = v.trim();
+  if (inner !== v && inner !== '' && read(inner.toLowerCase()) !== undefined) return ' (remove the blank characters around it)';
+  if (!BARE.test(inner)) return '';
+  const isRate = read('1s') === undefined;
+  const units = isRate ? ['/s', '/min'] : ['ms', 's'];
+  return ` (as text it needs a unit, such as ${units.map((u) => JSON.stringify(inner + u)).join(' or ')}; ` +
+    `the bare number ${inner} means ${isRate ? 'per second' : 'milliseconds'})`;
 }
 
 function checkAmount(x: number, hint: string, raw: unknown): number {

@@ -7,17 +7,20 @@ import { parse as parseYaml } from 'yaml';
 import { ScenarioError, type Path, type Problem } from './parse.js';
 import { didYouMean, show } from './suggest.js';
 import { isObject } from './is-object.js';
+import { ownValue, plainMap } from './plain-map.js';
 import { scenarioParams, TOP_KEYS } from './validate.js';
 
 type Obj = Record<string, unknown>;
 
 /**
  * RFC 7386 JSON Merge Patch: returns a new value; `target` is not modified.
+ * Merged mappings have no prototype, so a `__proto__` key in a patch is a key
+ * like any other (which validation then refuses as unknown).
  * @example mergePatch({a: 1, b: {c: 2}}, {b: {c: null, d: 3}}) // {a: 1, b: {d: 3}}
  */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isObject(patch)) return patch;
-  const out: Obj = isObject(target) ? { ...target } : {};
+  const out: Obj = Object.assign(plainMap(), isObject(target) ? target : {});
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
@@ -42,7 +45,7 @@ export function applyVariant(raw: unknown, name: string): unknown {
     throw new ScenarioError([{ path: '', message: `unknown variant "${name}"${didYouMean(name, names)}${known}` }]);
   }
   const base = raw as Obj;
-  const patch = (base.variants as Obj)[name];
+  const patch = ownValue(base.variants as Obj, name);
   if (!isObject(patch)) return raw; // reported by validation
   const { variants: _ignored, ...rest } = patch;
   return { ...(mergePatch(base, rest) as Obj), variants: base.variants };
@@ -106,7 +109,7 @@ export function parseSet(items: readonly string[]): SetOverride[] {
  */
 export function applyOverrides(raw: unknown, o: Overrides, sets = parseSet(o.set ?? [])): unknown {
   if (!isObject(raw)) return raw;
-  let out: Obj = { ...raw };
+  let out: Obj = Object.assign(plainMap(), raw);
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.duration !== undefined) out.duration = o.duration;
   const problems: Problem[] = [];
@@ -134,7 +137,7 @@ export function applyOverrides(raw: unknown, o: Overrides, sets = parseSet(o.set
 function firstNonObject(root: Obj, path: string[]): string[] | undefined {
   let v: unknown = root;
   for (let i = 0; i < path.length - 1; i++) {
-    v = (v as Obj)[path[i]];
+    v = ownValue(v as Obj, path[i]);
     if (v === undefined || v === null) return undefined;
     if (!isObject(v)) return path.slice(0, i + 1);
   }
@@ -142,5 +145,5 @@ function firstNonObject(root: Obj, path: string[]): string[] | undefined {
 }
 
 function valueAt(root: unknown, path: Path): unknown {
-  return path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Obj)[k as string] : undefined), root);
+  return path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? ownValue(v, String(k)) : undefined), root);
 }

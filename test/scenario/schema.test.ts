@@ -32,9 +32,10 @@ describe('schema patterns', () => {
   const defs = (scenarioSchema() as { definitions: Record<string, { anyOf: { pattern?: string }[] }> }).definitions;
   const pattern = (name: string, i: number) => new RegExp(defs[name].anyOf[i].pattern!);
   it('match the strings the parsers accept', () => {
-    for (const s of ['250ms', '2s', '1h30m', '5 m', '10us', '250']) expect(pattern('duration', 1).test(s), s).toBe(true);
-    for (const s of ['5 parsecs', 'ms', '']) expect(pattern('duration', 1).test(s), s).toBe(false);
-    for (const s of ['100/s', '6000/min', '10 rps', '5']) expect(pattern('rate', 1).test(s), s).toBe(true);
+    for (const s of ['250ms', '2s', '1h30m', '5 m', '10us']) expect(pattern('duration', 1).test(s), s).toBe(true);
+    for (const s of ['5 parsecs', 'ms', '', '250', '  5  ', ' 2s']) expect(pattern('duration', 1).test(s), s).toBe(false);
+    for (const s of ['100/s', '6000/min', '10 rps']) expect(pattern('rate', 1).test(s), s).toBe(true);
+    for (const s of ['5', ' 5/s']) expect(pattern('rate', 1).test(s), s).toBe(false);
     for (const s of ['exp(10ms)', 'uniform(5ms, 15ms)']) expect(pattern('dist', 1).test(s), s).toBe(true);
   });
 });
