@@ -176,3 +176,8 @@ export function instanceCount(def: Pick<AnyKindDef, 'instances'>, p: Record<stri
 export function declaredStats(def: AnyKindDef): [string, StatDef][] {
   return Object.entries(def.stats as Record<string, StatDef>);
 }
+
+/** What a `set` event may change on a component of `def` with default parameters (for docs and the schema). */
+export function settableByDefault(def: AnyKindDef): string[] {
+  return [...(def.timeline?.settable?.({}) ?? [])];
+}

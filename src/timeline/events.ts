@@ -10,7 +10,7 @@
  *   - { at: 30s, action: slow, target: db, factor: 3 }
  *   - { at: 45s, action: set, target: users, param: rate, value: 500/s }
  */
-import { FAILURES, instanceCount, type AnyKindDef, type KindProblem } from '../kinds/define.js';
+import { FAILURES, instanceCount, settableByDefault, type AnyKindDef, type KindProblem } from '../kinds/define.js';
 import type { Resolved, ResolvedObject } from '../kinds/params.js';
 import { kinds } from '../kinds/index.js';
 import { parseDuration } from '../scenario/units.js';
@@ -114,16 +114,10 @@ function failureKinds(action: Action): string {
 function settableSummary(): string {
   return Object.values(kinds)
     .flatMap((d) => {
-      const names = d.timeline?.settable ? settableNames(d) : [];
+      const names = settableByDefault(d);
       return names.length ? [`${d.kind}: ${names.join(', ')}`] : [];
     })
     .join('; ');
-}
-
-/** Every parameter a kind's `settable` can name (it may depend on the parameters: asked of the defaults and each workload shape). */
-function settableNames(d: AnyKindDef): string[] {
-  const probes: ResolvedObject[] = [{}, { users: 1 }, { rate: 1 }];
-  return [...new Set(probes.flatMap((p) => [...(d.timeline?.settable?.(p) ?? [])]))];
 }
 
 /** Validates and resolves `events`; problem paths are relative to `events`. */

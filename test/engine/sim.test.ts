@@ -35,6 +35,27 @@ function setup(delay: number, latency = 0) {
   return { sim, server, client, caller, link: wire(server, latency) };
 }
 
+describe('Sim.deliver: answers reach only the caller frame that made the call', () => {
+  it('drops an answer whose caller frame was released and reused since the call (parent generation check)', () => {
+    const { sim, server, link } = setup(5, 1);
+    const first = new Caller(), second = new Caller();
+    const parent = sim.alloc();
+    parent.at = first;
+    const child = sim.call(parent, link);
+    child.id = 9;
+    sim.run(2); // the call is at the server
+    expect(server.received).toBe(1);
+    sim.release(parent); // its own caller gave up on it...
+    const reused = sim.alloc(); // ...and the pool hands the same frame to another request
+    expect(reused).toBe(parent);
+    reused.at = second;
+    sim.run(Infinity); // the answer comes back at 7 ms
+    expect(first.answers).toEqual([]);
+    expect(second.answers).toEqual([]); // without the generation check the stranger gets it
+    expect(sim.live).toBe(1); // only the reused frame: the late child was released
+  });
+});
+
 describe('Sim.send: a request whose first frame is the call itself', () => {
   it('answers the caller with the frame, then releases it', () => {
     const { sim, server, client, caller, link } = setup(5, 1);
