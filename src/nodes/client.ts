@@ -232,11 +232,3 @@ export class Client extends Node {
   }
 }
 
-const phaseFields = {
-  name: { type: 'string', label: 'Name', help: 'Phase name shown in the report (warmup, peak, ...).', required: true },
-  duration: { type: 'duration', label: 'Duration', help: 'How long the phase lasts. Closed phases with iterations may omit it: they end when their users finish.', minExclusive: true, min: 0 },
-  rate: { type: 'rate', label: 'Rate', help: 'Open workload: request rate during the phase.', min: 0, max: 1e7 },
-  rampTo: { type: 'rate', label: 'Ramp to', help: 'Open workload: the rate rises (or falls) linearly to this by the end of the phase.', min: 0, max: 1e7 },
-  users: { type: 'number', integer: true, label: 'Users', help: 'Closed workload: users (threads) started in this phase.', min: 0, max: 1e6 },
-  iterations: { type: 'number', integer: true, label: 'Iterations', help: 'Closed workload: iterations each user of this phase runs.', min: 1, max: 1e9 },
-} as const;

@@ -20,8 +20,12 @@ export function fieldText(d: Param, raw: unknown): string {
   return String(raw);
 }
 
-/** Placeholder: the default, or what is expected. */
+/** Placeholder: the default (an object's field defaults), or what is expected. */
 export function fieldPlaceholder(d: Param): string {
+  if (d.type === 'object') {
+    const defaults = Object.entries(d.fields).flatMap(([k, f]) => ('default' in f && f.default !== undefined ? [`${k}: ${f.default}`] : []));
+    if (defaults.length) return `${d.optional ? 'off; when set, defaults ' : ''}{${defaults.join(', ')}}`;
+  }
   const def = (d as { default?: unknown }).default;
   return def !== undefined && !isStructured(d) ? String(def) : d.required ? `required: ${expectation(d)}` : 'not set';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readField, fieldText } from '../../src/ui/fields.js';
+import { readField, fieldPlaceholder, fieldText } from '../../src/ui/fields.js';
+import { formatStat } from '../../src/kinds/format-stat.js';
 import { kinds } from '../../src/kinds/index.js';
 import { delta, ms } from '../../src/ui/format.js';
 import { nines, percentilePoints } from '../../src/ui/charts.js';
@@ -19,9 +20,28 @@ describe('inspector fields', () => {
     expect(readField(kinds.client.params.keys, '{count: 10, skew: 0.9}')).toEqual({ ok: true, value: { count: 10, skew: 0.9 } });
     expect(fieldText(kinds.client.params.routes, { '/a': 1 })).toBe('{ /a: 1 }');
   });
+
+  it('shows the defaults of an optional block, which is off when absent', () => {
+    expect(fieldPlaceholder(svc.autoscale)).toBe(
+      'off; when set, defaults {min: 1, max: 10, targetUtilization: 0.7, interval: 15s, provisionTime: 30s, cooldown: 5m}',
+    );
+    expect(fieldPlaceholder(svc.workers)).toBe('1');
+  });
 });
 
 describe('formatting and percentiles', () => {
+  it('formats every statistic unit the kinds declare, summaries and costs included', () => {
+    expect(formatStat({ mean: 4.2, p50: 3, p99: 21 }, 'summary-ms')).toBe('4.20 ms (p99 21.0 ms)');
+    expect(formatStat({ run: 0.0123, perMonth: 30.37 }, 'cost')).toBe('$0.0123 ($30.37/month)');
+    expect([formatStat(0.853, 'ratio'), formatStat(2022, 'count'), formatStat(12.5, 'ms'), formatStat('closed', 'text')]).toEqual([
+      '85%',
+      '2,022',
+      '12.5 ms',
+      'closed',
+    ]);
+    expect([formatStat(undefined, 'ms'), formatStat({}, 'summary-ms'), formatStat(Number.NaN, 'count')]).toEqual(['—', '—', '—']);
+  });
+
   it('formats latencies and deltas', () => {
     expect([ms(0.5), ms(57.4), ms(234), ms(1520)]).toEqual(['0.50 ms', '57.4 ms', '234 ms', '1.52 s']);
     expect([delta(110, 100), delta(50, 100), delta(100, 100), delta(2000, 100)]).toEqual(['+10%', '−50%', '±0%', '+19×']);
