@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { loadScenario, listVariants, parseScenarioText, scenarioSchema, ScenarioError } from '../scenario/index.js';
 import { DEFAULT_MAX_EVENTS, runScenario, RunTooLargeError } from '../run/run.js';
 import { textReport, csvReport } from '../run/report.js';
-import { replicate, replicationReport } from '../run/replications.js';
+import { MAX_REPLICATIONS, replicate, replicationReport } from '../run/replications.js';
+import { jsonSafe, terminalSafe } from '../run/terminal-safe.js';
 
 const USAGE = `usage:
   archsim run FILE [options]     run a scenario and print a report
@@ -22,12 +23,21 @@ run options:
   --duration D          simulated duration, e.g. 2m, 30s
   --set id.param=value  override a parameter (repeatable), e.g. --set app.workers=4
   --variant NAME        apply a named variant from the file's variants:
-  --replications N      run seeds seed..seed+N-1; add means and 95% confidence half-widths
+  --replications N      run seeds seed..seed+N-1 (N ≤ ${MAX_REPLICATIONS}); add means and 95% confidence half-widths
   --max-events N        refuse or stop runs beyond N events (default ${DEFAULT_MAX_EVENTS})
   --json                print one JSON document
-  --csv                 print a CSV table`;
+  --csv                 print a CSV table (--json and --csv exclude each other)`;
 
+/** The command line is wrong: exit 2 with the usage. */
 class UsageError extends Error {}
+
+/** A run threw after its scenario was accepted: exit 3, no stack trace. */
+class RunFailedError extends Error {}
+
+/** Text for the terminal: control characters shown escaped, line breaks kept. */
+const print = (text: string) => void process.stdout.write(terminalSafe(text, true) + '\n');
+const printError = (text: string) => void process.stderr.write(terminalSafe(text, true) + '\n');
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 interface Args {
   cmd: string;
@@ -48,10 +58,15 @@ function parseArgs(argv: string[]): Args {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
     return v;
   };
-  const count = (v: string, flag: string, min: number) => {
+  const count = (v: string, flag: string, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} expects an integer ≥ ${min}, got "${v}"`);
+    if (n > max) throw new UsageError(`${flag} is at most ${max}, got ${v}`);
     return n;
+  };
+  const format = (f: 'json' | 'csv', flag: string) => {
+    if (a.format !== 'text' && a.format !== f) throw new UsageError(`${flag} cannot be combined with --${a.format}: choose one output format`);
+    a.format = f;
   };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -62,10 +77,10 @@ function parseArgs(argv: string[]): Args {
       case '--duration': a.duration = take(); break;
       case '--set': a.set.push(take()); break;
       case '--variant': a.variant = take(); break;
-      case '--replications': a.replications = count(take(), flag, 1); break;
+      case '--replications': a.replications = count(take(), flag, 1, MAX_REPLICATIONS); break;
       case '--max-events': a.maxEvents = count(take(), flag, 1); break;
-      case '--json': a.format = 'json'; break;
-      case '--csv': a.format = 'csv'; break;
+      case '--json': format('json', flag); break;
+      case '--csv': format('csv', flag); break;
       case '-h': case '--help': a.cmd = 'help'; break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
@@ -94,14 +109,20 @@ function cmdRun(a: Args): number {
   const text = read(file);
   const opts = { file, variant: a.variant, seed: seedOf(a.seed), duration: a.duration, set: a.set };
   const scenario = loadScenario(text, opts);
+  const running = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      throw e instanceof RunTooLargeError ? e : new RunFailedError(messageOf(e));
+    }
+  };
   if (a.replications && a.replications > 1) {
-    const rep = replicate(scenario, a.replications, { maxEvents: a.maxEvents });
-    process.stdout.write(a.format === 'json' ? JSON.stringify(rep, null, 2) + '\n' : replicationReport(rep) + '\n');
+    const rep = running(() => replicate(scenario, a.replications!, { maxEvents: a.maxEvents }));
+    print(a.format === 'json' ? jsonSafe(JSON.stringify(rep, null, 2)) : replicationReport(rep));
     return 0;
   }
-  const result = runScenario(scenario, { maxEvents: a.maxEvents });
-  const out = a.format === 'json' ? JSON.stringify(result, null, 2) : a.format === 'csv' ? csvReport(result) : textReport(result);
-  process.stdout.write(out + '\n');
+  const result = running(() => runScenario(scenario, { maxEvents: a.maxEvents }));
+  print(a.format === 'json' ? jsonSafe(JSON.stringify(result, null, 2)) : a.format === 'csv' ? csvReport(result) : textReport(result));
   return 0;
 }
 
@@ -113,10 +134,10 @@ function cmdValidate(a: Args): number {
       const text = read(file);
       const s = loadScenario(text, { file });
       const variants = listVariants(parseScenarioText(text, file).raw);
-      process.stdout.write(`${file}: ok — ${s.components.length} components, ${s.links.length} links${variants.length ? `, variants: ${variants.join(', ')}` : ''}\n`);
+      print(`${terminalSafe(file)}: ok — ${s.components.length} components, ${s.links.length} links${variants.length ? `, variants: ${variants.map((v) => terminalSafe(v)).join(', ')}` : ''}`);
     } catch (e) {
       bad++;
-      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      printError(e instanceof ScenarioError ? e.message : `${file}: ${messageOf(e)}`);
     }
   }
   return bad ? 1 : 0;
@@ -128,23 +149,29 @@ export function main(argv: string[]): number {
     switch (a.cmd) {
       case 'run': return cmdRun(a);
       case 'validate': return cmdValidate(a);
-      case 'schema': process.stdout.write(JSON.stringify(scenarioSchema(), null, 2) + '\n'); return 0;
-      case 'help': case '--help': case '-h': process.stdout.write(USAGE + '\n'); return 0;
+      case 'schema': print(JSON.stringify(scenarioSchema(), null, 2)); return 0;
+      case 'help': case '--help': case '-h': print(USAGE); return 0;
       default: throw new UsageError(`unknown command "${a.cmd}"`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {
-      process.stderr.write(`${e.message}\n`);
+      printError(e.message);
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`archsim: ${e.message}\n\n${USAGE}\n`);
+      printError(`archsim: ${e.message}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof RunTooLargeError) {
-      process.stderr.write(`archsim: ${e.message}\n`);
+      printError(`archsim: ${e.message}`);
       return 3;
     }
-    throw e;
+    if (e instanceof RunFailedError) {
+      printError(`archsim: the run failed: ${e.message}\n(the scenario passed validation, so this is a bug in archsim; please report it with the scenario)`);
+      return 3;
+    }
+    // anything else was thrown while reading or checking the input
+    printError(`archsim: could not read the input: ${messageOf(e)}\n(this is a bug in archsim; please report it with the scenario)`);
+    return 2;
   }
 }

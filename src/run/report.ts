@@ -7,6 +7,10 @@ import { declaredStats } from '../kinds/define.js';
 import { formatStat } from '../kinds/format-stat.js';
 import type { RunResult, Summary } from './result.js';
 import { formatDuration } from '../scenario/units.js';
+import { terminalSafe } from './terminal-safe.js';
+
+/** An author's text (title, id, phase name) as one terminal-safe line. */
+const t = (x: unknown) => terminalSafe(String(x));
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -29,11 +33,11 @@ function summaryRow(label: string, s: Summary): string[] {
 /** The human-readable report printed by `archsim run`. */
 export function textReport(r: RunResult): string {
   const out: string[] = [];
-  out.push(`${r.title}${r.variant ? ` — variant ${r.variant}` : ''}`);
-  out.push(`seed ${r.seed} · simulated ${formatDuration(r.simulatedMs, 4)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`);
+  out.push(`${t(r.title)}${r.variant ? ` — variant ${t(r.variant)}` : ''}`);
+  out.push(`seed ${t(r.seed)} · simulated ${formatDuration(r.simulatedMs, 4)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`);
   out.push('');
   out.push('Latency in ms; requests issued in the measured interval (after warmup).');
-  const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${p.name}`, p))];
+  const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${t(p.name)}`, p))];
   out.push(table(SUMMARY_HEADER, rows));
   const f = r.summary.failures;
   out.push('');
@@ -44,7 +48,7 @@ export function textReport(r: RunResult): string {
   out.push('');
   out.push('Components');
   const crow = Object.entries(r.components).map(([id, c]) => [
-    id, c.kind, n0(c.arrivals), n0(c.completed), n0(c.failed), `${(c.utilization * 100).toFixed(1)}%`,
+    t(id), t(c.kind), n0(c.arrivals), n0(c.completed), n0(c.failed), `${(c.utilization * 100).toFixed(1)}%`,
     `${c.queueLength.mean.toFixed(2)} / ${n0(c.queueLength.max)}`, ms(c.waitMs.mean), ms(c.latencyMs.mean), ms(c.latencyMs.p99),
   ]);
   out.push(table(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean/max', 'Wait', 'Latency', 'p99'], crow, 2));
@@ -54,14 +58,14 @@ export function textReport(r: RunResult): string {
     const parts = stats
       .filter(([key]) => key !== 'utilization' && c[key] !== undefined && c[key] !== null)
       .map(([key, d]) => `${d.label} ${formatStat(c[key], d.unit)}`);
-    return parts.length ? [`  ${id}: ${parts.join(' · ')}`] : [];
+    return parts.length ? [`  ${t(id)}: ${parts.join(' · ')}`] : [];
   });
   if (extras.length) out.push('', ...extras);
   if (r.warnings.length) {
     out.push('', 'Warnings');
-    for (const w of r.warnings) out.push(`  ! ${w.message}`);
+    for (const w of r.warnings) out.push(`  ! ${t(w.message)}`);
   }
-  return out.join('\n');
+  return terminalSafe(out.join('\n'), true);
 }
 
 /** One CSV row per label (TOTAL, phases, components), JMeter aggregate columns. */
@@ -71,9 +75,12 @@ export function csvReport(r: RunResult): string {
     const l = s.latencyMs;
     return [label, 'summary', s.requests, s.completed, s.failed, s.errorRate, s.throughputRps, l.mean, l.p50, l.p90, l.p95, l.p99, l.max].join(',');
   };
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const q = (x: string) => {
+    const s = terminalSafe(x);
+    return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   const rows = [sum('TOTAL', r.summary), ...r.phases.map((p) => sum(q(p.name), p))];
   for (const [id, c] of Object.entries(r.components))
-    rows.push([q(id), c.kind, c.arrivals, c.completed, c.failed, c.arrivals ? +(c.failed / c.arrivals).toFixed(6) : 0, '', c.latencyMs.mean, c.latencyMs.p50, '', '', c.latencyMs.p99, ''].join(','));
-  return [head, ...rows].join('\n');
+    rows.push([q(id), q(c.kind), c.arrivals, c.completed, c.failed, c.arrivals ? +(c.failed / c.arrivals).toFixed(6) : 0, '', c.latencyMs.mean, c.latencyMs.p50, '', '', c.latencyMs.p99, ''].join(','));
+  return terminalSafe([head, ...rows].join('\n'), true);
 }

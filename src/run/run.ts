@@ -19,6 +19,7 @@ import { callStats } from '../nodes/parts/calls.js';
 import { costSummary } from '../nodes/parts/cost.js';
 import { scheduleTimeline } from '../timeline/schedule.js';
 import type { TimelineEvent } from '../timeline/events.js';
+import { plainMap } from '../scenario/plain-map.js';
 import { formatDuration } from '../scenario/units.js';
 import type { PhaseSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
 
@@ -55,7 +56,7 @@ const MAX_OPEN_END = 7 * 24 * 3600_000;
 export class RunTooLargeError extends Error {}
 
 /** Rough count of events a scenario will need: requests × (hops × 2 + 2). */
-function estimateEvents(s: RunInput): { requests: number; events: number } {
+export function estimateEvents(s: RunInput): { requests: number; events: number } {
   const horizon = s.duration ?? MAX_OPEN_END;
   let requests = 0;
   for (const c of s.components) requests += kindDef(c.kind)?.source?.estimateRequests(c.params, horizon) ?? 0;
@@ -163,8 +164,10 @@ export class Run {
           this.stage = 'done'; // every call, asynchronous ones included, has finished
         } else if (n < slice) {
           this.stage = 'done';
-          if (rec.inFlight > 0)
-            this.drainCut = { code: 'drain-cut', message: `${fmt(rec.inFlight)} requests were still in flight ${formatDuration(this.drainLimit, 3)} after the end; they count as in flight` };
+          // count measured requests only, as summary.inFlight does (warm-up ones are not reported)
+          const t = rec.total, inFlight = t.issued - t.completed - t.failed;
+          if (inFlight > 0)
+            this.drainCut = { code: 'drain-cut', message: `${fmt(inFlight)} requests were still in flight ${formatDuration(this.drainLimit, 3)} after the end; they count as in flight` };
         }
       }
     } catch (e) {
@@ -211,7 +214,7 @@ export class Run {
     const sim = this.sim, rec = this.recorder;
     const windowEnd = this.stage === 'issuing' ? Math.min(sim.now, sim.measured.end) : sim.measured.end;
     const span = Math.max(0, windowEnd - sim.measured.start);
-    const components: RunResult['components'] = {};
+    const components: RunResult['components'] = plainMap();
     for (const n of this.nodes) components[n.id] = { ...n.stats(), ...callStats(n) };
     const warnings = this.warnings(components);
     if (this.drainCut) warnings.unshift(this.drainCut);
@@ -270,9 +273,9 @@ export class Run {
 
 /** Series the nodes report themselves, by name then component id: `{instances: {app: [...]}}`. */
 function nodeSeries(nodes: readonly Node[], bucketMs: number, n: number, now: number): Record<string, Record<string, number[]>> {
-  const out: Record<string, Record<string, number[]>> = {};
+  const out = plainMap<Record<string, number[]>>();
   for (const node of nodes)
-    for (const [name, values] of Object.entries(node.timeSeries(bucketMs, n, now))) (out[name] ??= {})[node.id] = values as number[];
+    for (const [name, values] of Object.entries(node.timeSeries(bucketMs, n, now))) (out[name] ??= plainMap())[node.id] = values as number[];
   return out;
 }
 

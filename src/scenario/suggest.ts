@@ -36,7 +36,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 /** A value as it appears in a message: strings quoted, long values cut. */
 export function show(v: unknown): string {
   let s: string;
-  if (typeof v === 'string') s = JSON.stringify(v);
+  // cut a long string before quoting it, so the cut never splits an escape such as \u0000
+  if (typeof v === 'string') return JSON.stringify(v.length > 58 ? v.slice(0, 55) : v).replace(/"$/, v.length > 58 ? '…"' : '"');
   else if (v === undefined) s = 'nothing';
   else if (typeof v === 'number' || typeof v === 'boolean' || v === null) s = String(v);
   else s = Array.isArray(v) ? 'a list' : 'an object';
