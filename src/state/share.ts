@@ -1,11 +1,11 @@
 /**
  * Sharing a design as a URL: the document as JSON, deflated and base64url-encoded
  * in the hash (`#design=…`). Decoding treats the URL as hostile: bounded length,
- * a strict alphabet, a cap on the inflated size (no zip bombs) and a plain
- * object of the right shape, or a clear error.
+ * a strict alphabet, a cap on the inflated size (no zip bombs), then the same
+ * parse and validation as an imported file, or a clear error.
  */
-import { isObject } from '../scenario/is-object.js';
-import { asDoc, type ScenarioDoc } from './design.js';
+import type { ScenarioDoc } from './design.js';
+import { importYaml } from './yaml-io.js';
 
 /** Longest encoded design accepted, in characters. */
 export const MAX_SHARE_CHARS = 100_000;
@@ -48,7 +48,10 @@ export async function encodeShare(doc: ScenarioDoc): Promise<string> {
   return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(doc)), new CompressionStream('deflate-raw')));
 }
 
-/** The design held by an encoded string; throws ShareError for anything else. */
+/**
+ * The design held by an encoded string, parsed and validated as an import is;
+ * throws ShareError for a damaged link and ScenarioError for an invalid design.
+ */
 export async function decodeShare(encoded: string): Promise<ScenarioDoc> {
   if (encoded.length > MAX_SHARE_CHARS) throw new ShareError(`the shared link is too long (${encoded.length} characters; at most ${MAX_SHARE_CHARS})`);
   if (!/^[A-Za-z0-9_-]*$/.test(encoded)) throw new ShareError('the shared link is damaged: it holds characters a design link never has');
@@ -59,13 +62,14 @@ export async function decodeShare(encoded: string): Promise<ScenarioDoc> {
   } catch {
     throw new ShareError('the shared link is damaged: not valid base64');
   }
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_SHARE_BYTES)));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_SHARE_BYTES));
   } catch (e) {
     if (e instanceof ShareError) throw e;
     throw new ShareError('the shared link is damaged: it does not decompress to a design');
   }
-  if (!isObject(json) || !isObject(json.components)) throw new ShareError('the shared link does not hold a design (no components)');
-  return asDoc(json);
+  if (!/^\s*\{/.test(text)) throw new ShareError('the shared link does not hold a design (no components)');
+  // the JSON is scenario text: it goes through the import's parser and validator
+  return importYaml(text, 'shared link');
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { exportYaml, importYaml } from '../../src/state/yaml-io.js';
 import { decodeShare, encodeShare, ShareError } from '../../src/state/share.js';
-import { loadDesign, saveDesign } from '../../src/state/persist.js';
+import { AUTOSAVE_KEY, loadDesign, saveDesign, SET_ASIDE_KEY } from '../../src/state/persist.js';
 import { autoLayout } from '../../src/state/layout.js';
 import { ScenarioError } from '../../src/scenario/index.js';
 
@@ -53,12 +53,15 @@ describe('share links', () => {
 });
 
 describe('autosave and layout', () => {
-  it('saves and restores a design; unreadable storage gives null', () => {
+  it('saves and restores a design still being completed; unreadable storage is set aside', () => {
     const m = new Map<string, string>();
-    const storage = { setItem: (k: string, v: string) => void m.set(k, v), getItem: (k: string) => m.get(k) ?? null };
+    const storage = { setItem: (k: string, v: string) => void m.set(k, v), getItem: (k: string) => m.get(k) ?? null, removeItem: (k: string) => void m.delete(k) };
     saveDesign(storage, { components: { a: { kind: 'client' } }, links: [] }, 'x.yaml');
-    expect(loadDesign(storage)).toEqual({ source: 'x.yaml', doc: { components: { a: { kind: 'client' } }, links: [] } });
-    expect(loadDesign({ getItem: () => '{not json' })).toBeNull();
+    expect(loadDesign(storage)).toEqual({ status: 'ok', source: 'x.yaml', doc: { components: { a: { kind: 'client' } }, links: [] } });
+    m.set(AUTOSAVE_KEY, '{not json');
+    expect(loadDesign(storage)).toEqual({ status: 'refused', reason: 'it is not valid JSON', text: '{not json', isKept: true });
+    expect(m.get(SET_ASIDE_KEY)).toBe('{not json');
+    expect(loadDesign(storage)).toEqual({ status: 'none' });
   });
 
   it('lays out unplaced nodes left to right in call order', () => {
