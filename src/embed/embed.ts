@@ -20,7 +20,7 @@ import { encodeShare } from '../state/share.js';
 import { createSimClient, type SimClient } from '../worker/client.js';
 import { StoreController } from '../ui/store-controller.js';
 import { runDurationMs, undoRedoKey } from '../ui/design-host.js';
-import { dedent, fetchScenario, fileName } from './source.js';
+import { appUrl, dedent, fetchScenario, fileName, SourceError } from './source.js';
 import { embedStyles } from './embed-styles.js';
 import '../ui/diagram.js';
 import '../ui/results.js';
@@ -189,9 +189,10 @@ export class ArchsimEmbed extends LitElement {
   async #shareLink(doc: ScenarioDoc): Promise<void> {
     if (!this.app) return;
     try {
-      this.openHref = `${new URL(this.app, document.baseURI).href.split('#')[0]}#design=${await encodeShare(doc)}`;
-    } catch {
+      this.openHref = `${appUrl(this.app, document.baseURI)}#design=${await encodeShare(doc)}`;
+    } catch (e) {
       this.openHref = '';
+      if (e instanceof SourceError) this.notice = `The "Open in archsim" link is left out: ${e.message}`;
     }
   }
 

@@ -55,3 +55,21 @@ export async function fetchScenario(url: string, base: string, fetcher: typeof f
     clearTimeout(timer);
   }
 }
+
+/**
+ * The app URL an embed's "Open in archsim" link goes to: http(s), or relative
+ * to the page; `javascript:`, `data:`, `file:` and other schemes throw SourceError.
+ * @example appUrl('../app/', 'https://notes.example/week4/') // 'https://notes.example/app/'
+ */
+export function appUrl(app: string, base: string): string {
+  let target: URL;
+  try {
+    target = new URL(app, base);
+  } catch {
+    throw new SourceError(`app="${app.slice(0, 120)}" is not a URL`);
+  }
+  // a relative URL takes the page's own scheme (file: when the notes are opened from disk)
+  const isRelative = !URL.canParse(app);
+  if (/^https?:$/.test(target.protocol) || (isRelative && target.protocol === new URL(base).protocol)) return target.href.split('#')[0];
+  throw new SourceError(`app: ${target.protocol} URLs are not linked; use an http(s) or relative URL`);
+}

@@ -97,7 +97,7 @@ const on = {
   moveNode: (ctx: DesignContext, e: { id: string; x: number; y: number; transactionId?: string }): DesignContext => {
     const c = componentOf(ctx.doc, e.id);
     const moved = c && placed(c, e.x, e.y);
-    return moved === c ? ctx : withComponents(ctx, { ...ctx.doc.components, [e.id]: moved });
+    return !moved || moved === c ? ctx : withComponents(ctx, { ...ctx.doc.components, [e.id]: moved });
   },
   /** Sets positions of many nodes at once (automatic layout). */
   placeAll: (ctx: DesignContext, e: { positions: Record<string, { x: number; y: number }> }): DesignContext => {

@@ -17,7 +17,14 @@ export interface UiContext {
   isAnimating: boolean;
   theme: 'auto' | 'light' | 'dark';
   /** A message for the status line (import errors, refusals). */
-  notice: { tone: 'error' | 'info'; text: string } | null;
+  notice: Notice | null;
+}
+
+/** A status-line message; `download` offers text the user should keep (a set-aside autosave). */
+export interface Notice {
+  tone: 'error' | 'info';
+  text: string;
+  download?: { label: string; file: string; text: string };
 }
 
 /** Creates the ui store; `isAnimating` defaults to off under prefers-reduced-motion. */

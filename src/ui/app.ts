@@ -9,11 +9,11 @@ import { kinds } from '../kinds/index.js';
 import { listVariants, MAX_TEXT, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, freshId, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
-import { createUiStore } from '../state/ui.js';
+import { createUiStore, type Notice } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
 import { exportYaml, importYaml } from '../state/yaml-io.js';
 import { decodeShare, encodeShare } from '../state/share.js';
-import { loadDesign, saveDesign } from '../state/persist.js';
+import { loadDesign, saveDesign, SET_ASIDE_KEY } from '../state/persist.js';
 import { createSimClient } from '../worker/client.js';
 import { StoreController } from './store-controller.js';
 import { runDurationMs, undoRedoKey } from './design-host.js';
@@ -48,8 +48,9 @@ export class ArchsimApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const saved = loadDesign(localStorage);
-    if (saved) this.design.trigger.load(saved);
+    if (saved.status === 'ok') this.design.trigger.load(saved);
     else if (bundled.length) this.#open(bundled[0].file);
+    if (saved.status === 'refused') this.#setAside(saved.reason, saved.text, saved.isKept);
     void this.#fromHash();
     this.design.subscribe((s) => {
       clearTimeout(this.#saveTimer);
@@ -72,7 +73,6 @@ export class ArchsimApp extends LitElement {
     if (!m) return;
     try {
       const doc = await decodeShare(m[1]);
-      importYaml(exportYaml(doc), 'shared link');
       this.design.trigger.load({ doc, source: 'shared link' });
       this.#notify('info', 'Opened the design from the shared link.');
     } catch (e) {
@@ -90,8 +90,25 @@ export class ArchsimApp extends LitElement {
     } else if (e.key === 'Escape') this.ui.trigger.escape();
   };
 
-  #notify(tone: 'error' | 'info', text: string): void {
-    this.ui.trigger.notify({ notice: { tone, text } });
+  #notify(tone: 'error' | 'info', text: string, download?: Notice['download']): void {
+    this.ui.trigger.notify({ notice: { tone, text, ...(download ? { download } : {}) } });
+  }
+
+  /** The autosave was refused: say so, say where it is kept, and offer it as a download. */
+  #setAside(reason: string, text: string, isKept: boolean): void {
+    const where = isKept
+      ? `It is kept in this browser under "${SET_ASIDE_KEY}"; download it to repair it or send it with a bug report.`
+      : 'This browser would not keep a copy, so download it now: the next autosave replaces it.';
+    this.#notify('error', `Your autosaved design could not be opened, so the first bundled scenario is open instead.\n${where}\n${reason}`,
+      { label: 'Download the set-aside design', file: 'archsim-autosave.json', text });
+  }
+
+  #download(file: string, text: string, type: string): void {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = file;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
   #open(file: string): void {
@@ -125,11 +142,7 @@ export class ArchsimApp extends LitElement {
   #export(): void {
     const { doc, source } = this.design.getSnapshot().context;
     const name = /\.ya?ml$/.test(source) ? source : `${String(doc.title ?? 'scenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}.yaml`;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([exportYaml(doc)], { type: 'text/yaml' }));
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    this.#download(name, exportYaml(doc), 'text/yaml');
   }
 
   async #share(): Promise<void> {
@@ -158,6 +171,14 @@ export class ArchsimApp extends LitElement {
     this.design.trigger.addNode({ id, kind, x: at.x, y: at.y });
     this.ui.trigger.select({ selection: { type: 'node', id } });
     this.updateComplete.then(() => this.diagram.updateComplete).then(() => this.diagram.focusNode(id));
+  }
+
+  #renderNotice(n: Notice) {
+    const d = n.download;
+    return html`<div class="notice ${n.tone}" role=${n.tone === 'error' ? 'alert' : 'status'}>
+      <pre>${n.text}</pre>
+      ${d ? html`<button class="download" @click=${() => this.#download(d.file, d.text, 'application/json')}>${d.label}</button>` : nothing}
+      <button aria-label="Dismiss" @click=${() => this.ui.trigger.notify({ notice: null })}>×</button></div>`;
   }
 
   override render() {
@@ -198,7 +219,7 @@ export class ArchsimApp extends LitElement {
         <button class="icon" aria-label="Animate requests" aria-pressed=${ui.isAnimating} title="Animate requests on the links" @click=${() => this.ui.trigger.toggleAnimation()}>⋯</button>
         <button class="icon" aria-label=${`Colour scheme: ${ui.theme}`} title="Colour scheme: auto, light, dark" @click=${() => this.ui.trigger.setTheme({ theme: ui.theme === 'auto' ? 'light' : ui.theme === 'light' ? 'dark' : 'auto' })}>${ui.theme === 'dark' ? '☾' : ui.theme === 'light' ? '☀' : '◐'}</button>
       </header>
-      ${ui.notice ? html`<div class="notice ${ui.notice.tone}" role=${ui.notice.tone === 'error' ? 'alert' : 'status'}><pre>${ui.notice.text}</pre><button aria-label="Dismiss" @click=${() => this.ui.trigger.notify({ notice: null })}>×</button></div>` : nothing}
+      ${ui.notice ? this.#renderNotice(ui.notice) : nothing}
       <aside class="palette" aria-label="Palette"><archsim-palette @archsim-add=${this.#add}></archsim-palette></aside>
       <main class="centre" aria-label="Diagram">
         <div class="title"><h1>${doc.title || 'Untitled design'}</h1></div>

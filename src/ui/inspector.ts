@@ -10,7 +10,7 @@ import { kinds } from '../kinds/index.js';
 import { commonParams, type Param } from '../kinds/params.js';
 import { linkParams } from '../kinds/link.js';
 import { scenarioParams } from '../scenario/validate.js';
-import { ID_PATTERN, type DesignStore, type ScenarioDoc } from '../state/design.js';
+import { ID_PATTERN, isValidId, type DesignStore, type ScenarioDoc } from '../state/design.js';
 import type { UiStore } from '../state/ui.js';
 import { StoreController } from './store-controller.js';
 import { fieldPlaceholder, fieldText, isStructured, readField } from './fields.js';
@@ -105,7 +105,8 @@ export class ArchsimInspector extends LitElement {
           const to = String(v);
           if (to === id) return;
           if (!ID_PATTERN.test(to)) this.errors = { ...this.errors, [`${id}.__id`]: 'use letters, digits, - and _, starting with a letter' };
-          else if (to in doc.components) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
+          else if (!isValidId(to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is a reserved name; choose another` };
+          else if (Object.hasOwn(doc.components, to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
           else {
             this.design.trigger.renameNode({ id, to });
             this.ui.trigger.renamed({ id, to });

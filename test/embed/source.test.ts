@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedent, fetchScenario, fileName } from '../../src/embed/source.js';
+import { appUrl, dedent, fetchScenario, fileName } from '../../src/embed/source.js';
 
 const respond = (body: string, init: ResponseInit = {}) => (async () => new Response(body, init)) as unknown as typeof fetch;
 
@@ -25,5 +25,28 @@ describe('embed scenario sources', () => {
       .rejects.toThrow('could not fetch https://x.edu/a.yaml (offline, or the server does not allow cross-origin requests)');
     await expect(fetchScenario('javascript:alert(1)', 'https://x.edu/', respond(''))).rejects.toThrow('javascript: URLs are not loaded; use http(s)');
     await expect(fetchScenario('big.yaml', 'https://x.edu/', respond('x'.repeat(1_000_001)))).rejects.toThrow('https://x.edu/big.yaml is larger than 1 MB; refused');
+  });
+});
+
+describe('the app attribute of <archsim-embed> (issue #9)', () => {
+  it.each([
+    ['https://archsim.example/app/', 'https://archsim.example/app/'],
+    ['../app/index.html#old', 'https://notes.example/app/index.html'],
+    ['//cdn.example/app/', 'https://cdn.example/app/'],
+  ])('links %s as %s', (app, href) => expect(appUrl(app, 'https://notes.example/week4/page.html')).toBe(href));
+
+  it('links a relative app from notes opened from disk', () => {
+    expect(appUrl('app/', 'file:///home/me/notes/index.html')).toBe('file:///home/me/notes/app/');
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'javascript:'],
+    ['  JavaScript:alert(1)', 'javascript:'],
+    ['java\tscript:alert(1)', 'javascript:'],
+    ['data:text/html,<script>alert(1)</script>', 'data:'],
+    ['file:///etc/passwd', 'file:'],
+    ['blob:https://notes.example/1', 'blob:'],
+  ])('refuses %j', (app, scheme) => {
+    expect(() => appUrl(app, 'https://notes.example/week4/')).toThrow(`app: ${scheme} URLs are not linked; use an http(s) or relative URL`);
   });
 });
