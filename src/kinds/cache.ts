@@ -1,33 +1,82 @@
 /** The cache kind: its parameters, statistics and capabilities (the runtime is src/nodes/cache.ts). */
-import { defineKind } from './define.js';
+import { defineKind, type KindParams } from './define.js';
 
+/** A read-through key cache (Redis, Memcached) in front of a slower store. */
 export const cache = defineKind({
   kind: 'cache',
   usesKeys: true,
   label: 'Cache',
   icon: 'cache',
   category: 'data',
-  help: 'A read-through key cache (like Redis): hits answer in hitTime, misses read through the linked database and keep the key; capacity and eviction policy decide the hit ratio.',
+  help:
+    'A read-through key cache (like Redis): hits answer in hitTime, misses read through the linked database and keep the key; ' +
+    'capacity and eviction policy decide the hit ratio.',
   calls: 'sync',
   params: {
-    capacity: { type: 'number', integer: true, label: 'Capacity', help: 'Keys the cache holds; beyond this the policy evicts one.', default: 10_000, min: 0, max: 1e8, unit: 'keys' },
-    policy: { type: 'enum', label: 'Eviction policy', help: 'Which key to evict when full: least recently used, least frequently used, or oldest inserted.', values: ['lru', 'lfu', 'fifo'], default: 'lru' },
-    ttl: { type: 'duration', label: 'TTL', help: 'A key expires this long after it was stored (never when absent).', min: 0, minExclusive: true, examples: ['60s', '5m'] },
-    hitTime: { type: 'dist', label: 'Hit time', help: 'Time of one cache operation (a hit costs this; a miss costs this plus the downstream read).', default: '1ms', examples: ['0.5ms', 'exp(1ms)'] },
-    writePolicy: {
-      type: 'enum', label: 'Write policy', values: ['write-through', 'write-around', 'write-back'], default: 'write-through',
-      help: 'write-through: write the database, then update the cache; write-around: write the database and drop the cached key; write-back: answer from the cache and write the database only when the key is evicted.',
+    capacity: {
+      type: 'number',
+      integer: true,
+      label: 'Capacity',
+      help: 'Keys the cache holds; beyond this the policy evicts one.',
+      default: 10_000,
+      min: 0,
+      max: 1e8,
+      unit: 'keys',
     },
-    hitRatio: { type: 'number', label: 'Fixed hit ratio', help: 'Hit with this probability instead of tracking keys: a quick what-if. Leave empty to let hits follow key popularity.', min: 0, max: 1, advanced: true },
+    policy: {
+      type: 'enum',
+      label: 'Eviction policy',
+      help: 'Which key to evict when full: least recently used, least frequently used, or oldest inserted.',
+      values: ['lru', 'lfu', 'fifo'],
+      default: 'lru',
+    },
+    ttl: {
+      type: 'duration',
+      label: 'TTL',
+      help: 'A key expires this long after it was stored (never when absent).',
+      min: 0,
+      minExclusive: true,
+      examples: ['60s', '5m'],
+    },
+    hitTime: {
+      type: 'dist',
+      label: 'Hit time',
+      help: 'Time of one cache operation (a hit costs this; a miss costs this plus the downstream read).',
+      default: '1ms',
+      examples: ['0.5ms', 'exp(1ms)'],
+    },
+    writePolicy: {
+      type: 'enum',
+      label: 'Write policy',
+      values: ['write-through', 'write-around', 'write-back'],
+      default: 'write-through',
+      help:
+        'write-through: write the database, then update the cache; write-around: write the database and drop the cached key; ' +
+        'write-back: answer from the cache and write the database only when the key is evicted.',
+    },
+    hitRatio: {
+      type: 'number',
+      label: 'Fixed hit ratio',
+      help: 'Hit with this probability instead of tracking keys: a quick what-if. Leave empty to let hits follow key popularity.',
+      min: 0,
+      max: 1,
+      advanced: true,
+    },
   },
-  stats: [
-    { key: 'hitRatio', label: 'Hit ratio', unit: 'ratio', badge: true },
-    { key: 'hits', label: 'Hits', unit: 'count' },
-    { key: 'misses', label: 'Misses', unit: 'count' },
-    { key: 'evictions', label: 'Evictions', unit: 'count' },
-    { key: 'expired', label: 'Expired (TTL)', unit: 'count' },
-    { key: 'writebacks', label: 'Write-backs', unit: 'count' },
-  ],
+  stats: {
+    hitRatio: { label: 'Hit ratio', unit: 'ratio', badge: true, help: 'Share of measured reads answered from the cache.' },
+    hits: { label: 'Hits', unit: 'count', help: 'Measured reads answered from the cache.' },
+    misses: {
+      label: 'Misses',
+      unit: 'count',
+      help: 'Measured reads sent downstream: keys not held or expired.',
+    },
+    evictions: { label: 'Evictions', unit: 'count', help: 'Keys evicted by the policy to make room.' },
+    expired: { label: 'Expired (TTL)', unit: 'count', help: 'Reads that found their key older than ttl (counted as misses).' },
+    writes: { label: 'Writes', unit: 'count', help: 'Measured writes received.' },
+    writebacks: { label: 'Write-backs', unit: 'count', help: 'Dirty keys written downstream in the background (write-back).' },
+    keysHeld: { label: 'Keys held', unit: 'count', help: 'Keys the cache holds when the run ends.' },
+  },
   docs: `A read-through cache in front of a slower store — the course project's "+Redis cache" step.
 
 Every operation costs \`hitTime\`. A **read** of a key the cache holds answers straight away (a hit); a
@@ -54,3 +103,6 @@ links:
   - { from: redis, to: db, latency: 1ms }
 \`\`\``,
 });
+
+/** A cache component's parameters as the runtime receives them. */
+export type CacheParams = KindParams<typeof cache>;

@@ -4,27 +4,28 @@
  * reads through the linked downstream and then holds the key. Which keys are
  * held follows the client's key popularity (`keys: {count, skew}`) and the
  * eviction policy, so the hit ratio emerges; `hitRatio` fixes it instead.
+ *
+ * Frame scratch fields at this kind:
+ * - `f.step`: what the request is at the cache — HIT, MISS, WRITE, or
+ *   BACKGROUND for a write-back flush the cache issued itself.
+ *   Not a callNext cursor: a cache calls one downstream link.
+ * - `f.slot`, `f.mark`: unused.
  */
-import { Node, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
-import { KeyCache, type EvictionPolicy } from '../engine/key-cache.js';
+import { isZero, sampler, type Sampler } from '../engine/distributions.js';
+import { KeyCache } from '../engine/key-cache.js';
 import type { Rng } from '../engine/random.js';
-import { downstream, isZero, ratio } from './downstream.js';
-
-export interface CacheParams {
-  capacity: number;
-  policy: EvictionPolicy;
-  ttl?: number;
-  hitTime: DistSpec;
-  writePolicy: 'write-through' | 'write-around' | 'write-back';
-  hitRatio?: number;
-}
+import { ratio } from '../engine/stats.js';
+import { downstream } from './parts/link.js';
+import type { KindStats } from '../kinds/define.js';
+import type { CacheParams, cache } from '../kinds/cache.js';
 
 // Frame.step while a request is at the cache
 const HIT = 1, MISS = 2, WRITE = 3, BACKGROUND = 4;
 
-export class Cache extends Node {
+/** The runtime of a cache: the keys it holds, hits, misses and write policies. */
+export class Cache extends Node<typeof cache> {
   readonly p: CacheParams;
   readonly keys: KeyCache;
   private readonly draw: Sampler;
@@ -39,9 +40,9 @@ export class Cache extends Node {
   writes = 0;
   writebacks = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof cache>) {
     super('cache', ctx);
-    this.p = ctx.params as unknown as CacheParams;
+    this.p = ctx.params;
     this.keys = new KeyCache(this.p.capacity, this.p.policy);
     this.draw = sampler(this.p.hitTime);
     this.instant = isZero(this.p.hitTime);
@@ -141,7 +142,7 @@ export class Cache extends Node {
     this.sim.call(g, link);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof cache> {
     return {
       hitRatio: ratio(this.hits, this.hits + this.misses),
       hits: this.hits,

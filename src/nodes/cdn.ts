@@ -3,29 +3,31 @@
  * object (route + key) is answered at the edge; a miss or an expired object is
  * fetched from the origin over the link (often a long latency) and kept for
  * `ttl`. Writes and routes it does not front pass through to the origin.
+ *
+ * Frame scratch fields at this kind:
+ * - `f.step`: MISS while the request fetches its object from the origin, else
+ *   0 as allocated (a hit, a pass-through, or waiting on another's fetch).
+ *   Not a callNext cursor: a cdn calls one origin link.
+ * - `f.mark`: the object id (route × ROUTE_STRIDE + key) of a request on a cached route.
+ * - `f.slot`: unused.
  */
-import { Node, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type Sampler } from '../engine/distributions.js';
 import { KeyCache } from '../engine/key-cache.js';
-import { matchesPrefix } from './parts/link.js';
+import { downstream, matchesPrefix } from './parts/link.js';
 import type { Rng } from '../engine/random.js';
-import { downstream, ratio } from './downstream.js';
+import { ratio } from '../engine/stats.js';
+import type { KindStats } from '../kinds/define.js';
+import type { CdnParams, cdn } from '../kinds/cdn.js';
 
-export interface CdnParams {
-  ttl: number;
-  capacity: number;
-  hitTime: DistSpec;
-  routes?: string[];
-  objectSize?: number;
-}
-
-/** Frame.step of a request fetching from the origin (0, as allocated, for any other). */
+/** Frame.step of a request fetching from the origin. */
 const MISS = 1;
 /** Keys stay below 2^31, so route × 2^31 + key names an object uniquely. */
 const ROUTE_STRIDE = 2 ** 31;
 
-export class Cdn extends Node {
+/** The runtime of a cdn: the objects at the edge, fetches in progress, and what reached the origin. */
+export class Cdn extends Node<typeof cdn> {
   readonly p: CdnParams;
   private readonly objects: KeyCache;
   private readonly routeIds = new Map<string, number>();
@@ -40,9 +42,9 @@ export class Cdn extends Node {
   collapsed = 0;
   passThrough = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof cdn>) {
     super('cdn', ctx);
-    this.p = ctx.params as unknown as CdnParams;
+    this.p = ctx.params;
     this.objects = new KeyCache(this.p.capacity, 'lru');
     this.draw = sampler(this.p.hitTime);
     this.rng = ctx.rng;
@@ -111,7 +113,7 @@ export class Cdn extends Node {
     this.finish(f, status);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof cdn> {
     const size = this.p.objectSize, fetches = this.misses - this.collapsed;
     return {
       hitRatio: ratio(this.hits, this.hits + this.misses),

@@ -4,27 +4,30 @@
  * messages to the linked consumer, one at a time each, at least once: a
  * delivery not acknowledged within `visibilityTimeout` (or failed) is delivered
  * again, and after `maxReceives` deliveries the message goes to the dead letters.
+ *
+ * Frame scratch fields at this kind. A producer's call uses none. A message —
+ * the frame the queue allocates for each stored message (`sim.message`) — uses:
+ * - `m.step`: deliveries so far (not a callNext cursor: a queue calls its one link).
+ * - `m.slot`: its partition (0 when unpartitioned).
+ * - `m.mark`: the consumer delivering it, or that last delivered it.
  */
-import { Node, round, summary3, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { isZero, sampler, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
-import { Histogram } from '../engine/stats.js';
+import { Histogram, round, summary3 } from '../engine/stats.js';
+import { hash32 } from '../engine/hash.js';
 import type { Rng } from '../engine/random.js';
-import { hash32, isZero } from './downstream.js';
-import { costedUntil, HOURS_PER_MONTH, Level, type Costed, type SeriesSource } from './parts/level.js';
+import { Level } from './parts/level.js';
+import { costedUntil, HOURS_PER_MONTH } from './parts/cost.js';
+import type { KindSeries, KindStats } from '../kinds/define.js';
+import type { QueueParams, queue } from '../kinds/queue.js';
 
-export interface QueueParams {
-  enqueueTime: DistSpec;
-  consumers: number;
-  partitions: number;
-  capacity: number;
-  visibilityTimeout: number;
-  maxReceives: number;
-  costPerHour: number;
-}
+/** Consumer states: waiting for a message or delivering one. */
+const IDLE = 0, BUSY = 1;
 
-export class Queue extends Node implements Costed, SeriesSource {
+/** The runtime of a queue: stored messages per partition and the consumers delivering them. */
+export class Queue extends Node<typeof queue> {
   readonly p: QueueParams;
   private readonly draw: Sampler;
   private readonly instant: boolean;
@@ -33,12 +36,15 @@ export class Queue extends Node implements Costed, SeriesSource {
   private readonly hVisible: number;
   /** Waiting (visible) messages per partition; one shared queue when unpartitioned. */
   private readonly parts: Deque<Frame>[];
-  private readonly isBusy: Uint8Array;
+  // per consumer
+  private readonly state: Uint8Array;
   private readonly deliveredAt: Float64Array;
   /** Next partition each consumer looks at (round-robin over its partitions). */
   private readonly cursor: Int32Array;
   /** Messages held: waiting, being delivered, or waiting to become visible again. */
   private stored = 0;
+  /** Backlog when the measured interval closed (the drain may empty it afterwards). */
+  private lagAtEnd: number | undefined;
   readonly backlog: Level;
   readonly endToEnd = new Histogram();
   enqueued = 0;
@@ -48,18 +54,19 @@ export class Queue extends Node implements Costed, SeriesSource {
   redeliveries = 0;
   deadLetters = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof queue>) {
     super('queue', ctx);
-    this.p = ctx.params as unknown as QueueParams;
+    this.p = ctx.params;
     this.draw = sampler(this.p.enqueueTime);
     this.instant = isZero(this.p.enqueueTime);
     this.rng = ctx.rng;
     this.hStore = ctx.sim.onFrame((f) => this.store(f));
     this.hVisible = ctx.sim.onFrame((m) => this.visible(m));
     this.parts = Array.from({ length: Math.max(1, this.p.partitions) }, () => new Deque<Frame>());
-    this.isBusy = new Uint8Array(this.p.consumers);
-    this.deliveredAt = new Float64Array(this.p.consumers);
-    this.cursor = new Int32Array(this.p.consumers);
+    const n = this.p.consumers;
+    this.state = new Uint8Array(n);
+    this.deliveredAt = new Float64Array(n);
+    this.cursor = new Int32Array(n);
     this.backlog = new Level(ctx.recorder.series.bucketMs, 0);
   }
 
@@ -76,7 +83,7 @@ export class Queue extends Node implements Costed, SeriesSource {
       return this.finish(f, Status.rejected);
     }
     const m = this.sim.message(f, this);
-    m.step = 0; // deliveries so far
+    m.step = 0;
     m.slot = this.p.partitions > 0 ? hash32(f.key) % this.p.partitions : 0;
     this.stored++;
     if (f.measured) this.enqueued++;
@@ -97,15 +104,15 @@ export class Queue extends Node implements Costed, SeriesSource {
     const n = this.p.consumers;
     if (this.p.partitions > 0) {
       const c = part % n;
-      return this.isBusy[c] ? -1 : c;
+      return this.state[c] === IDLE ? c : -1;
     }
-    for (let c = 0; c < n; c++) if (!this.isBusy[c]) return c;
+    for (let c = 0; c < n; c++) if (this.state[c] === IDLE) return c;
     return -1;
   }
 
   private deliver(c: number, m: Frame): void {
     const now = this.sim.now;
-    this.isBusy[c] = 1;
+    this.state[c] = BUSY;
     this.busy.add(now, 1);
     this.deliveredAt[c] = now;
     if (m.step++ === 0 && m.measured) this.wait.record(now - m.t0);
@@ -117,8 +124,13 @@ export class Queue extends Node implements Costed, SeriesSource {
   }
 
   override reply(m: Frame, status: Status): void {
+    this.acked(m, status);
+  }
+
+  /** Consumer m.mark is done with m (acknowledged, failed or timed out): settle m, take the next message. */
+  private acked(m: Frame, status: Status): void {
     const c = m.mark, now = this.sim.now;
-    this.isBusy[c] = 0;
+    this.state[c] = IDLE;
     this.busy.add(now, -1);
     if (status === Status.ok) {
       if (m.measured) {
@@ -127,22 +139,30 @@ export class Queue extends Node implements Costed, SeriesSource {
       }
       this.stored--;
       this.sim.release(m);
-    } else if (m.step >= this.p.maxReceives) {
+    } else this.unacked(m, this.deliveredAt[c], status === Status.timeout);
+    this.pull(c);
+  }
+
+  /**
+   * A delivery of m ended unacknowledged: m goes to the dead letters after
+   * maxReceives, else it is visible again — at once after a timeout, when its
+   * visibility timeout ends otherwise.
+   */
+  private unacked(m: Frame, deliveredAt: number, timedOut: boolean): void {
+    if (m.step >= this.p.maxReceives) {
       if (m.measured) this.deadLetters++;
       this.stored--;
       this.sim.release(m);
-    } else {
-      if (m.measured) this.redeliveries++;
-      // a timed-out delivery is visible again now; a failed one when its visibility timeout ends
-      if (status === Status.timeout) this.visible(m);
-      else this.sim.at(this.deliveredAt[c] + this.p.visibilityTimeout, this.hVisible, m);
+      return;
     }
-    this.pull(c);
+    if (m.measured) this.redeliveries++;
+    if (timedOut) this.visible(m);
+    else this.sim.at(deliveredAt + this.p.visibilityTimeout, this.hVisible, m);
   }
 
   /** Consumer c is free: take the next waiting message from its partitions. */
   private pull(c: number): void {
-    if (this.isBusy[c]) return;
+    if (this.state[c] !== IDLE) return;
     const P = this.parts.length, n = this.p.consumers;
     if (this.p.partitions === 0) return this.take(c, 0);
     for (let k = 0; k < P; k++) {
@@ -162,11 +182,11 @@ export class Queue extends Node implements Costed, SeriesSource {
     this.deliver(c, q.shift() as Frame);
   }
 
-  costUsd(now: number): number {
+  override costUsd(now: number): number {
     return (now / 3_600_000) * this.p.costPerHour;
   }
 
-  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+  override timeSeries(bucketMs: number, n: number, now: number): KindSeries<typeof queue> {
     return { backlog: this.backlog.series(bucketMs, n, now) };
   }
 
@@ -174,15 +194,13 @@ export class Queue extends Node implements Costed, SeriesSource {
     return this.busy.mean(this.sim.now) / this.p.consumers;
   }
 
-  /** Backlog when the measured interval closed (the drain may empty it afterwards). */
-  private lagAtEnd: number | undefined;
-
   override windowClosed(): void {
     this.lagAtEnd = this.backlog.value;
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof queue> {
     const now = costedUntil(this.sim);
+    const lag = this.lagAtEnd ?? this.backlog.value;
     return {
       enqueued: this.enqueued,
       dropped: this.dropped,
@@ -190,11 +208,13 @@ export class Queue extends Node implements Costed, SeriesSource {
       deliveries: this.deliveries,
       redeliveries: this.redeliveries,
       deadLetters: this.deadLetters,
-      lag: this.lagAtEnd ?? this.backlog.value,
-      backlog: { mean: round(this.queued.mean(now), 3), max: this.backlog.max, end: this.lagAtEnd ?? this.backlog.value, afterDrain: this.backlog.value },
+      lag,
+      backlog: { mean: round(this.queued.mean(now), 3), max: this.backlog.max, end: lag, afterDrain: this.backlog.value },
       endToEndMs: summary3(this.endToEnd),
       // a fixed price per hour: the month costs exactly that, nothing to extrapolate
-      ...(this.p.costPerHour ? { cost: { run: round(this.costUsd(now), 6), perMonth: round(this.p.costPerHour * HOURS_PER_MONTH, 2) } } : {}),
+      ...(this.p.costPerHour
+        ? { cost: { run: round(this.costUsd(now), 6), perMonth: round(this.p.costPerHour * HOURS_PER_MONTH, 2) } }
+        : {}),
     };
   }
 }

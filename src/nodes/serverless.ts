@@ -4,56 +4,32 @@
  * start, up to `concurrency` running at once (beyond: throttled, or a FIFO wait
  * with `queue: true`). Idle instances are reclaimed after `idleTimeout`;
  * `provisioned` ones stay warm. Billing per request and per GB-second.
+ *
+ * Frame scratch fields at this kind:
+ * - `f.step`: the callNext cursor (index of the next outgoing link).
+ * - `f.slot`: the instance id running the invocation.
+ * - `f.mark`: RUNNING while the invocation holds an instance, IDLE otherwise
+ *   (waiting in the queue, or answered) — timers and answers
+ *   for a frame that is no longer RUNNING are ignored.
  */
-import { Node, round, summary3, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
-import { Histogram } from '../engine/stats.js';
-import { costStats, Level, type Costed, type SeriesSource } from './parts/level.js';
-import { ratio } from './downstream.js';
+import { Histogram, ratio, round, summary3 } from '../engine/stats.js';
+import { Level } from './parts/level.js';
+import { costStats } from './parts/cost.js';
+import { COLD_START, type ServerlessParams, type serverless } from '../kinds/serverless.js';
+import type { KindSeries, KindStats } from '../kinds/define.js';
 
-export const runtimes = ['nodejs', 'python', 'java', 'go', 'dotnet', 'ruby'] as const;
-export type Runtime = (typeof runtimes)[number];
-
-/**
- * Cold-start (init) time per runtime when `coldStart` is not given: lognormal
- * with these medians — in line with published measurements of a minimal
- * function (e.g. the daily Lambda cold-start benchmark at maxday.github.io/lambda-perf:
- * Node.js ≈ 140 ms, Python ≈ 85 ms, Java ≈ 240 ms without SnapStart) — and a
- * 99th percentile about 2.5× the median. Real functions with dependencies start slower.
- */
-export const COLD_START: Record<Runtime, DistSpec> = {
-  nodejs: { dist: 'lognormal', median: 140, p99: 350 },
-  python: { dist: 'lognormal', median: 85, p99: 220 },
-  java: { dist: 'lognormal', median: 240, p99: 650 },
-  go: { dist: 'lognormal', median: 60, p99: 150 },
-  dotnet: { dist: 'lognormal', median: 220, p99: 600 },
-  ruby: { dist: 'lognormal', median: 130, p99: 330 },
-};
-
-/** AWS Lambda x86 prices, us-east-1: per million requests, per GB-second, per provisioned GB-second. */
-export const LAMBDA_PRICES = { perMillion: 0.2, perGbSecond: 0.0000166667, provisionedPerGbSecond: 0.0000041667 };
-
-export interface ServerlessParams {
-  runtime: Runtime;
-  coldStart?: DistSpec;
-  serviceTime: DistSpec;
-  concurrency: number;
-  queue: boolean;
-  idleTimeout: number;
-  provisioned: number;
-  maxDuration: number;
-  memoryMb: number;
-  pricePerMillion: number;
-  pricePerGbSecond: number;
-  provisionedPricePerGbSecond: number;
-}
-
+/** Frame.mark of an invocation holding an instance. */
 const RUNNING = 1;
+/** Frame.mark of any other frame at the function. */
+const IDLE = 0;
 
-export class Serverless extends Node implements Costed, SeriesSource {
+/** The runtime of a serverless function: instances, cold starts, throttling and billing. */
+export class Serverless extends Node<typeof serverless> {
   readonly p: ServerlessParams;
   private readonly initTime: Sampler;
   private readonly draw: Sampler;
@@ -83,9 +59,9 @@ export class Serverless extends Node implements Costed, SeriesSource {
   timedOut = 0;
   private gbMs = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof serverless>) {
     super('serverless', ctx);
-    this.p = { ...(ctx.params as unknown as ServerlessParams) };
+    this.p = { ...ctx.params };
     this.initTime = sampler(this.p.coldStart ?? COLD_START[this.p.runtime]);
     this.draw = sampler(this.p.serviceTime);
     this.rng = ctx.rng;
@@ -174,12 +150,7 @@ export class Serverless extends Node implements Costed, SeriesSource {
 
   private done(f: Frame, status: Status): void {
     const now = this.sim.now, id = f.slot;
-    f.mark = 0;
-    this.running--;
-    this.busy.add(now, -1);
-    // billed in 1 ms steps, init included
-    this.gbMs += Math.ceil(now - this.startedAt[id]) * (this.p.memoryMb / 1024);
-    this.isBusy[id] = false;
+    this.stop(f);
     this.idleSince[id] = now;
     if (this.isProvisioned[id]) this.idleProvisioned.push(id);
     else {
@@ -193,6 +164,16 @@ export class Serverless extends Node implements Costed, SeriesSource {
     this.finish(f, status);
   }
 
+  /** The invocation f gives up its instance: bill it (1 ms steps, init included); the instance is free. */
+  private stop(f: Frame): void {
+    const now = this.sim.now, id = f.slot;
+    f.mark = IDLE;
+    this.running--;
+    this.busy.add(now, -1);
+    this.gbMs += Math.ceil(now - this.startedAt[id]) * (this.p.memoryMb / 1024);
+    this.isBusy[id] = false;
+  }
+
   /** Reclaim instance `id` if it has been idle for idleTimeout since this timer was set. */
   private expire(id: number): void {
     if (!this.isAlive[id] || this.isBusy[id] || this.sim.now < this.idleSince[id] + this.p.idleTimeout) return;
@@ -203,23 +184,24 @@ export class Serverless extends Node implements Costed, SeriesSource {
     this.warm.add(this.sim.now, -1);
   }
 
-  /** Change a parameter mid-run (a `set` event): concurrency. */
-  setParam(name: string, value: unknown): void {
-    if (name !== 'concurrency') throw new Error(`serverless cannot set ${name} during a run`);
-    this.p.concurrency = value as number;
+  /** Change the concurrency limit mid-run (a `set` event): waiting requests start if it rose. */
+  override setParam<K extends keyof ServerlessParams & string>(name: K, value: ServerlessParams[K]): void {
+    if (name !== 'concurrency') return super.setParam(name, value);
+    this.p.concurrency = value as ServerlessParams['concurrency'];
     while (this.waiting.length && this.running < this.p.concurrency) {
       this.queued.add(this.sim.now, -1);
       this.begin(this.waiting.shift() as Frame);
     }
   }
 
-  costUsd(now: number): number {
+  override costUsd(now: number): number {
     const p = this.p, gb = p.memoryMb / 1024;
-    return (this.billedInvocations / 1e6) * p.pricePerMillion + (this.gbMs / 1000) * p.pricePerGbSecond
-      + p.provisioned * gb * (now / 1000) * p.provisionedPricePerGbSecond;
+    const requests = (this.billedInvocations / 1e6) * p.pricePerMillion;
+    const duration = (this.gbMs / 1000) * p.pricePerGbSecond;
+    return requests + duration + p.provisioned * gb * (now / 1000) * p.provisionedPricePerGbSecond;
   }
 
-  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+  override timeSeries(bucketMs: number, n: number, now: number): KindSeries<typeof serverless> {
     return { instances: this.warm.series(bucketMs, n, now) };
   }
 
@@ -227,7 +209,7 @@ export class Serverless extends Node implements Costed, SeriesSource {
     return this.p.concurrency > 0 ? this.busy.mean(this.sim.now) / this.p.concurrency : 0;
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof serverless> {
     return {
       invocations: this.invocations,
       coldStarts: this.coldStarts,
