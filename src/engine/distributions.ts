@@ -158,6 +158,17 @@ export function moments(spec: DistSpec): { mean: number; variance: number } {
 
 export const meanOf = (spec: DistSpec): number => moments(spec).mean;
 
+/** The least value a distribution draws, in ms (0 where it reaches down to 0): a floor for estimates. */
+export function leastOf(spec: DistSpec): number {
+  switch (spec.dist) {
+    case 'constant': return spec.value;
+    case 'uniform': return spec.min;
+    case 'pareto': return spec.scale;
+    case 'empirical': return spec.values.length ? Math.min(...spec.values) : 0;
+    default: return 0;
+  }
+}
+
 /** Short text form, the same syntax the scenario format accepts. */
 export function formatDist(spec: DistSpec): string {
   const ms = (v: number) => `${+v.toPrecision(6)}ms`;

@@ -48,6 +48,8 @@ export interface StatDef {
   help?: string;
   /** Show as a badge on the diagram node. */
   badge?: boolean;
+  /** The value is one figure per key, e.g. `{"/orders": 120}`; names what the keys are ('route', 'backend'). */
+  per?: string;
 }
 
 /** A series a kind reports over time (`series.<name>.<id>` in the result). */
@@ -66,8 +68,11 @@ export type StatValue<U extends StatUnit> = U extends 'summary-ms'
       ? string
       : number;
 
+/** The value a declared statistic takes: by its unit, one per key when it is declared `per` something. */
+export type StatDefValue<D extends StatDef> = D extends { per: string } ? Record<string, StatValue<D['unit']>> : StatValue<D['unit']>;
+
 /** What a kind may report: each declared statistic, typed by its unit (absent when not applicable). */
-export type StatsOf<S extends Record<string, StatDef>> = { [K in keyof S]?: StatValue<S[K]['unit']> };
+export type StatsOf<S extends Record<string, StatDef>> = { [K in keyof S]?: StatDefValue<S[K]> };
 
 /** What a kind may report over time: each declared series as one value per bucket. */
 export type SeriesOf<S extends Record<string, SeriesDef>> = { [K in keyof S]?: number[] };
@@ -101,10 +106,35 @@ export interface TimelineCapability<P> {
   settable?(p: P): readonly (keyof P & string)[];
 }
 
+/**
+ * How fast a component can answer, for sizing a run before it starts (a closed
+ * workload's rate is bounded by it; src/kinds/pace.ts).
+ */
+export interface Pace {
+  /** Most requests per second it completes, all instances together (Infinity: no limit). */
+  maxRps: number;
+  /** Least time a request spends in it, in ms. */
+  minMs: number;
+}
+
+/**
+ * What a component's own parameters say about its pace, and how its calls bound
+ * it: `via: 'all'` when every request makes each of its unconditional calls and
+ * waits for them (so it is no faster than its slowest callee), `'one'` when each
+ * request goes on to one of its targets (it completes no more than they do
+ * together); absent when its calls do not bound it (cache hits, async calls).
+ */
+export interface OwnPace extends Partial<Pace> {
+  via?: 'all' | 'one';
+}
+
 /** Kinds that issue the scenario's requests (workload sources). */
 export interface SourceCapability<P> {
-  /** About how many requests a run issues by `horizonMs` (sizes the run before it starts). */
-  estimateRequests(p: P, horizonMs: number): number;
+  /**
+   * About how many requests a run issues by `horizonMs` (sizes the run before it starts);
+   * `downstream` is how fast what the source calls can answer (unknown: no limit, no time).
+   */
+  estimateRequests(p: P, horizonMs: number, downstream?: Pace): number;
   /** The longest a request can take before it fails (bounds draining; Infinity when unbounded). */
   requestDeadline(p: P): number;
   /** The source stops by itself (a closed workload with iterations), so the scenario needs no duration. */
@@ -138,6 +168,8 @@ export interface KindDef<
   instances?(p: ParamsOf<P>): number;
   /** What the timeline may do to it; nothing when absent. */
   timeline?: TimelineCapability<ParamsOf<P>>;
+  /** How fast a component of this kind answers, for sizing runs (no limit and no time when absent). */
+  pace?(p: ParamsOf<P>): OwnPace;
   /** Present on kinds that issue requests. */
   source?: SourceCapability<ParamsOf<P>>;
   /** Cross-field checks beyond what descriptors express. */

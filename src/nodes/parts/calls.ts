@@ -10,7 +10,7 @@
  * working on it (the origin of retry storms).
  */
 import { Status, type Frame, type Receiver, type Sim, type Wire } from '../../engine/sim.js';
-import { type GuardParams, type BreakerParams } from '../../kinds/guard-params.js';
+import type { BreakerParams, GuardParams, RetryParams } from '../../kinds/guard-params.js';
 import type { Rng } from '../../engine/random.js';
 import type { Node } from '../node.js';
 
