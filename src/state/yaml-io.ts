@@ -38,7 +38,11 @@ export function importYaml(text: string, file = 'scenario.yaml', opts: ImportOpt
   try {
     loadScenario(parsed, { file });
   } catch (e) {
-    if (!(opts.isDraft && e instanceof ScenarioError && !validateScenario(parsed.raw).problems.some((p) => isShapeProblem(p, parsed.raw)))) throw e;
+    if (!opts.isDraft || !(e instanceof ScenarioError)) throw e;
+    // a draft is refused for its shape problems only, and names just those
+    const shape = new Set(validateScenario(parsed.raw).problems.filter((p) => isShapeProblem(p, parsed.raw)).map((p) => p.message));
+    const named = e.problems.filter((p) => shape.has(p.message));
+    if (shape.size) throw named.length ? new ScenarioError(named, file) : e;
   }
   return asDoc(parsed.raw);
 }
