@@ -2,19 +2,26 @@
  * pubsub — a topic (SNS-like): each published message is pushed to every linked
  * subscriber, with no acknowledgement and no retry. A delivery that fails (the
  * subscriber is down or overloaded) is lost and counted.
+ *
+ * Frame scratch fields at this kind:
+ * - the publisher's frame `f` uses none (it waits `publishTime`, then is answered);
+ * - the message frame `m` (one per published message, `sim.message`) keeps in
+ *   `step` the deliveries still outstanding, plus one while the calls are being
+ *   made (an instant link may answer before the loop ends); `m` is released at 0.
  */
-import { Node, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
+import type { KindStats } from '../kinds/define.js';
+import type { pubsub } from '../kinds/pubsub.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type Sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
 import { nextLink } from './parts/link.js';
 
-export interface PubsubParams {
-  publishTime: DistSpec;
-}
+/** The hold `step` keeps on a message while its deliveries are being sent. */
+const SENDING = 1;
 
-export class Pubsub extends Node {
-  readonly p: PubsubParams;
+/** A pub/sub topic at run time: fans each message out and counts what is lost. */
+export class Pubsub extends Node<typeof pubsub> {
   private readonly draw: Sampler;
   private readonly rng: Rng;
   private readonly callRng: Rng;
@@ -23,10 +30,9 @@ export class Pubsub extends Node {
   delivered = 0;
   lost = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof pubsub>) {
     super('pubsub', ctx);
-    this.p = ctx.params as unknown as PubsubParams;
-    this.draw = sampler(this.p.publishTime);
+    this.draw = sampler(ctx.params.publishTime);
     this.rng = ctx.rng;
     this.callRng = ctx.stream('calls');
     this.hPublish = ctx.sim.onFrame((f) => this.publish(f));
@@ -41,11 +47,11 @@ export class Pubsub extends Node {
   private publish(f: Frame): void {
     const m = this.sim.message(f, this);
     if (f.measured) this.published++;
-    // step counts outstanding deliveries, +1 while calls are being made (instant links answer at once)
-    m.step = 1;
-    for (let i = nextLink(this.out, 0, m.route, this.callRng); i >= 0; i = nextLink(this.out, i + 1, m.route, this.callRng)) {
+    m.step = SENDING;
+    const out = this.out;
+    for (let i = nextLink(out, 0, m.route, this.callRng); i >= 0; i = nextLink(out, i + 1, m.route, this.callRng)) {
       m.step++;
-      this.sim.call(m, this.out[i]);
+      this.sim.call(m, out[i]);
     }
     this.settle(m);
     this.finish(f, Status.ok);
@@ -56,11 +62,12 @@ export class Pubsub extends Node {
     this.settle(m);
   }
 
+  /** One delivery (or the sending hold) is over: release the message when none is left. */
   private settle(m: Frame): void {
     if (--m.step === 0) this.sim.release(m);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof pubsub> {
     return { published: this.published, delivered: this.delivered, lost: this.lost };
   }
 }
