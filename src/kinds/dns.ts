@@ -1,23 +1,58 @@
 /** The dns kind: its parameters, statistics and capabilities (the runtime is src/nodes/dns.ts). */
 import { defineKind } from './define.js';
 
+/** Name resolution with per-user cached answers in front of its targets. */
 export const dns = defineKind({
   kind: 'dns',
   label: 'DNS',
   icon: 'dns',
   category: 'edge',
-  help: 'Name resolution: each user caches the answer for ttl; a lookup costs lookupTime and hands out the linked targets round-robin. Cached answers keep pointing at a target after it dies.',
+  help:
+    'Name resolution: each user caches the answer for ttl; a lookup costs lookupTime and hands out the linked targets round-robin. ' +
+    'Cached answers keep pointing at a target after it dies.',
   calls: 'sync',
   params: {
-    ttl: { type: 'duration', label: 'TTL', help: 'How long a user keeps an answer (from when it arrives; using it does not extend it). 0 = look up every time.', default: '60s', min: 0, examples: ['30s', '5m'] },
-    lookupTime: { type: 'dist', label: 'Lookup time', help: 'Time of one lookup through the resolver (a cache miss).', default: 'lognormal(20ms, 100ms)', examples: ['20ms', 'lognormal(20ms, 100ms)'] },
-    users: { type: 'number', integer: true, label: 'Users per client', help: 'End users each client component stands for, each with its own cached answer; a request comes from one at random.', default: 1, min: 1, max: 1e7 },
-    healthCheck: { type: 'boolean', label: 'Health-checked records', help: 'Lookups skip targets with no live instance (DNS failover, as Route 53 health checks). Users holding a cached answer still go to it until it expires.', default: true },
+    ttl: {
+      type: 'duration',
+      label: 'TTL',
+      help: 'How long a user keeps an answer (from when it arrives; using it does not extend it). 0 = look up every time.',
+      default: '60s',
+      min: 0,
+      examples: ['30s', '5m'],
+    },
+    lookupTime: {
+      type: 'dist',
+      label: 'Lookup time',
+      help: 'Time of one lookup through the resolver (a cache miss).',
+      default: 'lognormal(20ms, 100ms)',
+      examples: ['20ms', 'lognormal(20ms, 100ms)'],
+    },
+    users: {
+      type: 'number',
+      integer: true,
+      label: 'Users per client',
+      help: 'End users each client component stands for, each with its own cached answer; a request comes from one at random.',
+      default: 1,
+      min: 1,
+      max: 1e7,
+    },
+    healthCheck: {
+      type: 'boolean',
+      label: 'Health-checked records',
+      help:
+        'Lookups skip targets with no live instance (DNS failover, as Route 53 health checks). Users holding a cached answer still ' +
+        'go to it until it expires.',
+      default: true,
+    },
   },
-  stats: [
-    { key: 'hitRatio', label: 'Cached answers', unit: 'ratio', badge: true },
-    { key: 'lookups', label: 'Lookups', unit: 'count' },
-  ],
+  stats: {
+    hitRatio: { label: 'Cached answers', unit: 'ratio', badge: true, help: 'Requests that used an answer their user held ÷ all requests.' },
+    lookups: { label: 'Lookups', unit: 'count', help: 'Requests that paid a lookup (no answer cached, or it had expired).' },
+    hits: { label: 'Cached', unit: 'count', help: 'Requests that used a cached answer.' },
+    share: { label: 'Share per target', unit: 'ratio', per: 'target', help: 'Share of the requests sent to each linked target.' },
+  },
+  // each request goes on to the one target its answer names
+  pace: () => ({ via: 'one' }),
   check: (_p, ctx) => (ctx.targets.length ? [] : [{ path: [], message: 'a dns needs at least one link to a target it resolves to' }]),
   docs: `Name resolution in front of its linked targets (each link is one A record).
 

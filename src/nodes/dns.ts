@@ -3,19 +3,18 @@
  * the answer it got for `ttl` (hits do not refresh it); a miss pays
  * `lookupTime` and gets the next target in DNS round-robin order. Requests
  * then go to the cached target, whether or not it is still alive.
+ *
+ * Frame scratch fields at this kind: `slot` is the target (index into `out`)
+ * the request's answer names, set before it waits for a lookup; `step` and
+ * `mark` are unused.
  */
-import { Node, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
+import type { KindParams, KindStats } from '../kinds/define.js';
+import type { dns } from '../kinds/dns.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type Sampler } from '../engine/distributions.js';
+import { ratio } from '../engine/stats.js';
 import type { Rng } from '../engine/random.js';
-import { ratio } from './downstream.js';
-
-export interface DnsParams {
-  ttl: number;
-  lookupTime: DistSpec;
-  users: number;
-  healthCheck: boolean;
-}
 
 /** One end user's cached answer. */
 interface Answer {
@@ -25,8 +24,9 @@ interface Answer {
   expiresAt: number;
 }
 
-export class Dns extends Node {
-  readonly p: DnsParams;
+/** A DNS at run time: per-user cached answers, round-robin lookups. */
+export class Dns extends Node<typeof dns> {
+  readonly p: KindParams<typeof dns>;
   private readonly answers = new Map<number, Answer>();
   private readonly lookup: Sampler;
   private readonly rng: Rng;
@@ -37,9 +37,9 @@ export class Dns extends Node {
   lookups = 0;
   sent = new Float64Array(0);
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof dns>) {
     super('dns', ctx);
-    this.p = ctx.params as unknown as DnsParams;
+    this.p = ctx.params;
     this.lookup = sampler(this.p.lookupTime);
     this.rng = ctx.rng;
     this.userRng = ctx.stream('users');
@@ -53,7 +53,8 @@ export class Dns extends Node {
   override receive(f: Frame): void {
     this.arrive(f);
     if (!this.out.length) return this.finish(f, Status.error);
-    const now = this.sim.now, users = this.p.users;
+    const now = this.sim.now,
+      users = this.p.users;
     const user = f.client * users + (users > 1 ? Math.floor(this.userRng() * users) : 0);
     let a = this.answers.get(user);
     if (a !== undefined && now < a.expiresAt) {
@@ -91,7 +92,7 @@ export class Dns extends Node {
     this.finish(f, status);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof dns> {
     const total = this.sent.reduce((a, b) => a + b, 0);
     return {
       hitRatio: ratio(this.hits, this.hits + this.lookups),
