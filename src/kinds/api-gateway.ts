@@ -1,37 +1,77 @@
 /** The api-gateway kind: its parameters, statistics and capabilities (the runtime is src/nodes/api-gateway.ts). */
-import { defineKind } from './define.js';
+import { leastOf } from '../engine/distributions.js';
+import { defineKind, type KindProblem } from './define.js';
 
+/** One entry point routing requests by path prefix to the services behind it. */
 export const apiGateway = defineKind({
   kind: 'api-gateway',
   label: 'API gateway',
   icon: 'api-gateway',
   category: 'edge',
-  help: 'Single entry point: routes each request by its longest matching path prefix to a linked service, after an overhead and optional authentication; unmatched routes get 404 (error).',
+  help:
+    'Single entry point: routes each request by its longest matching path prefix to a linked service, after an overhead and ' +
+    'optional authentication; unmatched routes get 404 (error).',
   calls: 'sync',
   params: {
     routes: {
-      type: 'map', label: 'Routes', keyPattern: '^/', keyLabel: 'route prefix', maxEntries: 1000,
-      help: 'Path prefix → id of a linked component, e.g. {/auth: auth, /orders: orders}; the longest matching prefix wins. When absent, each link\'s own routes filter is used.',
+      type: 'map',
+      label: 'Routes',
+      keyPattern: '^/',
+      keyLabel: 'route prefix',
+      maxEntries: 1000,
+      help:
+        'Path prefix → id of a linked component, e.g. {/auth: auth, /orders: orders}; the longest matching prefix wins. When ' +
+        "absent, each link's own routes filter is used.",
       values: { type: 'string', label: 'Target', help: 'Id of a component this gateway links to.', ref: 'linked' },
     },
-    overhead: { type: 'dist', label: 'Overhead', help: 'Time the gateway adds to each request (parsing, routing, TLS termination).', default: '1ms', examples: ['1ms', 'exp(2ms)'] },
-    authTime: { type: 'dist', label: 'Auth time', help: 'Time to authenticate a request (verify a token), added to every non-public route.', default: 0, examples: ['2ms'] },
+    overhead: {
+      type: 'dist',
+      label: 'Overhead',
+      help: 'Time the gateway adds to each request (parsing, routing, TLS termination).',
+      default: '1ms',
+      examples: ['1ms', 'exp(2ms)'],
+    },
+    authTime: {
+      type: 'dist',
+      label: 'Auth time',
+      help: 'Time to authenticate a request (verify a token), added to every non-public route.',
+      default: 0,
+      examples: ['2ms'],
+    },
     publicRoutes: {
-      type: 'list', label: 'Public routes', help: 'Route prefixes that skip authentication (e.g. [/login, /health]).', maxItems: 1000,
+      type: 'list',
+      label: 'Public routes',
+      help: 'Route prefixes that skip authentication (e.g. [/login, /health]).',
+      maxItems: 1000,
       items: { type: 'string', label: 'Route', help: 'A route prefix.', pattern: '^/' },
     },
   },
-  stats: [
-    { key: 'notFound', label: 'Not found (404)', unit: 'count', badge: true },
-    { key: 'routed', label: 'Requests per route', unit: 'count' },
-  ],
-  check(p: ResolvedObject, ctx): KindProblem[] {
-    if (!ctx.targets.length) return [{ path: [], message: 'an api-gateway needs at least one link to a service it routes to' }];
-    const routes = p.routes as Record<string, string> | undefined;
-    if (routes && !Object.keys(routes).length) return [{ path: ['routes'], message: 'give at least one route, such as {/orders: orders}, or leave routes out to use the links\' routes' }];
-    const used = new Set(Object.values(routes ?? {}));
-    return routes ? ctx.targets.filter((t) => !used.has(t)).map((t) => ({ path: ['routes'], message: `no route leads to linked component "${t}"; add one such as {/${t}: ${t}}` })) : [];
+  stats: {
+    notFound: { label: 'Not found (404)', unit: 'count', badge: true, help: 'Requests whose route matches no prefix, failed as error.' },
+    routed: {
+      label: 'Requests per route',
+      unit: 'count',
+      per: 'route prefix',
+      help: 'Requests sent on, by the route prefix that matched.',
+    },
   },
+  check(p, ctx): KindProblem[] {
+    if (!ctx.targets.length) return [{ path: [], message: 'an api-gateway needs at least one link to a service it routes to' }];
+    const routes = p.routes;
+    if (routes && !Object.keys(routes).length) {
+      return [
+        { path: ['routes'], message: "give at least one route, such as {/orders: orders}, or leave routes out to use the links' routes" },
+      ];
+    }
+    const used = new Set(Object.values(routes ?? {}));
+    return routes
+      ? ctx.targets
+          .filter((t) => !used.has(t))
+          .map((t) => ({ path: ['routes'], message: `no route leads to linked component "${t}"; add one such as {/${t}: ${t}}` }))
+      : [];
+  },
+  // each request goes on to the one target its route leads to
+  pace: (p) => ({ minMs: leastOf(p.overhead), via: 'one' }),
   docs: `One entry point in front of several services (microservices' edge). Each request pays
 \`overhead\`, plus \`authTime\` unless its route is in \`publicRoutes\`, and then goes to the component named
 by the **longest matching path prefix** in \`routes\` (prefixes match whole path segments: \`/orders\`

@@ -2,32 +2,34 @@
  * api-gateway — one entry point routing by the longest matching path prefix
  * to the linked services, after a per-request overhead and an optional
  * authentication step. A request matching no route fails as `error` (404).
+ *
+ * Frame scratch fields at this kind: `slot` is the routing-table entry (index
+ * into `table`) the request's route matched, or NO_ROUTE; `step` and `mark`
+ * are unused.
  */
-import { Node, type BuildContext, type KindDef, type KindProblem } from './node.js';
+import { Node, type BuildContext } from './node.js';
+import type { KindParams, KindStats } from '../kinds/define.js';
+import type { apiGateway } from '../kinds/api-gateway.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { isZero, sampler, type Sampler } from '../engine/distributions.js';
 import { matchesPrefix, type Link } from './parts/link.js';
-import type { ResolvedObject } from '../kinds/params.js';
 import type { Rng } from '../engine/random.js';
-import { isZero } from './downstream.js';
 
-export interface ApiGatewayParams {
-  routes?: Record<string, string>;
-  overhead: DistSpec;
-  authTime: DistSpec;
-  publicRoutes?: string[];
-}
+/** No route prefix matches (the frame's `slot`): the gateway's 404. */
+const NO_ROUTE = -1;
 
+/** A routing-table entry: a route prefix and the index in `out` of the link it leads to (-1: not linked). */
 interface Entry {
   prefix: string;
   link: number;
 }
 
-export class ApiGateway extends Node {
-  readonly p: ApiGatewayParams;
+/** An API gateway at run time: routes each request by its longest matching prefix. */
+export class ApiGateway extends Node<typeof apiGateway> {
+  readonly p: KindParams<typeof apiGateway>;
   /** Route prefixes, longest first. */
   private table: Entry[] = [];
-  /** route → [table entry or -1, needs auth]; routes are few, so each is matched once. */
+  /** route → [table entry or NO_ROUTE, needs auth]; routes are few, so each is matched once. */
   private readonly memo = new Map<string, [number, boolean]>();
   private readonly overhead: Sampler;
   private readonly auth: Sampler;
@@ -37,9 +39,9 @@ export class ApiGateway extends Node {
   routed = new Float64Array(0);
   notFound = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof apiGateway>) {
     super('api-gateway', ctx);
-    this.p = ctx.params as unknown as ApiGatewayParams;
+    this.p = ctx.params;
     this.overhead = sampler(this.p.overhead);
     this.auth = sampler(this.p.authTime);
     this.instant = isZero(this.p.overhead) && isZero(this.p.authTime);
@@ -77,7 +79,7 @@ export class ApiGateway extends Node {
   }
 
   private forward(f: Frame): void {
-    if (f.slot < 0) {
+    if (f.slot === NO_ROUTE) {
       if (f.measured) this.notFound++;
       return this.finish(f, Status.error); // 404: no route matches
     }
@@ -89,7 +91,7 @@ export class ApiGateway extends Node {
     this.finish(f, status);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof apiGateway> {
     const routed: Record<string, number> = {};
     this.table.forEach((e, i) => (routed[e.prefix] = (routed[e.prefix] ?? 0) + this.routed[i]));
     return { routed, notFound: this.notFound };
