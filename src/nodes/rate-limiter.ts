@@ -3,26 +3,21 @@
  * (HTTP 429) at once. Admitted requests continue over the first link that
  * carries their route. Four classic algorithms; each keeps three numbers of
  * state per bucket (one bucket overall, or one per client or per key).
+ *
+ * Frame scratch fields at this kind: `slot` is the bucket id (client index or
+ * key) of a request waiting in a leaky bucket, so its leaving frees a place in
+ * that bucket's queue; `step` and `mark` are unused.
  */
-import { Node, round, type BuildContext, type KindDef, type KindProblem } from './node.js';
+import { Node, type BuildContext } from './node.js';
+import type { KindParams, KindStats } from '../kinds/define.js';
+import type { rateLimiter } from '../kinds/rate-limiter.js';
 import { Status, type Frame } from '../engine/sim.js';
-import type { ResolvedObject } from '../kinds/params.js';
-import { downstream, ratio } from './downstream.js';
+import { ratio, round } from '../engine/stats.js';
+import { downstream } from './parts/link.js';
 
-export const algorithms = ['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window'] as const;
-
-export interface RateLimiterParams {
-  algorithm: (typeof algorithms)[number];
-  rate: number;
-  burst: number;
-  queueSize: number;
-  window: number;
-  limit?: number;
-  per: 'all' | 'client' | 'key';
-}
-
-export class RateLimiter extends Node {
-  readonly p: RateLimiterParams;
+/** A rate limiter at run time: one bucket of state overall, or one per client or key. */
+export class RateLimiter extends Node<typeof rateLimiter> {
+  readonly p: KindParams<typeof rateLimiter>;
   /** Requests per window for the window algorithms. */
   readonly limit: number;
   private readonly one = new Float64Array(3);
@@ -31,9 +26,9 @@ export class RateLimiter extends Node {
   admitted = 0;
   throttled = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof rateLimiter>) {
     super('rate-limiter', ctx);
-    const p = (this.p = ctx.params as unknown as RateLimiterParams);
+    const p = (this.p = ctx.params);
     this.limit = p.limit ?? Math.max(1, Math.round((p.rate * p.window) / 1000));
     this.init(this.one);
     this.hLeave = ctx.sim.onFrame((f) => this.leave(f));
@@ -57,7 +52,9 @@ export class RateLimiter extends Node {
   override receive(f: Frame): void {
     this.arrive(f);
     const id = this.p.per === 'client' ? f.client : f.key;
-    const s = this.bucket(id), now = this.sim.now, p = this.p;
+    const s = this.bucket(id),
+      now = this.sim.now,
+      p = this.p;
     switch (p.algorithm) {
       case 'token-bucket': {
         // s = [tokens, last refill]; refilled continuously, at most `burst`
@@ -123,8 +120,9 @@ export class RateLimiter extends Node {
     this.finish(f, status);
   }
 
-  override extraStats(): Record<string, unknown> {
-    const w = this.sim.measured, span = Math.min(this.sim.now, w.end) - w.start;
+  override extraStats(): KindStats<typeof rateLimiter> {
+    const w = this.sim.measured,
+      span = Math.min(this.sim.now, w.end) - w.start;
     return {
       algorithm: this.p.algorithm,
       admitted: this.admitted,
