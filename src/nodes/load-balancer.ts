@@ -2,33 +2,23 @@
  * load-balancer — spreads requests over every instance of every linked target.
  * It counts its own outstanding requests per instance (as real balancers do)
  * for least-connections and power-of-two-choices.
+ *
+ * Frame scratch fields at this kind: `slot` is the backend (index into
+ * `backends`) a request was sent to, so its answer releases that backend's
+ * outstanding count; `step` and `mark` are unused.
  */
-import { Node, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
+import type { KindParams, KindStats } from '../kinds/define.js';
+import type { loadBalancer } from '../kinds/load-balancer.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { isZero, sampler, type Sampler } from '../engine/distributions.js';
+import { hash32 } from '../engine/hash.js';
 import type { Link } from './parts/link.js';
 import type { Rng } from '../engine/random.js';
-import { hash32, isZero } from './downstream.js';
-import { Service } from './service.js';
 
-export const policies = ['round-robin', 'random', 'least-connections', 'power-of-two', 'key-hash', 'weighted'] as const;
-export type Policy = (typeof policies)[number];
-
-export interface HealthCheckParams {
-  interval: number;
-  timeout: number;
-  unhealthyAfter: number;
-  healthyAfter: number;
-}
-
-/** Health-check settings not given (AWS ALB-like, faster interval). */
-export const HEALTH_CHECK_DEFAULTS: HealthCheckParams = { interval: 10_000, timeout: 2_000, unhealthyAfter: 2, healthyAfter: 2 };
-
-export interface LoadBalancerParams {
-  policy: Policy;
-  overhead: DistSpec;
-  healthCheck?: Partial<HealthCheckParams>;
-}
+type LoadBalancerParams = KindParams<typeof loadBalancer>;
+/** Health-check settings as resolved (every field defaulted). */
+type HealthCheckParams = NonNullable<LoadBalancerParams['healthCheck']>;
 
 /** One (target, instance) pair the balancer can send to. */
 interface Backend {
@@ -39,7 +29,8 @@ interface Backend {
   registered: Uint8Array | null;
 }
 
-export class LoadBalancer extends Node {
+/** A load balancer at run time: picks a backend instance per request by its policy. */
+export class LoadBalancer extends Node<typeof loadBalancer> {
   readonly p: LoadBalancerParams;
   backends: Backend[] = [];
   outstanding = new Int32Array(0);
@@ -60,9 +51,9 @@ export class LoadBalancer extends Node {
   noBackend = 0;
   markedDown = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof loadBalancer>) {
     super('load-balancer', ctx);
-    this.p = ctx.params as unknown as LoadBalancerParams;
+    this.p = ctx.params;
     this.rng = ctx.rng;
     this.overhead = sampler(this.p.overhead);
     this.instantOverhead = isZero(this.p.overhead);
@@ -72,8 +63,7 @@ export class LoadBalancer extends Node {
   override start(): void {
     for (const link of this.out) {
       const t = link.to;
-      const registered = t instanceof Service && t.p.autoscale ? t.registered : null;
-      for (let i = 0; i < t.instances; i++) this.backends.push({ link, inst: i, weight: link.weight, registered });
+      for (let i = 0; i < t.instances; i++) this.backends.push({ link, inst: i, weight: link.weight, registered: t.registered });
     }
     const n = this.backends.length;
     this.outstanding = new Int32Array(n);
@@ -84,7 +74,7 @@ export class LoadBalancer extends Node {
     this.oks = new Int32Array(n);
     this.probeDown = new Uint8Array(n);
     this.filtering = this.p.healthCheck !== undefined || this.backends.some((b) => b.registered !== null);
-    const hc = this.p.healthCheck && { ...HEALTH_CHECK_DEFAULTS, ...this.p.healthCheck };
+    const hc = this.p.healthCheck;
     if (hc) {
       const hProbe = this.sim.onTimer(() => {
         this.probe(hc);
@@ -155,7 +145,8 @@ export class LoadBalancer extends Node {
     if (p === 'round-robin') return (this.rr = this.nextEligible(j));
     if (p === 'least-connections' || p === 'power-of-two') {
       let best = -1;
-      for (let i = 0; i < this.backends.length; i++) if (this.eligible(i) && (best < 0 || this.outstanding[i] < this.outstanding[best])) best = i;
+      for (let i = 0; i < this.backends.length; i++)
+        if (this.eligible(i) && (best < 0 || this.outstanding[i] < this.outstanding[best])) best = i;
       return best;
     }
     return this.nextEligible(j);
@@ -191,7 +182,8 @@ export class LoadBalancer extends Node {
       case 'weighted': {
         // smooth weighted round-robin (nginx): deterministic, interleaved
         const cur = this.current;
-        let total = 0, best = 0;
+        let total = 0,
+          best = 0;
         for (let j = 0; j < n; j++) {
           const w = this.backends[j].weight;
           cur[j] += w;
@@ -223,13 +215,15 @@ export class LoadBalancer extends Node {
     this.finish(f, status);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof loadBalancer> {
     const total = this.sent.reduce((a, b) => a + b, 0);
     return {
       policy: this.p.policy,
       ...(this.p.healthCheck ? { markedDown: this.markedDown, healthy: this.healthy.reduce((a, b) => a + b, 0) } : {}),
       ...(this.noBackend ? { noBackend: this.noBackend } : {}),
-      share: Object.fromEntries(this.backends.map((b, j) => [`${b.link.to.id}#${b.inst + 1}`, total ? Math.round((this.sent[j] / total) * 1e4) / 1e4 : 0])),
+      share: Object.fromEntries(
+        this.backends.map((b, j) => [`${b.link.to.id}#${b.inst + 1}`, total ? Math.round((this.sent[j] / total) * 1e4) / 1e4 : 0]),
+      ),
     };
   }
 }
