@@ -3,92 +3,28 @@
  * (Poisson or evenly spaced, optionally in phases with ramps); closed workloads
  * run a number of users (JMeter threads, Locust users) that each wait for their
  * response, think, and send again.
+ *
+ * Frame scratch fields at this kind: none. A client allocates each request's
+ * first frame and fills its request fields (`client`, `route`, `key`, `write`,
+ * `user`: the closed user, -1 for an open workload); `step`, `slot` and `mark`
+ * are left to the guard and the components it calls.
  */
-import { Node, summary3, type BuildContext, type ComponentStats, type KindDef, type KindProblem } from './node.js';
-import type { ResolvedObject } from '../kinds/params.js';
+import { Node, type BuildContext } from './node.js';
+import type { ComponentStats, KindStats } from '../kinds/define.js';
+import { isClosed, type client, type ClientParams } from '../kinds/client.js';
 import type { Link } from './parts/link.js';
 import { Frame, Status } from '../engine/sim.js';
-import { meanOf, sampler, type DistSpec } from '../engine/distributions.js';
+import { sampler } from '../engine/distributions.js';
+import { summary3 } from '../engine/stats.js';
 import { OpenArrivals } from './parts/workload-open.js';
 import { ClosedUsers } from './parts/workload-closed.js';
 import { zipf } from '../engine/zipf.js';
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
-import { retriesParam, type RetryParams } from './parts/calls.js';
-
-interface Phase {
-  name: string;
-  duration?: number;
-  rate?: number;
-  rampTo?: number;
-  users?: number;
-  iterations?: number;
-}
-
-export interface ClientParams {
-  rate?: number;
-  arrival: 'poisson' | 'uniform';
-  users?: number;
-  iterations?: number;
-  thinkTime: DistSpec;
-  rampUp: number;
-  phases?: Phase[];
-  sequence?: string[];
-  timeout?: number;
-  retries?: RetryParams;
-  keys: { count: number; skew: number };
-  routes: Record<string, number>;
-  writeFraction: number;
-}
-
-/** Longest a request can take before it fails: every attempt timing out, plus the backoff waits (Infinity without a timeout). */
-export function requestDeadline(p: { timeout?: number; retries?: RetryParams }): number {
-  if (p.timeout === undefined) return Infinity;
-  const r = p.retries;
-  let t = p.timeout;
-  for (let k = 1; r && k <= r.max; k++) t += p.timeout + r.backoff * r.multiplier ** (k - 1);
-  return t;
-}
-
-/**
- * About how many requests a client issues by `horizon` ms: users × iterations
- * (or at most one per think time per user when unbounded) for a closed workload,
- * the mean rate × duration of each phase for an open one.
- */
-export function estimateRequests(p: ClientParams, horizon: number): number {
-  if (!isClosed(p)) {
-    const phases = p.phases?.length ? p.phases : [{ name: 'steady', rate: p.rate, duration: horizon }];
-    let n = 0;
-    for (const ph of phases) n += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * ((ph.duration ?? 0) / 1000);
-    return n;
-  }
-  const seq = Math.max(1, p.sequence?.length ?? 1);
-  let n = 0;
-  for (const ph of p.phases ?? [{ name: 'users', users: p.users, iterations: p.iterations }]) {
-    const users = ph.users ?? p.users ?? 0;
-    const iters = ph.iterations ?? p.iterations;
-    // bounded by iterations, or by time: at most one request per think time (+1 ms) per user
-    n += iters !== undefined ? users * iters * seq : (users * (ph.duration ?? horizon)) / (meanOf(p.thinkTime) + 1);
-  }
-  return n;
-}
-
-/** True when the client runs users (a closed workload). */
-export const isClosed = (p: { users?: unknown; phases?: { users?: unknown }[] }): boolean =>
-  p.users !== undefined || !!p.phases?.some((ph) => ph.users !== undefined);
-
-/** A closed client whose every user stops by itself (iterations everywhere). */
-export const isBounded = (p: { users?: unknown; iterations?: unknown; phases?: { users?: unknown; iterations?: unknown; duration?: unknown }[] }): boolean =>
-  isClosed(p) &&
-  (p.phases?.length
-    ? p.phases.every((ph) => ph.duration !== undefined || ph.iterations !== undefined || p.iterations !== undefined)
-    : p.iterations !== undefined);
 
 /** A client: issues the scenario's requests (open or closed workload) and records what they experienced. */
-export class Client extends Node {
+export class Client extends Node<typeof client> {
   private readonly p: ClientParams;
-  /** Distinct keys its requests draw from (`keys.count`). */
-  readonly keyCount: number;
   private readonly recorder: Recorder;
   /** Draw keys only when some component reads them (from the client's own key stream). */
   private readonly keysUsed: boolean;
@@ -108,9 +44,9 @@ export class Client extends Node {
   /** The caller of every request this client sends (a frame outside the pool, never released). */
   private readonly caller: Frame;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof client>) {
     super('client', ctx);
-    const p = (this.p = ctx.params as unknown as ClientParams);
+    const p = (this.p = ctx.params);
     this.recorder = ctx.recorder;
     this.keysUsed = ctx.keysUsed;
     this.routeRng = ctx.stream('routes');
@@ -145,7 +81,7 @@ export class Client extends Node {
 
   override start(): void {
     this.callTimeout = this.p.timeout ?? 0;
-    if ((this.p.retries?.max ?? 0) > 0) {
+    if (this.p.retries.max > 0) {
       for (const l of this.out) l.guardWith({ timeout: this.p.timeout, retries: this.p.retries });
       this.callTimeout = 0;
     }
@@ -157,7 +93,8 @@ export class Client extends Node {
   private pickRoute(): string {
     const names = this.routeNames;
     if (names.length === 1) return names[0];
-    const u = this.routeRng(), c = this.routeCum;
+    const u = this.routeRng(),
+      c = this.routeCum;
     for (let i = 0; i < c.length; i++) if (u < c[i]) return names[i];
     return names[names.length - 1];
   }
@@ -196,9 +133,9 @@ export class Client extends Node {
   }
 
   /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */
-  setParam(name: string, value: unknown): void {
+  override setParam<K extends keyof ClientParams & string>(name: K, value: ClientParams[K]): void {
     if (name !== 'rate' || !this.open) throw new Error(`a ${this.open ? '' : 'closed '}client cannot set ${name} during a run`);
-    if (!this.finished) this.open.setRate(value as number);
+    if (!this.finished && typeof value === 'number') this.open.setRate(value);
   }
 
   override receive(): void {
@@ -219,7 +156,7 @@ export class Client extends Node {
         if (this.recorder.clients > 1) this.latency.record(this.sim.now - f.issued);
       } else this.failed++;
     }
-    if (f.user >= 0) (this.users as ClosedUsers).answered(f.user);
+    if (f.user >= 0) this.users?.answered(f.user);
   }
 
   override stats(): ComponentStats {
@@ -227,8 +164,7 @@ export class Client extends Node {
     return this.recorder.clients > 1 ? s : { ...s, latencyMs: summary3(this.recorder.total.latency) };
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof client> {
     return { workload: this.users ? 'closed' : 'open' };
   }
 }
-

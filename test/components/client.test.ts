@@ -1,16 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRequests, requestDeadline } from '../../src/components/client.js';
+import { estimateRequests, requestDeadline } from '../../src/kinds/client.js';
+import { kindDef } from '../../src/kinds/index.js';
+import { downstreamPace } from '../../src/kinds/pace.js';
+import { loadScenario } from '../../src/scenario/index.js';
+import { runScenario } from '../../src/run/run.js';
 import { calls, runYaml } from './run-yaml.js';
+
+/** A scenario's client `users`: what it issued over the run, and what its estimate said beforehand. */
+function issuedAndEstimated(yaml: string): { issued: number; estimated: number } {
+  const s = loadScenario(yaml);
+  const users = s.components.find((c) => c.id === 'users');
+  if (!users || s.duration === undefined) throw new Error('the scenario needs a client "users" and a duration');
+  const estimated = kindDef(users.kind)?.source?.estimateRequests(users.params, s.duration, downstreamPace('users', s.components, s.links));
+  if (estimated === undefined) throw new Error('a client is a workload source');
+  return { issued: runScenario(s).summary.requests, estimated };
+}
 
 describe('client timeouts, retries and rate changes', () => {
   it('estimateRequests sizes a run: users × iterations × sequence, or mean rate × duration per phase', () => {
     const closed = { users: 20, iterations: 100, sequence: ['/write', '/read'], thinkTime: { dist: 'constant', value: 0 } };
     expect(estimateRequests(closed as never, 1e9)).toBe(4000);
-    const open = { phases: [{ name: 'ramp', duration: 10_000, rate: 0, rampTo: 100 }, { name: 'peak', duration: 5_000, rate: 200 }] };
+    const open = {
+      phases: [
+        { name: 'ramp', duration: 10_000, rate: 0, rampTo: 100 },
+        { name: 'peak', duration: 5_000, rate: 200 },
+      ],
+    };
     expect(estimateRequests(open as never, 1e9)).toBe(500 + 1000);
     expect(estimateRequests({ rate: 50 } as never, 60_000)).toBe(3000);
     // unbounded users: at most one request per think time (+1 ms) per user over the horizon
     expect(estimateRequests({ users: 10, thinkTime: { dist: 'constant', value: 99 } } as never, 10_000)).toBe(1000);
+  });
+
+  it('estimateRequests(p, horizon, downstreamPace(...)) is within 2× of what a closed workload issues', () => {
+    // 100 users, no think time, against 400 requests/s of capacity: the users go as fast as the service answers
+    // (the estimate without the downstream pace was 100 users × one request per ms)
+    const saturated = issuedAndEstimated(`
+duration: 30s
+warmup: 0s
+components:
+  users: { kind: client, users: 100 }
+  app: { kind: service, workers: 4, serviceTime: exp(10ms) }
+links: [{ from: users, to: app }]
+`);
+    expect(saturated.estimated / saturated.issued).toBeGreaterThan(0.5);
+    expect(saturated.estimated / saturated.issued).toBeLessThan(2);
+    // thinking users behind a slow network: bounded by users ÷ (think time + round trip)
+    const thinking = issuedAndEstimated(`
+duration: 30s
+warmup: 0s
+components:
+  users: { kind: client, users: 100, thinkTime: exp(500ms) }
+  lb: { kind: load-balancer }
+  app: { kind: service, instances: 2, workers: 8, serviceTime: exp(10ms) }
+links: [{ from: users, to: lb, latency: 40ms }, { from: lb, to: app, latency: 1ms }]
+`);
+    expect(thinking.estimated / thinking.issued).toBeGreaterThan(0.5);
+    expect(thinking.estimated / thinking.issued).toBeLessThan(2);
+  });
+
+  it('estimateRequests is within 2× of what an open workload issues', () => {
+    const open = issuedAndEstimated(`
+duration: 30s
+warmup: 0s
+components:
+  users: { kind: client, phases: [{ name: ramp, duration: 10s, rate: 0, rampTo: 200/s }, { name: peak, duration: 20s, rate: 200/s }] }
+  app: { kind: service, workers: 4, serviceTime: exp(10ms) }
+links: [{ from: users, to: app }]
+`);
+    expect(open.estimated).toBe(1000 + 4000);
+    expect(open.estimated / open.issued).toBeGreaterThan(0.5);
+    expect(open.estimated / open.issued).toBeLessThan(2);
   });
 
   it('requestDeadline(p) is every attempt timing out plus the backoff waits', () => {
@@ -46,7 +106,7 @@ links: [{ from: users, to: app }]
     expect(c.attempts).toBe(r.summary.requests + c.retries);
   });
 
-  it('a set event changes an open client\'s rate from that moment on', () => {
+  it("a set event changes an open client's rate from that moment on", () => {
     const r = runYaml(`
 duration: 40s
 components:
@@ -56,7 +116,8 @@ links: [{ from: users, to: app }]
 events:
   - { at: 20s, action: set, target: users, param: rate, value: 400/s }
 `);
-    const rps = r.series.throughputRps, b = r.series.bucketMs;
+    const rps = r.series.throughputRps,
+      b = r.series.bucketMs;
     const mean = (from: number, to: number) => rps.slice(from / b, to / b).reduce((a, x) => a + x, 0) / ((to - from) / b);
     expect(mean(0, 20000)).toBeCloseTo(100, -1);
     expect(mean(20000, 40000)).toBeCloseTo(400, -1);
