@@ -210,7 +210,7 @@ export function requestDeadline(p: Pick<ClientParams, 'timeout'> & { retries?: C
 }
 
 /** The pace of a client's downstream when nothing is known of it: no limit, no time. */
-export const UNKNOWN_PACE: Pace = { maxRps: Infinity, minMs: 0 };
+const UNKNOWN_PACE: Pace = { maxRps: Infinity, minMs: 0 };
 
 /** The least time a request is taken to need for an estimate, in ms: keeps it finite when nothing takes time. */
 const MIN_RESPONSE_MS = 1;
