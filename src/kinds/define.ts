@@ -36,9 +36,10 @@ export interface CheckContext {
 /**
  * How a statistic's value reads: a plain number in a unit ('ratio' renders as a
  * percentage), a latency summary `{mean, p50, p99}` in ms, a cost `{run,
- * perMonth}` in USD, or a word ('text').
+ * perMonth}` in USD, a count over time `{mean, max, end, afterDrain}` ('level': a
+ * queue's backlog), or a word ('text').
  */
-export type StatUnit = 'ratio' | 'ms' | 'count' | 'rps' | 'usd' | 'summary-ms' | 'cost' | 'text';
+export type StatUnit = 'ratio' | 'ms' | 'count' | 'rps' | 'usd' | 'summary-ms' | 'cost' | 'level' | 'text';
 
 /** A statistic a kind reports, for docs, the text report and node badges. */
 export interface StatDef {
@@ -50,6 +51,8 @@ export interface StatDef {
   badge?: boolean;
   /** The value is one figure per key, e.g. `{"/orders": 120}`; names what the keys are ('route', 'backend'). */
   per?: string;
+  /** With `per`: the keys are 0, 1, … (shards), so the figures are a list in that order. */
+  indexed?: boolean;
 }
 
 /** A series a kind reports over time (`series.<name>.<id>` in the result). */
@@ -64,12 +67,18 @@ export type StatValue<U extends StatUnit> = U extends 'summary-ms'
   ? { mean: number; p50: number; p99: number }
   : U extends 'cost'
     ? { run: number; perMonth: number }
-    : U extends 'text'
-      ? string
-      : number;
+    : U extends 'level'
+      ? { mean: number; max: number; end: number; afterDrain: number }
+      : U extends 'text'
+        ? string
+        : number;
 
 /** The value a declared statistic takes: by its unit, one per key when it is declared `per` something. */
-export type StatDefValue<D extends StatDef> = D extends { per: string } ? Record<string, StatValue<D['unit']>> : StatValue<D['unit']>;
+export type StatDefValue<D extends StatDef> = D extends { per: string }
+  ? D extends { indexed: true }
+    ? StatValue<D['unit']>[]
+    : Record<string, StatValue<D['unit']>>
+  : StatValue<D['unit']>;
 
 /** What a kind may report: each declared statistic, typed by its unit (absent when not applicable). */
 export type StatsOf<S extends Record<string, StatDef>> = { [K in keyof S]?: StatDefValue<S[K]> };
@@ -88,11 +97,24 @@ export interface ComponentStats {
   queueLength: { mean: number; max: number };
   waitMs: { mean: number; p50: number; p99: number };
   latencyMs: { mean: number; p50: number; p99: number };
+  /** Per callee, for calls over guarded links (timeouts, retries, a circuit breaker): attempts, retries, timeouts, breaker state. */
+  calls?: Record<string, unknown>;
   [extra: string]: unknown;
 }
 
 /** Keys of the common statistics, which need no declaration. */
-export const COMMON_STATS = ['kind', 'arrivals', 'completed', 'failed', 'inFlight', 'utilization', 'queueLength', 'waitMs', 'latencyMs'] as const;
+export const COMMON_STATS = [
+  'kind',
+  'arrivals',
+  'completed',
+  'failed',
+  'inFlight',
+  'utilization',
+  'queueLength',
+  'waitMs',
+  'latencyMs',
+  'calls',
+] as const;
 
 /** Failures the timeline can cause: down until restored, down for the kind's restart time, back up, slower. */
 export const FAILURES = ['kill', 'crash', 'restore', 'slow'] as const;
@@ -185,7 +207,8 @@ export type KindParams<D extends AnyKindDef> = ParamsOf<D['params']>;
 /** The statistics a kind's runtime may report. */
 export type KindStats<D extends AnyKindDef> = StatsOf<D['stats']>;
 /** The series a kind's runtime may report. */
-export type KindSeries<D extends AnyKindDef> = D['series'] extends Record<string, SeriesDef> ? SeriesOf<D['series']> : Record<string, never>;
+export type KindSeries<D extends AnyKindDef> =
+  NonNullable<D['series']> extends Record<string, SeriesDef> ? SeriesOf<NonNullable<D['series']>> : Record<string, never>;
 
 /**
  * Defines a kind. The `const` type parameters keep the descriptors' literal

@@ -10,6 +10,7 @@ import { Recorder, type Tally } from '../engine/recorder.js';
 import { niceBucket, round } from '../engine/stats.js';
 import { stream } from '../engine/random.js';
 import { kindDef, type KindName } from '../kinds/index.js';
+import { downstreamPace } from '../kinds/pace.js';
 import type { LinkSpec } from '../kinds/link.js';
 import type { ResolvedObject } from '../kinds/params.js';
 import { nodes as runtimes } from '../nodes/index.js';
@@ -59,7 +60,10 @@ export class RunTooLargeError extends Error {}
 export function estimateEvents(s: RunInput): { requests: number; events: number } {
   const horizon = s.duration ?? MAX_OPEN_END;
   let requests = 0;
-  for (const c of s.components) requests += kindDef(c.kind)?.source?.estimateRequests(c.params, horizon) ?? 0;
+  for (const c of s.components) {
+    const source = kindDef(c.kind)?.source;
+    if (source) requests += source.estimateRequests(c.params, horizon, downstreamPace(c.id, s.components, s.links));
+  }
   const hops = Math.max(1, s.links.length);
   return { requests, events: requests * (2 + 2 * hops) };
 }
