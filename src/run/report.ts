@@ -4,7 +4,7 @@
  */
 import { kinds } from '../kinds/index.js';
 import { declaredStats } from '../kinds/define.js';
-import { formatStat } from '../kinds/format-stat.js';
+import { formatDeclared } from '../kinds/format-stat.js';
 import type { RunResult, Summary } from './result.js';
 import { formatDuration } from '../scenario/units.js';
 import { terminalSafe } from './terminal-safe.js';
@@ -57,7 +57,7 @@ export function textReport(r: RunResult): string {
     const stats = def ? declaredStats(def) : [];
     const parts = stats
       .filter(([key]) => key !== 'utilization' && c[key] !== undefined && c[key] !== null)
-      .map(([key, d]) => `${d.label} ${formatStat(c[key], d.unit)}`);
+      .map(([key, d]) => `${d.label} ${formatDeclared(c[key], d)}`);
     return parts.length ? [`  ${t(id)}: ${parts.join(' · ')}`] : [];
   });
   if (extras.length) out.push('', ...extras);

@@ -19,7 +19,7 @@ import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, type Pos } 
 import { RequestDots } from './request-dots.js';
 import { iconPaths } from './icons.js';
 import { loadTone } from './format.js';
-import { formatStat } from '../kinds/format-stat.js';
+import { formatDeclared, formatStat } from '../kinds/format-stat.js';
 import { instancesOf } from './instances.js';
 import { declaredStats } from '../kinds/define.js';
 import { diagramStyles } from './diagram-styles.js';
@@ -258,7 +258,7 @@ export class ArchsimDiagram extends LitElement {
     const st = result?.components[id];
     const badges = (def ? declaredStats(def) : [])
       .filter(([key, s]) => s.badge && st && st[key] !== undefined)
-      .map(([key, s]) => ({ label: s.label, text: formatStat(st![key], s.unit), key }));
+      .map(([key, s]) => ({ label: s.label, text: formatDeclared(st![key], s, 2), key }));
     if (st && st.queueLength.max > 0) badges.push({ label: 'Queue', text: `q ${formatStat(st.queueLength.mean, 'count')}`, key: 'queue' });
     const saturated = result?.warnings.some((w) => w.component === id && (w.code === 'saturated' || w.code === 'overload'));
     const tone = saturated ? 'hot' : st && badges.some((b) => b.key === 'utilization') ? loadTone(st.utilization) : '';

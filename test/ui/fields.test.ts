@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readField, fieldPlaceholder, fieldText } from '../../src/ui/fields.js';
-import { formatStat } from '../../src/kinds/format-stat.js';
+import { formatDeclared, formatStat } from '../../src/kinds/format-stat.js';
 import { kinds } from '../../src/kinds/index.js';
 import { delta, ms } from '../../src/ui/format.js';
 import { nines, percentilePoints } from '../../src/ui/charts.js';
@@ -40,6 +40,8 @@ describe('formatting and percentiles', () => {
       'closed',
     ]);
     expect([formatStat(undefined, 'ms'), formatStat({}, 'summary-ms'), formatStat(Number.NaN, 'count')]).toEqual(['—', '—', '—']);
+    expect(formatDeclared({ '/a': 0.25, '/b': 0.75 }, { unit: 'ratio', per: 'route' })).toBe('/a 25% · /b 75%');
+    expect(formatDeclared({ a: 1, b: 2, c: 3 }, { unit: 'count', per: 'target' }, 2)).toBe('a 1 · b 2 · +1 more');
   });
 
   it('formats latencies and deltas', () => {
