@@ -2,7 +2,7 @@
  * How a declared statistic reads, in the CLI report and on the app's badges
  * alike: one formatter for every unit a kind can declare (src/kinds/define.ts).
  */
-import type { StatUnit } from './define.js';
+import type { StatDef, StatUnit } from './define.js';
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -33,7 +33,8 @@ export const formatUsd = (x: number | null | undefined): string => (finite(x) ? 
 /**
  * A statistic value in its declared unit: numbers by unit, a latency summary
  * `{mean, p50, p99}` as "mean (p99 …)", a cost `{run, perMonth}` as
- * "$0.0123 ($30.37/month)"; "—" for anything missing or malformed.
+ * "$0.0123 ($30.37/month)", a level `{mean, max, …}` as "3.2 (max 40)"; "—" for
+ * anything missing or malformed.
  * @example formatStat({ mean: 4.2, p50: 3, p99: 21 }, 'summary-ms') // "4.20 ms (p99 21.0 ms)"
  */
 export function formatStat(value: unknown, unit: StatUnit): string {
@@ -42,6 +43,7 @@ export function formatStat(value: unknown, unit: StatUnit): string {
     const o = value as Record<string, unknown>;
     if (unit === 'summary-ms') return finite(o.mean) ? `${formatMs(o.mean)} (p99 ${formatMs(o.p99 as number)})` : '—';
     if (unit === 'cost') return finite(o.run) ? `${formatUsd(o.run)} (${formatUsd(o.perMonth as number)}/month)` : '—';
+    if (unit === 'level') return finite(o.mean) ? `${formatStat(o.mean, 'count')} (max ${formatStat(o.max, 'count')})` : '—';
     return '—';
   }
   if (unit === 'text') return String(value);
@@ -53,4 +55,18 @@ export function formatStat(value: unknown, unit: StatUnit): string {
     case 'usd': case 'cost': return formatUsd(value);
     default: return value >= 100 ? formatCount(value) : String(Math.round(value * 10) / 10);
   }
+}
+
+/**
+ * A declared statistic's value: by its unit, or — for one declared `per`
+ * something — each key's figure, "/orders 120 · /users 30" (at most `maxKeys`).
+ * @example formatDeclared({ a: 0.25, b: 0.75 }, { label: 'Share', unit: 'ratio', per: 'target' }) // "a 25% · b 75%"
+ */
+export function formatDeclared(value: unknown, def: Pick<StatDef, 'unit' | 'per'>, maxKeys = 8): string {
+  if (!def.per) return formatStat(value, def.unit);
+  if (value === null || typeof value !== 'object') return '—';
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (!entries.length) return '—';
+  const shown = entries.slice(0, maxKeys).map(([k, v]) => `${k} ${formatStat(v, def.unit)}`);
+  return entries.length > maxKeys ? `${shown.join(' · ')} · +${entries.length - maxKeys} more` : shown.join(' · ');
 }
