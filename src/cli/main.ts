@@ -134,7 +134,8 @@ function cmdValidate(a: Args): number {
       const text = read(file);
       const s = loadScenario(text, { file });
       const variants = listVariants(parseScenarioText(text, file).raw);
-      print(`${terminalSafe(file)}: ok — ${s.components.length} components, ${s.links.length} links${variants.length ? `, variants: ${variants.map((v) => terminalSafe(v)).join(', ')}` : ''}`);
+      const named = variants.length ? `, variants: ${variants.join(', ')}` : '';
+      print(terminalSafe(`${file}: ok — ${s.components.length} components, ${s.links.length} links${named}`));
     } catch (e) {
       bad++;
       printError(e instanceof ScenarioError ? e.message : `${file}: ${messageOf(e)}`);
