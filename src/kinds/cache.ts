@@ -69,13 +69,21 @@ export const cache = defineKind({
     misses: {
       label: 'Misses',
       unit: 'count',
-      help: 'Measured reads sent downstream: keys not held or expired.',
+      help: 'Measured reads sent downstream: keys not held, expired, or the cache down.',
     },
     evictions: { label: 'Evictions', unit: 'count', help: 'Keys evicted by the policy to make room.' },
     expired: { label: 'Expired (TTL)', unit: 'count', help: 'Reads that found their key older than ttl (counted as misses).' },
     writes: { label: 'Writes', unit: 'count', help: 'Measured writes received.' },
     writebacks: { label: 'Write-backs', unit: 'count', help: 'Dirty keys written downstream in the background (write-back).' },
     keysHeld: { label: 'Keys held', unit: 'count', help: 'Keys the cache holds when the run ends.' },
+    bypassed: {
+      label: 'Bypassed (down)',
+      unit: 'count',
+      help: 'Measured requests sent straight downstream while the cache was killed (reported once any was).',
+    },
+  },
+  timeline: {
+    failures: ['kill', 'restore', 'slow'],
   },
   docs: `A read-through cache in front of a slower store — the course project's "+Redis cache" step.
 
@@ -90,8 +98,16 @@ Which keys are hot comes from the client's \`keys: {count, skew}\` (Zipf), so th
 from capacity and popularity — LRU matches Che's approximation (see the validation table). For a quick
 what-if, \`hitRatio: 0.9\` fixes it instead. Without a downstream link a miss is answered by the cache.
 
+**Failures** (timeline). A killed cache answers nothing itself: the application falls back to the
+database, so **every read is a miss that goes downstream** (counted in \`misses\` and \`bypassed\`) and
+writes go straight downstream too, with no \`hitTime\` and nothing stored. The whole read load lands on
+the database at once — a database sized for the misses alone queues up or rejects (the cache was hiding
+how small it is). An in-memory cache loses what it held: after \`restore\` it starts **empty**, so the
+misses stay high until it has warmed up again, and write-back keys not yet flushed never reach the
+database. \`slow\` multiplies \`hitTime\` by \`factor\`.
+
 **Teaching point:** a small cache absorbs most reads when popularity is skewed; with uniform keys it
-needs to hold most of them.
+needs to hold most of them. A cache outage sends all of that load back to the database.
 
 \`\`\`yaml
 components:

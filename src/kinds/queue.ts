@@ -25,6 +25,12 @@ failed one when its visibility timeout ends) while the first consumer may still 
 consumer's problem. After \`maxReceives\` deliveries a message goes to the dead letters. Beyond \`capacity\` stored messages,
 producers are **rejected**.
 
+**Failures** (timeline; instance n is consumer n). A killed consumer stops taking messages: they **pile up in the backlog**
+while producers still get their quick answer — the lesson of a queue: the work is delayed, not lost. The message it was
+delivering is never acknowledged, so it is delivered again when its visibility timeout ends (a redelivery). Its partitions
+are not handed to another consumer (no rebalance) until a \`restore\` event brings it back, and it works through the backlog.
+\`slow\` multiplies how long a consumer takes per message (from delivery to acknowledgement) by \`factor\`.
+
 Statistics: \`backlog\` (messages waiting: mean, max, at the end; over time in \`series.backlog.<id>\`), \`waitMs\` (enqueue →
 first delivery: consumer lag), \`endToEndMs\` (enqueue → processed, reported apart from the producer's latency),
 \`redeliveries\`, \`deadLetters\`, \`dropped\`. Under a burst above the consumers' capacity the backlog grows, then drains after.
@@ -114,7 +120,7 @@ orders:
     redeliveries: {
       label: 'Redeliveries',
       unit: 'count',
-      help: 'Deliveries that failed or timed out, so the message was delivered again.',
+      help: 'Deliveries that failed, timed out or were lost with a killed consumer, so the message was delivered again.',
     },
     deadLetters: { label: 'Dead letters', unit: 'count', help: 'Measured messages given up after maxReceives deliveries.' },
     backlog: {
@@ -131,6 +137,10 @@ orders:
   },
   series: {
     backlog: { label: 'Backlog', unit: 'count', help: 'Messages waiting for a consumer over time.' },
+  },
+  instances: (p) => p.consumers,
+  timeline: {
+    failures: ['kill', 'restore', 'slow'],
   },
   check: (_p, ctx) =>
     ctx.targets.length === 1

@@ -48,6 +48,11 @@ maxday.github.io/lambda-perf); real functions with dependencies start slower.
 \`provisionedPricePerGbSecond\`. Statistics: \`coldStarts\`, \`coldStartRatio\`, \`throttled\`, \`peakInstances\`,
 \`cost: {run, perMonth}\`; \`series.instances.<id>\` is the number of live instances over time.
 
+**Failures** (timeline): \`kill\` takes the whole function down (a regional outage): every invocation it holds — running,
+waiting in its queue or blocked on a call — fails as **error**, its instances are gone, and new invocations are refused as
+error (\`refused\`) until a \`restore\` event; after it, every instance starts cold again (provisioned ones warm).
+\`slow\` multiplies the function's own time (cold start and handler) by \`factor\`. \`set concurrency\` changes the limit.
+
 Teaching points: cold starts hit the first requests and every request after an idle gap longer than idleTimeout
 (probability e^(−λ·idleTimeout) for Poisson traffic at rate λ); concurrency is a hard wall (Erlang B loss, not queueing); at
 steady high load an always-on server is cheaper, at low or spiky load the function is.
@@ -179,11 +184,17 @@ fn:
       help: 'Billed duration × memory, in GB-seconds (1 ms steps, init included).',
     },
     cost: { label: 'Cost', unit: 'cost', help: 'Invocations, GB-seconds and provisioned capacity in USD, and per month at the same rate.' },
+    refused: {
+      label: 'Refused (down)',
+      unit: 'count',
+      help: 'Measured requests refused as error while the function was killed (reported once any was).',
+    },
   },
   series: {
     instances: { label: 'Instances', unit: 'count', help: 'Live instances (warm or busy) over time.' },
   },
   timeline: {
+    failures: ['kill', 'restore', 'slow'],
     settable: () => ['concurrency'],
   },
   check: (p) =>

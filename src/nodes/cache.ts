@@ -4,10 +4,11 @@
  * reads through the linked downstream and then holds the key. Which keys are
  * held follows the client's key popularity (`keys: {count, skew}`) and the
  * eviction policy, so the hit ratio emerges; `hitRatio` fixes it instead.
+ * Killed by the timeline, it is bypassed: every request goes downstream.
  *
  * Frame scratch fields at this kind:
- * - `f.step`: what the request is at the cache — HIT, MISS, WRITE, or
- *   BACKGROUND for a write-back flush the cache issued itself.
+ * - `f.step`: what the request is at the cache — HIT, MISS, WRITE, BYPASS (the
+ *   cache is down), or BACKGROUND for a write-back flush the cache issued itself.
  *   Not a callNext cursor: a cache calls one downstream link.
  * - `f.slot`, `f.mark`: unused.
  */
@@ -22,23 +23,29 @@ import type { KindStats } from '../kinds/define.js';
 import type { CacheParams, cache } from '../kinds/cache.js';
 
 // Frame.step while a request is at the cache
-const HIT = 1, MISS = 2, WRITE = 3, BACKGROUND = 4;
+const HIT = 1, MISS = 2, WRITE = 3, BACKGROUND = 4, BYPASS = 5;
 
 /** The runtime of a cache: the keys it holds, hits, misses and write policies. */
 export class Cache extends Node<typeof cache> {
   readonly p: CacheParams;
-  readonly keys: KeyCache;
+  /** What the cache holds; a kill loses it. */
+  keys: KeyCache;
   private readonly draw: Sampler;
   private readonly instant: boolean;
   private readonly rng: Rng;
   private readonly hitRng: Rng;
   private readonly hLooked: number;
+  /** Killed by the timeline: every request goes straight downstream until restored. */
+  private isDown = false;
+  /** Hit time is multiplied by this (a `slow` event). */
+  private slowFactor = 1;
   hits = 0;
   misses = 0;
   evictions = 0;
   expired = 0;
   writes = 0;
   writebacks = 0;
+  bypassed = 0;
 
   constructor(ctx: BuildContext<typeof cache>) {
     super('cache', ctx);
@@ -53,6 +60,7 @@ export class Cache extends Node<typeof cache> {
 
   override receive(f: Frame): void {
     this.arrive(f);
+    if (this.isDown) return this.bypass(f);
     if (f.write) {
       if (f.measured) this.writes++;
       f.step = WRITE;
@@ -62,7 +70,18 @@ export class Cache extends Node<typeof cache> {
       f.step = hit ? HIT : MISS;
     }
     if (this.instant) this.looked(f);
-    else this.sim.after(this.draw(this.rng), this.hLooked, f);
+    else this.sim.after(this.draw(this.rng) * this.slowFactor, this.hLooked, f);
+  }
+
+  /** The cache is down: the request goes straight downstream, a read counted as a miss. */
+  private bypass(f: Frame): void {
+    if (f.measured) {
+      this.bypassed++;
+      if (f.write) this.writes++;
+      else this.misses++;
+    }
+    f.step = BYPASS;
+    this.toDownstream(f);
   }
 
   /** Whether a read of `key` hits now (counting the use for the eviction policy). */
@@ -81,6 +100,11 @@ export class Cache extends Node<typeof cache> {
 
   /** The cache operation is done: answer a hit, read or write through, or absorb a write-back. */
   private looked(f: Frame): void {
+    if (this.isDown) {
+      // killed during the operation: the application falls back to the downstream
+      f.step = BYPASS;
+      return this.toDownstream(f);
+    }
     if (f.step === HIT) return this.finish(f, Status.ok);
     if (f.step === WRITE && this.p.writePolicy === 'write-back') {
       if (this.p.hitRatio !== undefined) this.background(f);
@@ -92,15 +116,22 @@ export class Cache extends Node<typeof cache> {
     this.sim.call(f, link);
   }
 
+  /** Send f downstream past the (down) cache; without a downstream it fails. */
+  private toDownstream(f: Frame): void {
+    const link = downstream(this.out, f.route);
+    if (!link) return this.finish(f, Status.error);
+    this.sim.call(f, link);
+  }
+
   override reply(f: Frame, status: Status): void {
     if (f.step === BACKGROUND) return this.sim.release(f);
     if (status !== Status.ok) return this.finish(f, status);
     this.settle(f);
   }
 
-  /** The downstream answered (or there is none): update what the cache holds, answer. */
+  /** The downstream answered (or there is none): update what the cache holds (unless it is down), answer. */
   private settle(f: Frame): void {
-    if (this.p.hitRatio === undefined) {
+    if (this.p.hitRatio === undefined && f.step !== BYPASS && !this.isDown) {
       if (f.step === MISS || this.p.writePolicy === 'write-through') this.hold(f.key, false, f);
       else if (f.step === WRITE) this.invalidate(f.key);
     }
@@ -142,6 +173,28 @@ export class Cache extends Node<typeof cache> {
     this.sim.call(g, link);
   }
 
+  // ---- the timeline --------------------------------------------------------
+
+  /**
+   * The cache goes down and loses what it held (write-back keys not yet
+   * flushed included): requests bypass it until it is restored, empty.
+   */
+  override kill(): void {
+    if (this.isDown) return;
+    this.isDown = true;
+    this.keys = new KeyCache(this.p.capacity, this.p.policy);
+  }
+
+  /** Back up, empty (cold): misses stay high until it has warmed up. */
+  override restore(): void {
+    this.isDown = false;
+  }
+
+  /** Multiply hit time by `factor` (1: normal again). */
+  override slow(_inst: number, factor: number): void {
+    this.slowFactor = factor;
+  }
+
   override extraStats(): KindStats<typeof cache> {
     return {
       hitRatio: ratio(this.hits, this.hits + this.misses),
@@ -152,6 +205,7 @@ export class Cache extends Node<typeof cache> {
       writes: this.writes,
       writebacks: this.writebacks,
       keysHeld: this.keys.size,
+      ...(this.bypassed ? { bypassed: this.bypassed } : {}),
     };
   }
 }

@@ -4,6 +4,7 @@
  * messages to the linked consumer, one at a time each, at least once: a
  * delivery not acknowledged within `visibilityTimeout` (or failed) is delivered
  * again, and after `maxReceives` deliveries the message goes to the dead letters.
+ * The timeline can kill, restore and slow each consumer.
  *
  * Frame scratch fields at this kind. A producer's call uses none. A message —
  * the frame the queue allocates for each stored message (`sim.message`) — uses:
@@ -23,8 +24,8 @@ import { costedUntil, HOURS_PER_MONTH } from './parts/cost.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
 import type { QueueParams, queue } from '../kinds/queue.js';
 
-/** Consumer states: waiting for a message or delivering one. */
-const IDLE = 0, BUSY = 1;
+/** Consumer states: waiting for a message, delivering one, or killed by the timeline. */
+const IDLE = 0, BUSY = 1, DOWN = 2;
 
 /** The runtime of a queue: stored messages per partition and the consumers delivering them. */
 export class Queue extends Node<typeof queue> {
@@ -34,11 +35,17 @@ export class Queue extends Node<typeof queue> {
   private readonly rng: Rng;
   private readonly hStore: number;
   private readonly hVisible: number;
+  private readonly hAcked: number;
   /** Waiting (visible) messages per partition; one shared queue when unpartitioned. */
   private readonly parts: Deque<Frame>[];
   // per consumer
   private readonly state: Uint8Array;
+  private readonly holding: (Frame | null)[];
   private readonly deliveredAt: Float64Array;
+  /** Time from delivery to acknowledgement is multiplied by this (a `slow` event). */
+  private readonly slowAt: Float64Array;
+  /** The consumer's answer, held while a slowed consumer finishes. */
+  private readonly heldStatus: Uint8Array;
   /** Next partition each consumer looks at (round-robin over its partitions). */
   private readonly cursor: Int32Array;
   /** Messages held: waiting, being delivered, or waiting to become visible again. */
@@ -57,15 +64,20 @@ export class Queue extends Node<typeof queue> {
   constructor(ctx: BuildContext<typeof queue>) {
     super('queue', ctx);
     this.p = ctx.params;
+    this.instances = this.p.consumers;
     this.draw = sampler(this.p.enqueueTime);
     this.instant = isZero(this.p.enqueueTime);
     this.rng = ctx.rng;
     this.hStore = ctx.sim.onFrame((f) => this.store(f));
     this.hVisible = ctx.sim.onFrame((m) => this.visible(m));
+    this.hAcked = ctx.sim.onFrame((m) => this.acked(m, this.heldStatus[m.mark] as Status));
     this.parts = Array.from({ length: Math.max(1, this.p.partitions) }, () => new Deque<Frame>());
     const n = this.p.consumers;
     this.state = new Uint8Array(n);
+    this.holding = new Array<Frame | null>(n).fill(null);
     this.deliveredAt = new Float64Array(n);
+    this.slowAt = new Float64Array(n).fill(1);
+    this.heldStatus = new Uint8Array(n);
     this.cursor = new Int32Array(n);
     this.backlog = new Level(ctx.recorder.series.bucketMs, 0);
   }
@@ -113,6 +125,7 @@ export class Queue extends Node<typeof queue> {
   private deliver(c: number, m: Frame): void {
     const now = this.sim.now;
     this.state[c] = BUSY;
+    this.holding[c] = m;
     this.busy.add(now, 1);
     this.deliveredAt[c] = now;
     if (m.step++ === 0 && m.measured) this.wait.record(now - m.t0);
@@ -124,13 +137,27 @@ export class Queue extends Node<typeof queue> {
   }
 
   override reply(m: Frame, status: Status): void {
+    const c = m.mark, factor = this.slowAt[c];
+    if (factor > 1 && status !== Status.timeout) return this.holdAnswer(m, c, factor, status);
     this.acked(m, status);
+  }
+
+  /**
+   * A slowed consumer takes `factor` × as long from delivery to acknowledgement:
+   * it acknowledges later — or, past the visibility timeout, not at all.
+   */
+  private holdAnswer(m: Frame, c: number, factor: number, status: Status): void {
+    const took = this.sim.now - this.deliveredAt[c], vt = this.p.visibilityTimeout;
+    const slowed = took * factor;
+    this.heldStatus[c] = slowed >= vt ? Status.timeout : status;
+    this.sim.after(Math.min(slowed, vt) - took, this.hAcked, m);
   }
 
   /** Consumer m.mark is done with m (acknowledged, failed or timed out): settle m, take the next message. */
   private acked(m: Frame, status: Status): void {
     const c = m.mark, now = this.sim.now;
     this.state[c] = IDLE;
+    this.holding[c] = null;
     this.busy.add(now, -1);
     if (status === Status.ok) {
       if (m.measured) {
@@ -180,6 +207,47 @@ export class Queue extends Node<typeof queue> {
     this.queued.add(now, -1);
     this.backlog.add(now, -1);
     this.deliver(c, q.shift() as Frame);
+  }
+
+  // ---- the timeline: instance c is consumer c ------------------------------
+
+  /**
+   * Consumer c stops taking messages until restored. The message it was
+   * delivering is never acknowledged: it is delivered again when its visibility
+   * timeout ends.
+   */
+  override kill(c: number): void {
+    const was = this.state[c];
+    if (was === DOWN) return;
+    this.state[c] = DOWN;
+    if (was === BUSY) this.abandon(c);
+  }
+
+  /** Consumer c takes messages again. */
+  override restore(c: number): void {
+    if (this.state[c] !== DOWN) return;
+    this.state[c] = IDLE;
+    this.pull(c);
+  }
+
+  /** Multiply consumer c's time from delivery to acknowledgement by `factor` (1: normal again). */
+  override slow(c: number, factor: number): void {
+    this.slowAt[c] = factor;
+  }
+
+  /** Killed consumer c loses the message it held. */
+  private abandon(c: number): void {
+    const m = this.holding[c] as Frame;
+    this.holding[c] = null;
+    this.busy.add(this.sim.now, -1);
+    // the same message in a fresh frame: the lost delivery's answer and timers name the old one, so they are dropped
+    const again = this.sim.message(m, this);
+    again.t0 = m.t0;
+    again.step = m.step;
+    again.slot = m.slot;
+    again.mark = c;
+    this.sim.release(m);
+    this.unacked(again, this.deliveredAt[c], false);
   }
 
   override costUsd(now: number): number {

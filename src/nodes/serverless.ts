@@ -3,13 +3,14 @@
  * a time; a request finding no idle instance starts a new one, paying a cold
  * start, up to `concurrency` running at once (beyond: throttled, or a FIFO wait
  * with `queue: true`). Idle instances are reclaimed after `idleTimeout`;
- * `provisioned` ones stay warm. Billing per request and per GB-second.
+ * `provisioned` ones stay warm. Billing per request and per GB-second. The
+ * timeline can kill the whole function (a regional outage), restore and slow it.
  *
  * Frame scratch fields at this kind:
  * - `f.step`: the callNext cursor (index of the next outgoing link).
  * - `f.slot`: the instance id running the invocation.
  * - `f.mark`: RUNNING while the invocation holds an instance, IDLE otherwise
- *   (waiting in the queue, or answered) — timers and answers
+ *   (waiting in the queue, answered, or failed by a kill) — timers and answers
  *   for a frame that is no longer RUNNING are ignored.
  */
 import { Node, type BuildContext } from './node.js';
@@ -50,6 +51,10 @@ export class Serverless extends Node<typeof serverless> {
   private idle: number[] = [];
   private idleProvisioned: number[] = [];
   private running = 0;
+  /** Killed by the timeline (a regional outage): refuses invocations until restored. */
+  private isDown = false;
+  /** The function's own time (cold start and handler) is multiplied by this (a `slow` event). */
+  private slowFactor = 1;
   readonly warm: Level;
   readonly init = new Histogram();
   invocations = 0;
@@ -57,6 +62,7 @@ export class Serverless extends Node<typeof serverless> {
   coldStarts = 0;
   throttled = 0;
   timedOut = 0;
+  refused = 0;
   private gbMs = 0;
 
   constructor(ctx: BuildContext<typeof serverless>) {
@@ -95,6 +101,10 @@ export class Serverless extends Node<typeof serverless> {
 
   override receive(f: Frame): void {
     this.arrive(f);
+    if (this.isDown) {
+      if (f.measured) this.refused++;
+      return this.finish(f, Status.error);
+    }
     if (this.running < this.p.concurrency) return this.begin(f);
     if (this.p.queue) {
       this.waiting.push(f);
@@ -118,7 +128,7 @@ export class Serverless extends Node<typeof serverless> {
     let delay = 0;
     if (id === undefined) {
       id = this.newInstance();
-      delay = this.initTime(this.rng);
+      delay = this.initTime(this.rng) * this.slowFactor;
       if (f.measured) {
         this.coldStarts++;
         this.init.record(delay);
@@ -129,7 +139,7 @@ export class Serverless extends Node<typeof serverless> {
     f.slot = id;
     f.step = 0;
     f.mark = RUNNING;
-    const t = delay + this.draw(this.rng);
+    const t = delay + this.draw(this.rng) * this.slowFactor;
     const max = this.p.maxDuration;
     if (t > max) return this.sim.after(max, this.hKill, f);
     // with downstream calls the whole invocation must fit in maxDuration
@@ -184,6 +194,44 @@ export class Serverless extends Node<typeof serverless> {
     this.warm.add(this.sim.now, -1);
   }
 
+  // ---- the timeline ------------------------------------------------------
+
+  /**
+   * The function goes down (a regional outage): what it holds — running, waiting
+   * or blocked on a call — fails as error, its instances are gone, and new
+   * invocations are refused until restored.
+   */
+  override kill(): void {
+    if (this.isDown) return;
+    this.isDown = true;
+    const now = this.sim.now;
+    const lost: Frame[] = [];
+    for (const f of this.sim.frames) if (f.at === this && f.mark === RUNNING) lost.push(f);
+    for (const f of lost) this.stop(f);
+    this.queued.add(now, -this.waiting.length);
+    while (this.waiting.length) lost.push(this.waiting.shift() as Frame);
+    for (let id = 0; id < this.isAlive.length; id++) {
+      if (!this.isAlive[id]) continue;
+      this.isAlive[id] = false;
+      this.freeIds.push(id);
+    }
+    this.idle.length = this.idleProvisioned.length = 0;
+    this.warm.set(now, 0);
+    for (const f of lost) this.finish(f, Status.error);
+  }
+
+  /** Back up after a kill: instances start cold again, provisioned ones warm. */
+  override restore(): void {
+    if (!this.isDown) return;
+    this.isDown = false;
+    this.start();
+  }
+
+  /** Multiply the function's own time (cold start and handler) by `factor` (1: normal again). */
+  override slow(_inst: number, factor: number): void {
+    this.slowFactor = factor;
+  }
+
   /** Change the concurrency limit mid-run (a `set` event): waiting requests start if it rose. */
   override setParam<K extends keyof ServerlessParams & string>(name: K, value: ServerlessParams[K]): void {
     if (name !== 'concurrency') return super.setParam(name, value);
@@ -221,6 +269,7 @@ export class Serverless extends Node<typeof serverless> {
       peakInstances: this.warm.max,
       billedGbSeconds: round(this.gbMs / 1000, 3),
       cost: costStats(this, this.sim),
+      ...(this.refused ? { refused: this.refused } : {}),
     };
   }
 }

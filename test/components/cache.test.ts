@@ -190,4 +190,61 @@ links: [{ from: users, to: cache }]
     expect(r.summary.failed).toBe(0);
     expect(r.summary.latencyMs.max).toBeCloseTo(2, 1);
   });
+
+  describe('timeline', () => {
+    /** 100 reads/s over 10 keys through a cache in front of a fast store, with `events`. */
+    const tenKeys = (cache: string, events: string) => runYaml(`
+duration: 20s
+components:
+  users: { kind: client, rate: 100/s, arrival: uniform, keys: { count: 10, skew: 0 } }
+  redis: { kind: cache, ${cache} }
+  db: { kind: service, workers: 100, serviceTime: 1ms }
+links:
+  - { from: users, to: redis }
+  - { from: redis, to: db }
+events:
+${events}`);
+
+    it('a killed cache sends every read to the database, and comes back empty', () => {
+      // 10 cold misses, the 500 reads of the 5 s outage, 10 cold misses again after the restore
+      const r = tenKeys('hitTime: 0ms', `  - { at: 10s, action: kill, target: redis }
+  - { at: 15s, action: restore, target: redis }`);
+      const c = r.components.redis;
+      expect(c.bypassed).toBe(500);
+      expect(c.misses).toBe(520);
+      expect(c.hits).toBe((c.arrivals as number) - 520);
+      expect(r.components.db.arrivals).toBe(520);
+      expect(r.summary.failed).toBe(0);
+    });
+
+    it('a killed cache with no downstream fails reads as error', () => {
+      const r = runYaml(`
+duration: 2s
+components:
+  users: { kind: client, rate: 10/s, arrival: uniform }
+  redis: { kind: cache }
+links: [{ from: users, to: redis }]
+events: [{ at: 1s, action: kill, target: redis }]
+`);
+      expect(r.summary.failures.error).toBe(r.components.redis.bypassed);
+      expect(r.summary.failures.error).toBeGreaterThan(0);
+    });
+
+    it('slow multiplies hit time by factor', () => {
+      // one key: a single miss (2 ms × 5, then 1 ms at the store), then 48 hits of 2 ms × 5
+      const one = runYaml(`
+duration: 5s
+components:
+  users: { kind: client, rate: 10/s, arrival: uniform, keys: { count: 1 } }
+  redis: { kind: cache, hitTime: 2ms }
+  db: { kind: service, serviceTime: 1ms }
+links:
+  - { from: users, to: redis }
+  - { from: redis, to: db }
+events: [{ at: 0s, action: slow, target: redis, factor: 5 }]
+`);
+      expect(one.components.redis.hits).toBe(48);
+      expect(one.summary.latencyMs.mean).toBeCloseTo((11 + 48 * 10) / 49, 2);
+    });
+  });
 });

@@ -52,4 +52,55 @@ describe('queue', () => {
     expect(num(r, 'q', 'deliveries')).toBe(15);
     expect(num(r, 'q', 'redeliveries')).toBe(10);
   });
+
+  describe('timeline: instance n is consumer n', () => {
+    it('piles messages up in the backlog while its consumers are killed, and works through them once restored', () => {
+      // 50/s and one consumer killed for 5 s: 250 messages wait, the producers never notice
+      const r = q('consumers: 1', 'serviceTime: 10ms', 'rate: 50/s, arrival: uniform', `events:
+  - { at: 5s, action: kill, target: q }
+  - { at: 10s, action: restore, target: q }`);
+      expect(r.summary.failed).toBe(0);
+      expect(r.summary.latencyMs.max).toBe(1);
+      const backlog = r.components.q.backlog as { max: number; afterDrain: number };
+      expect(backlog.max).toBe(250);
+      expect(backlog.afterDrain).toBe(0);
+      expect(num(r, 'q', 'processed')).toBe(num(r, 'q', 'enqueued'));
+      // the first message stored in the outage waited all 5 s of it
+      expect((r.components.q.endToEndMs as { p99: number }).p99).toBeGreaterThan(4500);
+    });
+
+    it('delivers the message a killed consumer held again when its visibility timeout ends', () => {
+      // delivered at 1 ms, lost at 500 ms, visible again at 5 001 ms, processed for 1 s: 6 s end to end, the work done twice
+      const r = q('consumers: 1, visibilityTimeout: 5s', 'serviceTime: 1s', 'users: 1, iterations: 1', `events:
+  - { at: 500ms, action: kill, target: q, instance: 1 }
+  - { at: 600ms, action: restore, target: q, instance: 1 }`);
+      expect(num(r, 'q', 'deliveries')).toBe(2);
+      expect(num(r, 'q', 'redeliveries')).toBe(1);
+      expect(num(r, 'q', 'processed')).toBe(1);
+      expect(num(r, 'worker', 'arrivals')).toBe(2);
+      expect((r.components.q.endToEndMs as { mean: number }).mean).toBe(6000);
+    });
+
+    it('keeps delivering with the consumers left when one of them is killed', () => {
+      const r = q('consumers: 2', 'serviceTime: 10ms', 'rate: 50/s, arrival: uniform', `events:
+  - { at: 0s, action: kill, target: q, instance: 2 }`);
+      expect(num(r, 'q', 'processed')).toBe(num(r, 'q', 'enqueued'));
+      expect((r.components.q.backlog as { max: number }).max).toBe(0);
+      // one consumer does all the work: 10 ms per 20 ms is half of one, a quarter of two
+      expect(num(r, 'q', 'utilization')).toBeCloseTo(0.25, 2);
+    });
+
+    it('slow multiplies the time from delivery to acknowledgement by factor', () => {
+      const r = q('consumers: 1', 'serviceTime: 10ms', 'rate: 20/s, arrival: uniform', `events:
+  - { at: 0s, action: slow, target: q, factor: 3 }`);
+      expect((r.components.q.endToEndMs as { mean: number }).mean).toBe(30);
+      // 30 ms of every 50 ms
+      expect(num(r, 'q', 'utilization')).toBeCloseTo(0.6, 2);
+    });
+
+    it('refuses instance numbers beyond its consumers', () => {
+      expect(() => q('consumers: 2', 'serviceTime: 10ms', 'rate: 10/s', `events:
+  - { at: 1s, action: kill, target: q, instance: 3 }`)).toThrow('q has 2 instances, so instance 3 does not exist');
+    });
+  });
 });

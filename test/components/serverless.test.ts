@@ -67,4 +67,51 @@ describe('serverless', () => {
     expect(Math.max(...inst)).toBeGreaterThan(2);
     expect(inst[inst.length - 1]).toBeLessThanOrEqual(2);
   });
+
+  describe('timeline', () => {
+    const outage = (params: string) => runYaml(`
+duration: 10s
+components:
+  users: { kind: client, rate: 10/s, arrival: uniform }
+  fn: { kind: serverless, ${params} }
+links: [{ from: users, to: fn }]
+events:
+  - { at: 5s, action: kill, target: fn }
+  - { at: 7s, action: restore, target: fn }
+`);
+
+    it('kill fails the invocations it holds as error and refuses new ones until restored', () => {
+      // 1 s invocations at 10/s: 10 are running at the kill; the 2 s outage refuses the 20 that arrive in it
+      const r = outage('serviceTime: 1s, coldStart: 0ms');
+      expect(num(r, 'fn', 'refused')).toBe(20);
+      expect(r.summary.failures.error).toBe(30);
+      expect(r.summary.failed).toBe(30);
+      expect(r.summary.completed).toBe(r.summary.requests - 30);
+    });
+
+    it('restarts every instance cold after a restore, with none alive during the outage', () => {
+      // a 200 ms cold start at one request per 100 ms warms 3 instances, before the kill and again after the restore
+      const r = outage('serviceTime: 10ms, coldStart: 200ms');
+      expect(num(r, 'fn', 'coldStarts')).toBe(6);
+      const t = r.series.t as number[], inst = (r.series.instances as Record<string, number[]>).fn;
+      const during = inst.filter((_, i) => t[i] >= 5000 && t[i] < 7000);
+      expect(during.length).toBeGreaterThan(0);
+      expect(Math.max(...during)).toBe(0);
+      expect(inst[inst.length - 1]).toBe(3);
+    });
+
+    it('slow multiplies the function\'s own time by factor', () => {
+      const r = fn('serviceTime: 100ms, coldStart: 0ms', 'users: 1, iterations: 5', null);
+      expect(r.summary.latencyMs.max).toBe(100);
+      const slow = runYaml(`
+components:
+  users: { kind: client, users: 1, iterations: 5 }
+  fn: { kind: serverless, serviceTime: 100ms, coldStart: 0ms }
+links: [{ from: users, to: fn }]
+events: [{ at: 0s, action: slow, target: fn, factor: 3 }]
+`);
+      expect(slow.summary.latencyMs.p50).toBeCloseTo(300, 0);
+      expect(slow.summary.latencyMs.max).toBe(300);
+    });
+  });
 });
