@@ -184,9 +184,14 @@ export class Serverless extends Node<typeof serverless> {
     this.isBusy[id] = false;
   }
 
-  /** Reclaim instance `id` if it has been idle for idleTimeout since this timer was set. */
+  /**
+   * Reclaim instance `id` if it has been idle for idleTimeout since this timer
+   * was set. Ids are reused (after a reclaim or a kill), so the timer may be an
+   * older instance's: a provisioned or busy one, or one idle for less, stays.
+   */
   private expire(id: number): void {
-    if (!this.isAlive[id] || this.isBusy[id] || this.sim.now < this.idleSince[id] + this.p.idleTimeout) return;
+    if (!this.isAlive[id] || this.isBusy[id] || this.isProvisioned[id]) return;
+    if (this.sim.now < this.idleSince[id] + this.p.idleTimeout) return;
     const k = this.idle.indexOf(id);
     if (k >= 0) this.idle.splice(k, 1);
     this.isAlive[id] = false;

@@ -113,5 +113,26 @@ events: [{ at: 0s, action: slow, target: fn, factor: 3 }]
       expect(slow.summary.latencyMs.p50).toBeCloseTo(300, 0);
       expect(slow.summary.latencyMs.max).toBe(300);
     });
+
+    it('keeps a provisioned instance restarted on a reused id when the old instance\'s idle timer fires', () => {
+      // the burst makes instance 1 on demand (idle timer due at 5.1 s); after the kill and restore the provisioned
+      // instance takes id 1 back, and must outlive that timer: one live instance at the end, never a cold start
+      const r = runYaml(`
+duration: 20s
+components:
+  burst: { kind: client, users: 2, iterations: 1 }
+  later:
+    kind: client
+    arrival: uniform
+    phases: [{ name: quiet, duration: 12s, rate: 0/s }, { name: on, duration: 8s, rate: 1/s }]
+  fn: { kind: serverless, provisioned: 1, serviceTime: 100ms, coldStart: 50ms, idleTimeout: 5s }
+links: [{ from: burst, to: fn }, { from: later, to: fn }]
+events:
+  - { at: 1s, action: kill, target: fn }
+  - { at: 2s, action: restore, target: fn }
+`);
+      expect(num(r, 'fn', 'coldStarts')).toBe(1);
+      expect(num(r, 'fn', 'instances')).toBe(1);
+    });
   });
 });
