@@ -18,6 +18,8 @@ export const fakeKinds: Registry = {
       },
       routes: { type: 'map', label: 'Routes', help: 'Weights.', keyPattern: '^/', keyLabel: 'route path', values: { type: 'number', label: 'Weight', help: 'Weight.', min: 0 } },
     },
+    // a workload source: closed users with iterations stop by themselves, so no duration is needed
+    source: { estimateRequests: () => 0, requestDeadline: () => Infinity, isBounded: (p) => p.users !== undefined && p.iterations !== undefined },
   },
   service: {
     kind: 'service', label: 'Service', help: 'Application server.', calls: 'sync',
