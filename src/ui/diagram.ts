@@ -38,8 +38,8 @@ export class ArchsimDiagram extends LitElement {
   #doc = new StoreController(this, () => this.design, (s) => s.context.doc);
   #ui = new StoreController(this, () => this.ui, (s) => s.context);
   #runs = new StoreController(this, () => this.runs, (s) => s.context);
-  /** Dots travelling the links during a run, read-only or not. */
-  #dots = new RequestDots(this);
+  /** Dots travelling the links during a run, read-only or not (the controller hooks itself to this element). */
+  protected readonly dots = new RequestDots(this);
   #zoom?: ZoomBehavior<SVGSVGElement, unknown>;
   #transform: ZoomTransform = zoomIdentity;
   /** Node centres for `#positionsDoc`, kept between renders: a live run re-renders often, and dagre layout is not cheap. */

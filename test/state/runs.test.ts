@@ -38,7 +38,7 @@ describe('runs store', () => {
 
 describe('RunController', () => {
   const fake = (behaviour: 'ok' | 'throw'): SimClient => ({
-    run: async (req, onProgress) => {
+    run: async (_req, onProgress) => {
       if (behaviour === 'throw') throw new Error('worker died');
       onProgress({ progress: { simulatedMs: 500, fraction: 0.5, events: 10, wallMs: 1 }, partial: result(5, false) });
       return { ok: true, result: result(6) };
