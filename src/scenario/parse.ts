@@ -2,7 +2,7 @@
  * Reads scenario text (YAML or JSON: JSON is parsed as YAML, which it is) into a
  * plain object, keeping a map from paths to line:column for messages.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { MAX_DEPTH, tooDeepAt } from './depth.js';
 
 /** A position in the source text, 1-based. */
@@ -82,6 +82,14 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
     return { path: '', message, line: pos.line, col: pos.col };
   });
   if (errors.length) throw new ScenarioError(errors, file);
+  visit(doc, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      const at = alias.range ? lc.linePos(alias.range[0]) : undefined;
+      if (!target) fail(`*${alias.source} refers to no anchor: define &${alias.source} before it`, at);
+      if (path.includes(target as never)) fail(`*${alias.source} refers to a node that contains it, which would never end`, at);
+    },
+  });
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });

@@ -84,6 +84,21 @@ describe('parseScenarioText', () => {
   it('accepts merge keys', () => {
     expect(parseScenarioText('base: &b {workers: 4}\napp:\n  <<: *b\n  kind: service\n').raw).toMatchObject({ app: { workers: 4, kind: 'service' } });
   });
+
+  it.each([
+    ['{"a": *a}', 'x.yaml:1:7: *a refers to no anchor: define &a before it'],
+    ['b: 1\na: *x\n', 'x.yaml:2:4: *x refers to no anchor: define &x before it'],
+    ['a: &a [*a]\n', 'x.yaml:1:8: *a refers to a node that contains it, which would never end'],
+    ['a: &a\n  b: [1, {c: *a}]\n', 'x.yaml:2:14: *a refers to a node that contains it, which would never end'],
+  ])('refuses the alias in %j with its position (found by the fuzzer)', (text, message) => {
+    expect(() => parseScenarioText(text, 'x.yaml')).toThrow(message);
+  });
+
+  it('refuses nesting deeper than 64 levels with the position where it goes too deep', () => {
+    expect(() => parseScenarioText('a: ' + '['.repeat(1000) + ']'.repeat(1000), 'x.yaml'))
+      .toThrow('x.yaml:1:67: mappings and lists are nested more than 64 levels deep here; a scenario needs a handful');
+    expect(parseScenarioText('a: ' + '['.repeat(63) + ']'.repeat(63)).raw).toBeDefined();
+  });
 });
 
 describe('formatProblem', () => {
