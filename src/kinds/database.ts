@@ -1,50 +1,154 @@
 /** The database kind: its parameters, statistics and capabilities (the runtime is src/nodes/database.ts). */
-import { defineKind } from './define.js';
+import { leastOf, meanOf } from '../engine/distributions.js';
+import { defineKind, type KindParams } from './define.js';
 
+/** A database server, or a sharded, replicated fleet of them, behind a connection pool or a connect cost. */
 export const database = defineKind({
   kind: 'database',
   usesKeys: true,
   label: 'Database',
   icon: 'database',
   category: 'data',
-  help: 'A database: workers run queries per server; a connection pool (or a connect cost per request), read replicas with replication lag, and shards picked by key.',
+  help:
+    'A database: workers run queries per server; a connection pool (or a connect cost per request), read replicas with ' +
+    'replication lag, and shards picked by key.',
   calls: 'none',
   params: {
-    workers: { type: 'number', integer: true, label: 'Workers', help: 'Queries one server (the primary or a replica of a shard) runs at once.', default: 16, min: 1, max: 100000 },
+    workers: {
+      type: 'number',
+      integer: true,
+      label: 'Workers',
+      help: 'Queries one server (the primary or a replica of a shard) runs at once.',
+      default: 16,
+      min: 1,
+      max: 100000,
+    },
     queryTime: { type: 'dist', label: 'Query time', help: 'Time of one read query on a worker.', default: 'exp(10ms)', examples: ['exp(20ms)', '5ms'] },
     writeTime: { type: 'dist', label: 'Write time', help: 'Time of one write on the primary (the query time when absent).', examples: ['exp(15ms)'] },
-    queueCapacity: { type: 'number', integer: true, label: 'Queue capacity', help: 'Queries waiting per server for a worker; beyond this, rejected.', default: 10000, min: 0, max: 1000000, advanced: true },
-    connectTime: { type: 'dist', label: 'Connect time', help: 'Without a pool, each request first opens a connection (TCP, TLS, authentication) and pays this.', default: '20ms', examples: ['20ms', 'lognormal(15ms, 60ms)'] },
+    queueCapacity: {
+      type: 'number',
+      integer: true,
+      label: 'Queue capacity',
+      help: 'Queries waiting per server for a worker; beyond this, rejected.',
+      default: 10000,
+      min: 0,
+      max: 1000000,
+      advanced: true,
+    },
+    connectTime: {
+      type: 'dist',
+      label: 'Connect time',
+      help: 'Without a pool, each request first opens a connection (TCP, TLS, authentication) and pays this.',
+      default: '20ms',
+      examples: ['20ms', 'lognormal(15ms, 60ms)'],
+    },
     pool: {
-      type: 'object', label: 'Connection pool', help: 'Reuse open connections: a request holds one for its query and waits when none is free. No pool when size is absent.',
+      type: 'object',
+      label: 'Connection pool',
+      help: 'Reuse open connections: a request holds one for its query and waits when none is free. No pool when size is absent.',
       fields: {
         size: { type: 'number', integer: true, label: 'Pool size', help: 'Open connections shared by the callers.', min: 1, max: 100000, examples: [10] },
-        acquireTimeout: { type: 'duration', label: 'Acquire timeout', help: 'A request waiting this long for a connection fails as timeout.', default: '30s', min: 0, minExclusive: true },
+        acquireTimeout: {
+          type: 'duration',
+          label: 'Acquire timeout',
+          help: 'A request waiting this long for a connection fails as timeout.',
+          default: '30s',
+          min: 0,
+          minExclusive: true,
+        },
       },
     },
-    replicas: { type: 'number', integer: true, label: 'Read replicas', help: 'Read-only copies of each shard; writes go to the primary.', default: 0, min: 0, max: 100 },
-    readFrom: { type: 'enum', label: 'Read from', help: 'Where reads go: spread over primary and replicas (any), replicas only, or the primary only.', values: ['any', 'replicas', 'primary'], default: 'any' },
-    replicationLag: { type: 'dist', label: 'Replication lag', help: 'Time until a write on the primary reaches a replica (asynchronous replication).', default: 'exp(50ms)', examples: ['100ms', 'exp(1s)'] },
-    shards: { type: 'number', integer: true, label: 'Shards', help: 'Partitions of the data; a request\'s key picks its shard.', default: 1, min: 1, max: 1000 },
-    partition: { type: 'enum', label: 'Partitioning', help: 'hash spreads keys evenly; range gives each shard a contiguous run of keys (popular keys crowd one shard).', values: ['hash', 'range'], default: 'hash' },
-    keySpace: { type: 'number', integer: true, label: 'Key space', help: 'Range partitioning splits keys 0..keySpace−1 evenly (default: the largest key count of the clients upstream).', min: 1, max: 1e9, advanced: true },
+    replicas: {
+      type: 'number',
+      integer: true,
+      label: 'Read replicas',
+      help: 'Read-only copies of each shard; writes go to the primary.',
+      default: 0,
+      min: 0,
+      max: 100,
+    },
+    readFrom: {
+      type: 'enum',
+      label: 'Read from',
+      help: 'Where reads go: spread over primary and replicas (any), replicas only, or the primary only.',
+      values: ['any', 'replicas', 'primary'],
+      default: 'any',
+    },
+    replicationLag: {
+      type: 'dist',
+      label: 'Replication lag',
+      help: 'Time until a write on the primary reaches a replica (asynchronous replication).',
+      default: 'exp(50ms)',
+      examples: ['100ms', 'exp(1s)'],
+    },
+    shards: { type: 'number', integer: true, label: 'Shards', help: "Partitions of the data; a request's key picks its shard.", default: 1, min: 1, max: 1000 },
+    partition: {
+      type: 'enum',
+      label: 'Partitioning',
+      help: 'hash spreads keys evenly; range gives each shard a contiguous run of keys (popular keys crowd one shard).',
+      values: ['hash', 'range'],
+      default: 'hash',
+    },
+    keySpace: {
+      type: 'number',
+      integer: true,
+      label: 'Key space',
+      help: 'Range partitioning splits keys 0..keySpace−1 evenly (default: the largest key count of the clients upstream).',
+      min: 1,
+      max: 1e9,
+      advanced: true,
+    },
   },
-  stats: [
-    { key: 'utilization', label: 'Utilisation', unit: 'ratio', badge: true },
-    { key: 'poolWaitMs', label: 'Pool wait (mean)', unit: 'ms', badge: true },
-    { key: 'poolUtilization', label: 'Pool in use', unit: 'ratio' },
-    { key: 'poolTimeouts', label: 'Pool timeouts', unit: 'count' },
-    { key: 'rejected', label: 'Rejected', unit: 'count' },
-    { key: 'reads', label: 'Reads', unit: 'count' },
-    { key: 'writes', label: 'Writes', unit: 'count' },
-    { key: 'replicaReads', label: 'Replica reads', unit: 'count' },
-    { key: 'staleReads', label: 'Stale reads', unit: 'count' },
-    { key: 'shardUtilization', label: 'Utilisation per shard', unit: 'ratio' },
-  ],
-  check(p: ResolvedObject): KindProblem[] {
-    const out: KindProblem[] = [];
-    if (p.readFrom === 'replicas' && p.replicas === 0) out.push({ path: ['readFrom'], message: 'readFrom: replicas needs replicas ≥ 1' });
-    return out;
+  stats: {
+    utilization: { label: 'Utilisation', unit: 'ratio', badge: true, help: 'Busy workers ÷ workers of every server, time-averaged.' },
+    poolWaitMs: {
+      label: 'Pool wait (mean)',
+      unit: 'summary-ms',
+      badge: true,
+      help: 'Time a request waited for a free connection (with a pool only).',
+    },
+    poolUtilization: { label: 'Pool in use', unit: 'ratio', help: 'Connections in use ÷ pool size, time-averaged (with a pool only).' },
+    poolTimeouts: { label: 'Pool timeouts', unit: 'count', help: 'Requests that waited acquireTimeout for a connection and failed as timeout (with a pool only).' },
+    rejected: { label: 'Rejected', unit: 'count', help: 'Queries turned away because their server’s queue was full (queueCapacity).' },
+    connections: { label: 'Connections', unit: 'text', help: 'How requests connect: "pool" or "per request" (each pays connectTime).' },
+    reads: { label: 'Reads', unit: 'count', help: 'Read queries started (on the primary or a replica).' },
+    writes: { label: 'Writes', unit: 'count', help: 'Writes started on the primary.' },
+    replicaReads: { label: 'Replica reads', unit: 'count', help: 'Reads a replica served (with replicas only).' },
+    staleReads: {
+      label: 'Stale reads',
+      unit: 'count',
+      help: 'Reads a replica served before the latest write to that key had reached it (with replicas only).',
+    },
+    staleReadRatio: { label: 'Stale read ratio', unit: 'ratio', help: 'Stale reads ÷ replica reads (with replicas only).' },
+    shardUtilization: {
+      label: 'Utilisation per shard',
+      unit: 'ratio',
+      per: 'shard',
+      indexed: true,
+      help: 'Busy workers ÷ workers of each shard’s servers, time-averaged, in shard order (with shards only).',
+    },
+    shardRequests: {
+      label: 'Requests per shard',
+      unit: 'count',
+      per: 'shard',
+      indexed: true,
+      help: 'Requests that reached each shard, in shard order (with shards only).',
+    },
+  },
+  // every server (the primary and each replica of each shard) runs `workers` queries at once
+  pace: (p) => {
+    const mean = Math.min(meanOf(p.queryTime), meanOf(p.writeTime ?? p.queryTime));
+    const servers = p.shards * (1 + p.replicas);
+    const connections = p.pool.size ?? Infinity;
+    const least = Math.min(leastOf(p.queryTime), leastOf(p.writeTime ?? p.queryTime));
+    return {
+      maxRps: mean > 0 ? (Math.min(servers * p.workers, connections) * 1000) / mean : Infinity,
+      minMs: least + (p.pool.size === undefined ? leastOf(p.connectTime) : 0),
+    };
+  },
+  check(p) {
+    if (p.readFrom === 'replicas' && p.replicas === 0) return [{ path: ['readFrom'], message: 'readFrom: replicas needs replicas ≥ 1' }];
+    return [];
   },
   docs: `A database server — or a sharded, replicated fleet of them. Each server (the primary, or a replica,
 of each shard) runs \`workers\` queries at once; others wait FIFO (\`queueCapacity\`, then \`rejected\`).
@@ -77,3 +181,6 @@ db:
   replicationLag: exp(100ms)
 \`\`\``,
 });
+
+/** A database's parameters as its runtime receives them. */
+export type DatabaseParams = KindParams<typeof database>;

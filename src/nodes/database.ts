@@ -3,36 +3,29 @@
  * optional connection pool in front, read replicas behind a primary, and
  * shards picked by the request's key. Servers are numbered shard-major:
  * server = shard × (1 + replicas) + member, member 0 being the primary.
+ *
+ * Frame scratch fields at this kind:
+ * - `f.step`: where the request is — CONNECTING, POOL_WAIT, QUEUED, RUNNING or
+ *   GONE (answered; a pending acquire timeout is then ignored). Not a callNext
+ *   cursor: a database calls nothing.
+ * - `f.slot`: the server running (or queued for) the query.
+ * - `f.mark`: the time waiting started (for the pool wait and the wait statistic).
  */
-import { Node, round, summary3, type BuildContext, type KindDef, type KindProblem } from './node.js';
+import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
-import { Histogram, type TimeAverage } from '../engine/stats.js';
+import { Histogram, ratio, round, summary3, type TimeAverage } from '../engine/stats.js';
+import { hash32 } from '../engine/hash.js';
 import type { Rng } from '../engine/random.js';
-import type { ResolvedObject } from '../kinds/params.js';
-import { hash32, ratio } from './downstream.js';
-import { Client } from './client.js';
+import type { KindStats } from '../kinds/define.js';
+import type { database, DatabaseParams } from '../kinds/database.js';
 
-export interface DatabaseParams {
-  workers: number;
-  queryTime: DistSpec;
-  writeTime?: DistSpec;
-  queueCapacity: number;
-  connectTime: DistSpec;
-  pool: { size?: number; acquireTimeout: number };
-  replicas: number;
-  readFrom: 'any' | 'replicas' | 'primary';
-  replicationLag: DistSpec;
-  shards: number;
-  partition: 'hash' | 'range';
-  keySpace?: number;
-}
-
-// Frame.step while a request is at the database
+/** Frame.step while a request is at the database. */
 const CONNECTING = 1, POOL_WAIT = 2, QUEUED = 3, RUNNING = 4, GONE = 5;
 
-export class Database extends Node {
+/** The runtime of a database: servers of workers per shard and replica, and a connection pool. */
+export class Database extends Node<typeof database> {
   readonly p: DatabaseParams;
   private readonly members: number;
   private readonly busyAt: Int32Array;
@@ -65,9 +58,9 @@ export class Database extends Node {
   staleReads = 0;
   writes = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof database>) {
     super('database', ctx);
-    const p = (this.p = ctx.params as unknown as DatabaseParams);
+    const p = (this.p = ctx.params);
     this.members = 1 + p.replicas;
     const servers = p.shards * this.members;
     this.busyAt = new Int32Array(servers);
@@ -222,7 +215,7 @@ export class Database extends Node {
     return this.busy.mean(this.sim.now) / (this.busyAt.length * this.p.workers);
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof database> {
     const now = this.sim.now, perShard = this.members * this.p.workers;
     const reads = this.primaryReads + this.replicaReads;
     return {
@@ -244,7 +237,7 @@ export class Database extends Node {
   }
 }
 
-/** The largest key count of the clients whose requests reach `node` (for range partitioning). */
+/** The largest key count of the workload sources whose requests reach `node` (for range partitioning). */
 function upstreamKeyCount(node: Node): number {
   const seen = new Set<Node>([node]);
   const stack = [node];
@@ -254,7 +247,7 @@ function upstreamKeyCount(node: Node): number {
       if (seen.has(l.from)) continue;
       seen.add(l.from);
       stack.push(l.from);
-      if (l.from instanceof Client) count = Math.max(count, l.from.keyCount);
+      count = Math.max(count, l.from.keyCount);
     }
   }
   return count || 1;

@@ -8,41 +8,37 @@
  * down instance fails everything it holds and refuses new requests (error)
  * until restored or restarted. `autoscale` adds and removes instances like a
  * Kubernetes HPA.
+ *
+ * Frame scratch fields at this kind:
+ * - `f.step`: the callNext cursor (index of the next outgoing link).
+ * - `f.inst`: the instance holding the request.
+ * - `f.mark`: RECEIVED (queued or running, not answered), with HOLDS while it
+ *   holds a worker; DEAD once its instance went down (its pending events are
+ *   ignored); 0 after it has been answered.
  */
-import { Node, type BuildContext, type KindDef } from './node.js';
+import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
-import { sampler, type DistSpec, type Sampler } from '../engine/distributions.js';
+import { sampler, type Sampler } from '../engine/distributions.js';
 import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
 import { matchesPrefix } from './parts/link.js';
-import { costStats, Level, type Costed, type SeriesSource } from './parts/level.js';
-import { AUTOSCALE_DEFAULTS, Autoscaler, autoscaleFields, type AutoscaleParams, type Scalable } from './parts/autoscale.js';
+import { Level } from './parts/level.js';
+import { costStats } from './parts/cost.js';
+import { Autoscaler, type Scalable } from './parts/autoscale.js';
 import { InstanceHealth } from './parts/instance-health.js';
+import type { KindSeries, KindStats } from '../kinds/define.js';
+import type { service, ServiceParams } from '../kinds/service.js';
 
-export interface ServiceParams {
-  instances: number;
-  workers: number;
-  serviceTime: DistSpec;
-  speed: number;
-  queueCapacity: number;
-  async: boolean;
-  crashOn?: { route: string; probability: number };
-  restartTime: number;
-  autoscale?: AutoscaleParams;
-  costPerHour: number;
-}
+/** Frame.mark bit: the request was received here (queued or running) and has not been answered. */
+const RECEIVED = 2;
+/** Frame.mark bit: the request holds one of its instance's workers. */
+const HOLDS = 1;
+/** Frame.mark of a request its instance failed when it went down: its pending events are ignored. */
+const DEAD = 4;
 
-/** Default price of one instance: an AWS t3.medium on demand (us-east-1, 2 vCPU, 4 GiB). */
-export const DEFAULT_COST_PER_HOUR = 0.0416;
-
-// Frame.mark while a request is at the service: received (queued or running),
-// holding a worker, or failed by a crash (its pending events must be ignored).
-const RECEIVED = 2, HOLDS = 1, DEAD = 4;
-
-export class Service extends Node implements Costed, SeriesSource, Scalable {
+/** The runtime of a service: instances of workers with FIFO queues, failures and autoscaling. */
+export class Service extends Node<typeof service> implements Scalable {
   readonly p: ServiceParams;
-  /** Instances taking traffic (registered with their load balancer): 1 or 0 per instance. */
-  readonly registered: Uint8Array;
   private readonly health: InstanceHealth;
   private readonly speedAt: Float64Array;
   private readonly busyAt: Int32Array;
@@ -63,16 +59,17 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   rejected = 0;
   refused = 0;
 
-  constructor(ctx: BuildContext) {
+  constructor(ctx: BuildContext<typeof service>) {
     super('service', ctx);
-    this.p = { ...(ctx.params as unknown as ServiceParams) };
+    // copied: `set` events change workers and speed
+    this.p = { ...ctx.params };
     const a = this.p.autoscale ? new Autoscaler(this.p.autoscale, ctx.sim, this) : null;
     this.auto = a;
     this.nReg = a ? a.clamp(this.p.instances) : this.p.instances;
     this.instances = a ? a.p.max : this.nReg;
     const n = this.instances;
-    this.registered = new Uint8Array(n);
-    this.registered.fill(1, 0, this.nReg);
+    // instances an autoscaler has not registered take no traffic from a load balancer
+    if (a) this.registered = new Uint8Array(n).fill(1, 0, this.nReg);
     this.speedAt = new Float64Array(n).fill(this.p.speed);
     this.busyAt = new Int32Array(n);
     this.queues = Array.from({ length: n }, () => new Deque<Frame>());
@@ -124,11 +121,6 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     this.finish(f, Status.rejected);
   }
 
-  /** Load of an instance: requests in service plus waiting (for load balancers). */
-  load(inst: number): number {
-    return this.busyAt[inst] + this.queues[inst].length;
-  }
-
   private begin(f: Frame): void {
     const now = this.sim.now;
     this.busyAt[f.inst]++;
@@ -153,7 +145,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
 
   /** Does serving f crash its instance (`crashOn`)? */
   private crashesOn(f: Frame): boolean {
-    const c = this.p.crashOn as { route: string; probability: number };
+    const c = this.p.crashOn as NonNullable<ServiceParams['crashOn']>;
     return matchesPrefix(f.route, c.route) && this.crashRng() < c.probability;
   }
 
@@ -198,17 +190,17 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   // ---- failures --------------------------------------------------------
 
   /** Kill instance `inst`: down until a restore event. */
-  kill(inst: number): void {
+  override kill(inst: number): void {
     this.health.kill(inst);
   }
 
   /** Crash instance `inst`: down for restartTime. */
-  crash(inst: number): void {
+  override crash(inst: number): void {
     this.health.crash(inst);
   }
 
   /** Bring instance `inst` back up (a restore event). */
-  restore(inst: number): void {
+  override restore(inst: number): void {
     this.health.restore(inst);
   }
 
@@ -235,13 +227,13 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   }
 
   /** Multiply instance `inst`'s service time by `factor` (1 = normal speed again). */
-  slow(inst: number, factor: number): void {
+  override slow(inst: number, factor: number): void {
     this.speedAt[inst] = this.p.speed / factor;
   }
 
   /** Change a parameter mid-run (a `set` event): workers, speed or serviceTime. */
-  setParam(name: string, value: unknown): void {
-    if (name === 'serviceTime') this.draw = sampler(value as DistSpec);
+  override setParam<K extends keyof ServiceParams & string>(name: K, value: ServiceParams[K]): void {
+    if (name === 'serviceTime') this.draw = sampler(value as ServiceParams['serviceTime']);
     else if (name === 'speed') {
       const old = this.p.speed;
       this.p.speed = value as number;
@@ -256,7 +248,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
           this.begin(q.shift() as Frame);
         }
       }
-    } else throw new Error(`service cannot set ${name} during a run`);
+    } else super.setParam(name, value);
   }
 
   // ---- autoscaling (see autoscale.ts) --------------------------------
@@ -270,12 +262,14 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
   }
 
   register(k: number): void {
-    for (let j = 0; j < k; j++) this.registered[this.nReg++] = 1;
+    const r = this.registered as Uint8Array;
+    for (let j = 0; j < k; j++) r[this.nReg++] = 1;
     this.resized();
   }
 
   deregisterFrom(n: number): void {
-    for (let i = n; i < this.nReg; i++) this.registered[i] = 0;
+    const r = this.registered as Uint8Array;
+    for (let i = n; i < this.nReg; i++) r[i] = 0;
     this.nReg = n;
     this.resized();
   }
@@ -293,11 +287,11 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
 
   // ---- reporting -------------------------------------------------------
 
-  costUsd(now: number): number {
+  override costUsd(now: number): number {
     return (this.billed.integralTo(now) / 3_600_000) * this.p.costPerHour;
   }
 
-  timeSeries(bucketMs: number, n: number, now: number): Record<string, number[]> {
+  override timeSeries(bucketMs: number, n: number, now: number): KindSeries<typeof service> {
     return this.auto ? { instances: this.servingLevel.series(bucketMs, n, now) } : {};
   }
 
@@ -306,7 +300,7 @@ export class Service extends Node implements Costed, SeriesSource, Scalable {
     return cap > 0 ? this.busy.mean(this.sim.now) / cap : 0;
   }
 
-  override extraStats(): Record<string, unknown> {
+  override extraStats(): KindStats<typeof service> {
     return {
       instances: this.nReg,
       rejected: this.rejected,
