@@ -89,6 +89,14 @@ export const database = defineKind({
       values: ['hash', 'range'],
       default: 'hash',
     },
+    restartTime: {
+      type: 'duration',
+      label: 'Restart time',
+      help: 'How long a crashed server (a crash event) stays down before it takes queries again.',
+      default: '10s',
+      min: 0,
+      advanced: true,
+    },
     keySpace: {
       type: 'number',
       integer: true,
@@ -110,6 +118,12 @@ export const database = defineKind({
     poolUtilization: { label: 'Pool in use', unit: 'ratio', help: 'Connections in use ÷ pool size, time-averaged (with a pool only).' },
     poolTimeouts: { label: 'Pool timeouts', unit: 'count', help: 'Requests that waited acquireTimeout for a connection and failed as timeout (with a pool only).' },
     rejected: { label: 'Rejected', unit: 'count', help: 'Queries turned away because their server’s queue was full (queueCapacity).' },
+    refused: {
+      label: 'Refused (server down)',
+      unit: 'count',
+      help: 'Queries failed as error because their server was down (killed or crashed); absent when no server went down.',
+    },
+    crashes: { label: 'Crashes', unit: 'count', help: 'Server crashes (crash events); absent when no server went down.' },
     connections: { label: 'Connections', unit: 'text', help: 'How requests connect: "pool" or "per request" (each pays connectTime).' },
     reads: { label: 'Reads', unit: 'count', help: 'Read queries started (on the primary or a replica).' },
     writes: { label: 'Writes', unit: 'count', help: 'Writes started on the primary.' },
@@ -135,6 +149,8 @@ export const database = defineKind({
       help: 'Requests that reached each shard, in shard order (with shards only).',
     },
   },
+  instances: (p) => p.shards * (1 + p.replicas),
+  timeline: { failures: ['kill', 'crash', 'restore', 'slow'] },
   // every server (the primary and each replica of each shard) runs `workers` queries at once
   pace: (p) => {
     const mean = Math.min(meanOf(p.queryTime), meanOf(p.writeTime ?? p.queryTime));
@@ -166,6 +182,12 @@ fails as \`timeout\` after \`acquireTimeout\`. This is the course project's *Bas
 **Shards.** \`shards: N\` splits the data; the request's key picks the shard by \`partition: hash\`
 (even spread) or \`range\` (contiguous key ranges — with Zipf popularity the first shard runs hot).
 \`shardUtilization\` shows each shard.
+
+**Failures** (timeline). Its instances are its servers, numbered shard by shard, the primary first: with 2 replicas,
+instance 1 is the first shard's primary, 2 and 3 its replicas, 4 the second shard's primary. A server that goes down — \`kill\` until \`restore\`,
+\`crash\` for \`restartTime\` — fails every query it holds (waiting or running) as **error**, and refuses the queries routed to
+it as error until it is back: reads are not moved to another replica, writes to a down primary fail. \`slow\` multiplies the
+server's query and write times by its factor (queries already running keep theirs).
 
 **Teaching point:** pooling removes a fixed cost from every request; replicas scale reads but may
 return stale data; sharding scales writes only as far as the hottest shard allows.

@@ -3,6 +3,9 @@
  * optional connection pool in front, read replicas behind a primary, and
  * shards picked by the request's key. Servers are numbered shard-major:
  * server = shard × (1 + replicas) + member, member 0 being the primary.
+ * The timeline's instance n is server n: a down server (killed, or crashed for
+ * `restartTime`) fails the queries it holds as error and refuses those routed
+ * to it until restored; `slow` multiplies its query and write times.
  *
  * Frame scratch fields at this kind:
  * - `f.step`: where the request is — CONNECTING, POOL_WAIT, QUEUED, RUNNING or
@@ -18,6 +21,7 @@ import { Deque } from '../engine/deque.js';
 import { Histogram, ratio, round, summary3, type TimeAverage } from '../engine/stats.js';
 import { hash32 } from '../engine/hash.js';
 import type { Rng } from '../engine/random.js';
+import { InstanceHealth } from './parts/instance-health.js';
 import type { KindStats } from '../kinds/define.js';
 import type { database, DatabaseParams } from '../kinds/database.js';
 
@@ -29,6 +33,9 @@ export class Database extends Node<typeof database> {
   readonly p: DatabaseParams;
   private readonly members: number;
   private readonly busyAt: Int32Array;
+  private readonly health: InstanceHealth;
+  /** Query and write times of each server are multiplied by this (a `slow` event). */
+  private readonly slowAt: Float64Array;
   private readonly queues: Deque<Frame>[];
   private readonly rr: Int32Array;
   private readonly shardBusy: TimeAverage[];
@@ -52,6 +59,7 @@ export class Database extends Node<typeof database> {
   private readonly hDone: number;
   private readonly hAcquireTimeout: number;
   rejected = 0;
+  refused = 0;
   poolTimeouts = 0;
   primaryReads = 0;
   replicaReads = 0;
@@ -64,6 +72,8 @@ export class Database extends Node<typeof database> {
     this.members = 1 + p.replicas;
     const servers = p.shards * this.members;
     this.busyAt = new Int32Array(servers);
+    this.health = new InstanceHealth(servers, p.restartTime, ctx.sim, (s) => this.lose(s));
+    this.slowAt = new Float64Array(servers).fill(1);
     this.queues = Array.from({ length: servers }, () => new Deque<Frame>());
     this.rr = new Int32Array(p.shards);
     this.shardBusy = Array.from({ length: p.shards }, () => ctx.sim.timeAverage());
@@ -141,6 +151,7 @@ export class Database extends Node<typeof database> {
     }
     const s = shard * this.members + member;
     f.slot = s;
+    if (this.health.anyDown && !this.health.isUp(s)) return this.refuse(f);
     if (this.busyAt[s] < this.p.workers) return this.begin(f);
     if (this.queues[s].length < this.p.queueCapacity) {
       f.step = QUEUED;
@@ -152,6 +163,14 @@ export class Database extends Node<typeof database> {
     f.step = GONE;
     this.releaseConnection();
     this.finish(f, Status.rejected);
+  }
+
+  /** Server f.slot is down: fail at once (error). */
+  private refuse(f: Frame): void {
+    if (f.measured) this.refused++;
+    f.step = GONE;
+    this.releaseConnection();
+    this.finish(f, Status.error);
   }
 
   shardOf(key: number): number {
@@ -176,7 +195,7 @@ export class Database extends Node<typeof database> {
         if (this.isStale(f.key, member)) this.staleReads++;
       }
     }
-    this.sim.after((f.write ? this.write : this.query)(this.rng), this.hDone, f);
+    this.sim.after((f.write ? this.write : this.query)(this.rng) * this.slowAt[s], this.hDone, f);
   }
 
   /** A replica serves `key` before the latest write to it has arrived there. */
@@ -190,6 +209,7 @@ export class Database extends Node<typeof database> {
   }
 
   private done(f: Frame): void {
+    if (f.step !== RUNNING) return; // failed when its server went down
     const now = this.sim.now, s = f.slot, member = s % this.members;
     this.busyAt[s]--;
     this.busy.add(now, -1);
@@ -211,6 +231,50 @@ export class Database extends Node<typeof database> {
     this.finish(f, Status.ok);
   }
 
+  // ---- the timeline: instance n is server n ----------------------------------
+
+  /** Server `s` goes down until a restore event. */
+  override kill(s: number): void {
+    this.health.kill(s);
+  }
+
+  /** Server `s` goes down for restartTime. */
+  override crash(s: number): void {
+    this.health.crash(s);
+  }
+
+  /** Server `s` takes queries again. */
+  override restore(s: number): void {
+    this.health.restore(s);
+  }
+
+  /** Multiply server `s`'s query and write times by `factor` (1: normal again); queries already running keep theirs. */
+  override slow(s: number, factor: number): void {
+    this.slowAt[s] = factor;
+  }
+
+  /** Server `s` went down: the queries it holds (waiting or running) fail as error, giving back their connections. */
+  private lose(s: number): void {
+    const now = this.sim.now, member = s % this.members;
+    const lost: Frame[] = [];
+    for (const f of this.sim.frames) {
+      if (f.at !== this || f.slot !== s || (f.step !== QUEUED && f.step !== RUNNING)) continue;
+      f.step = GONE;
+      lost.push(f);
+    }
+    const running = this.busyAt[s];
+    this.busyAt[s] = 0;
+    this.busy.add(now, -running);
+    this.shardBusy[(s - member) / this.members].add(now, -running);
+    const q = this.queues[s];
+    this.queued.add(now, -q.length);
+    while (q.length) q.shift();
+    for (const f of lost) {
+      this.releaseConnection();
+      this.finish(f, Status.error);
+    }
+  }
+
   override utilization(): number {
     return this.busy.mean(this.sim.now) / (this.busyAt.length * this.p.workers);
   }
@@ -220,6 +284,7 @@ export class Database extends Node<typeof database> {
     const reads = this.primaryReads + this.replicaReads;
     return {
       rejected: this.rejected,
+      ...(this.refused || this.health.crashes ? { refused: this.refused, crashes: this.health.crashes } : {}),
       connections: this.hasPool ? 'pool' : 'per request',
       ...(this.hasPool && {
         poolWaitMs: summary3(this.poolWait),

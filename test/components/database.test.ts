@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
 import { runYaml } from './run-yaml.js';
+import { timelineHook } from '../../src/timeline/events.js';
 
 const db = (params: string, client = 'rate: 50/s', duration = '20s') => runYaml(`
 duration: ${duration}
@@ -125,6 +126,92 @@ links: [{ from: app, to: db }]
     it('send each key to one shard', () => {
       const c = db('pool: { size: 10 }, shards: 8', 'rate: 100/s, keys: { count: 1 }').components.db;
       expect((c.shardRequests as number[]).filter((n) => n > 0)).toHaveLength(1);
+    });
+  });
+
+  describe('failures (timeline)', () => {
+    const failing = (params: string, events: string, duration = '30s') => runYaml(`
+duration: ${duration}
+components:
+  app: { kind: client, rate: 100/s, arrival: uniform }
+  db: { kind: database, pool: { size: 50 }, ${params.includes('queryTime') ? params : `queryTime: 10ms, ${params}`} }
+links: [{ from: app, to: db }]
+events:
+${events}
+`);
+
+    it('kill fails every query as error until restore, then serves again', () => {
+      const r = failing('', `
+  - { at: 10s, action: kill, target: db }
+  - { at: 20s, action: restore, target: db }`);
+      const c = r.components.db;
+      // 100 requests a second for the 10 s outage; at most the one running at the kill is failed rather than refused
+      expect(r.summary.failed).toBeGreaterThanOrEqual(999);
+      expect(r.summary.failed).toBeLessThanOrEqual(1001);
+      expect(r.summary.failures.error).toBe(r.summary.failed);
+      expect(c.failed).toBe(r.summary.failed);
+      expect(c.refused).toBeGreaterThanOrEqual(999);
+      expect(c.completed).toBe(r.summary.requests - r.summary.failed);
+      const bucket = (t: number) => Math.floor(t / r.series.bucketMs);
+      const errors = r.series.errorsPerSec;
+      expect(errors.slice(0, bucket(10_000)).every((x) => x === 0)).toBe(true);
+      expect(errors[bucket(15_000)]).toBeCloseTo(100, 0);
+      expect(errors.slice(bucket(20_000) + 1).every((x) => x === 0)).toBe(true);
+      expect(c.inFlight).toBe(0);
+    });
+
+    it('fails the queries a server holds when it goes down, waiting and running, and gives back their connections', () => {
+      // one worker, 50 ms queries, 100/s: by the crash at 1 s the server holds all 50 connections (1 running, 49
+      // queued) and ~30 requests wait for a connection
+      const r = failing('workers: 1, queryTime: 50ms, restartTime: 1s', '  - { at: 1s, action: crash, target: db }', '3s');
+      const c = r.components.db;
+      expect(c.crashes).toBe(1);
+      const lost = c.failed - (c.refused as number);
+      expect(lost).toBeGreaterThanOrEqual(49);
+      expect(lost).toBeLessThanOrEqual(50);
+      // the connections given back go to the waiting requests, which are refused, as is the next second's traffic
+      expect(c.refused).toBeGreaterThan(125);
+      expect(c.refused).toBeLessThan(135);
+      expect(r.summary.inFlight).toBe(0);
+      expect(c.poolTimeouts).toBe(0);
+    });
+
+    it('crash takes a server down for restartTime, then it serves again', () => {
+      const r = failing('restartTime: 2s', '  - { at: 5s, action: crash, target: db }', '10s');
+      expect(r.components.db.crashes).toBe(1);
+      expect(r.summary.failed).toBeGreaterThanOrEqual(199); // 2 s at 100/s
+      expect(r.summary.failed).toBeLessThanOrEqual(201);
+    });
+
+    it('a killed replica fails the reads sent to it; the primary keeps serving', () => {
+      const r = failing('replicas: 1, readFrom: any', '  - { at: 0s, action: kill, target: db, instance: 2 }', '10s');
+      // reads alternate between the primary and the replica: half of them fail
+      expect(r.summary.failed / r.summary.requests).toBeCloseTo(0.5, 2);
+    });
+
+    it('slow multiplies query time by its factor: 10 ms queries take 30 ms, then 10 ms again after slow 1', () => {
+      const r = failing('', `
+  - { at: 0s, action: slow, target: db, factor: 3 }
+  - { at: 10s, action: slow, target: db, factor: 1 }`, '20s');
+      const bucket = (t: number) => Math.floor(t / r.series.bucketMs);
+      expect(r.series.p50[bucket(5_000)]).toBeCloseTo(30, 1);
+      expect(r.series.p50[bucket(15_000)]).toBeCloseTo(10, 1);
+      // half the run at 30 ms, half at 10 ms (no waiting: 3 of 16 workers busy at most)
+      expect(r.summary.latencyMs.mean).toBeCloseTo(20, 0);
+      expect(r.summary.failed).toBe(0);
+    });
+
+    it('numbers its instances by server: shards × (1 + replicas)', () => {
+      const load = (instance: number) => () => loadScenario(`
+duration: 1s
+components:
+  app: { kind: client, rate: 1/s }
+  db: { kind: database, shards: 2, replicas: 1 }
+links: [{ from: app, to: db }]
+events: [{ at: 0s, action: kill, target: db, instance: ${instance} }]
+`, { events: timelineHook });
+      expect(load(4)).not.toThrow();
+      expect(load(5)).toThrow(ScenarioError);
     });
   });
 });
