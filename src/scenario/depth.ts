@@ -33,20 +33,23 @@ export function tooDeepAt(text: string): number | undefined {
 }
 
 /**
- * Path to the first mapping or list nested deeper than MAX_DEPTH in a plain
- * value (a design from the app or a worker), or undefined; iterative, and safe
- * on shared or cyclic references.
+ * The first place a plain value (a design from the app or a worker) nests
+ * mappings and lists deeper than MAX_DEPTH, or holds itself; undefined when it
+ * does neither. Iterative; a value shared by several places is walked once.
+ * @example nestingProblem({ a: [[1]] }) // undefined
  */
-export function tooDeepPath(value: unknown): (string | number)[] | undefined {
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
+export function nestingProblem(value: unknown): { path: (string | number)[]; message: string } | undefined {
+  const stack: [unknown, (string | number)[], object[]][] = [[value, [], []]];
   const seen = new Set<object>();
   while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    const [v, path, above] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (above.includes(v)) return { path, message: 'this value contains itself, so it has no end' };
+    if (seen.has(v)) continue;
     seen.add(v);
-    if (path.length >= MAX_DEPTH) return path;
+    if (path.length >= MAX_DEPTH) return { path, message: `mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful` };
     const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-    for (const [k, x] of entries) stack.push([x, [...path, k]]);
+    for (const [k, x] of entries) stack.push([x, [...path, k], [...above, v]]);
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
  */
 import { parseScenarioText, ScenarioError, type Locate, type ParsedScenario, type Problem } from './parse.js';
 import type { RawProblem } from './resolve-param.js';
-import { MAX_DEPTH, tooDeepPath } from './depth.js';
+import { nestingProblem } from './depth.js';
 import { validateScenario, type ResolvedScenario, type ValidateOptions } from './validate.js';
 import { applyOverrides, applyVariant, listVariants, parseSet, type Overrides } from './variants.js';
 
@@ -53,11 +53,8 @@ export function resolveScenario(raw: unknown, opts: ResolveOptions = {}): Resolv
 }
 
 function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (variant?: string) => Locate): ResolvedScenario {
-  const deep = tooDeepPath(raw);
-  if (deep) {
-    const message = `mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful`;
-    throw new ScenarioError([toProblem({ path: deep, message }, locator?.(), [])], file);
-  }
+  const nesting = nestingProblem(raw);
+  if (nesting) throw new ScenarioError([toProblem(nesting, locator?.(), [])], file);
   // problems of --set and --variant name no place in the text, but do name the file
   const inFile = <T>(f: () => T): T => {
     try {
