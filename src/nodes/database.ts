@@ -12,7 +12,7 @@
  *   GONE (answered; a pending acquire timeout is then ignored). Not a callNext
  *   cursor: a database calls nothing.
  * - `f.slot`: the server running (or queued for) the query.
- * - `f.mark`: the time waiting started (for the pool wait and the wait statistic).
+ * - `f.mark`: unused.
  */
 import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
@@ -22,6 +22,7 @@ import { Histogram, ratio, round, summary3, type TimeAverage } from '../engine/s
 import { hash32 } from '../engine/hash.js';
 import type { Rng } from '../engine/random.js';
 import { InstanceHealth } from './parts/instance-health.js';
+import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import type { KindStats } from '../kinds/define.js';
 import type { database, DatabaseParams } from '../kinds/database.js';
 
@@ -32,13 +33,14 @@ const CONNECTING = 1, POOL_WAIT = 2, QUEUED = 3, RUNNING = 4, GONE = 5;
 export class Database extends Node<typeof database> {
   readonly p: DatabaseParams;
   private readonly members: number;
-  private readonly busyAt: Int32Array;
+  /** One group of workers per server, with its FIFO queue. */
+  private readonly servers: WorkerPool;
   private readonly health: InstanceHealth;
   /** Query and write times of each server are multiplied by this (a `slow` event). */
   private readonly slowAt: Float64Array;
-  private readonly queues: Deque<Frame>[];
   private readonly rr: Int32Array;
-  private readonly shardBusy: TimeAverage[];
+  /** Busy workers per shard (when there are shards). */
+  private readonly shardBusy: TimeAverage[] | null;
   private readonly shardRequests: Float64Array;
   private readonly query: Sampler;
   private readonly write: Sampler;
@@ -71,12 +73,11 @@ export class Database extends Node<typeof database> {
     const p = (this.p = ctx.params);
     this.members = 1 + p.replicas;
     const servers = p.shards * this.members;
-    this.busyAt = new Int32Array(servers);
+    this.servers = new WorkerPool(this, servers, p.workers, p.queueCapacity);
     this.health = new InstanceHealth(servers, p.restartTime, ctx.sim, (s) => this.lose(s));
     this.slowAt = new Float64Array(servers).fill(1);
-    this.queues = Array.from({ length: servers }, () => new Deque<Frame>());
     this.rr = new Int32Array(p.shards);
-    this.shardBusy = Array.from({ length: p.shards }, () => ctx.sim.timeAverage());
+    this.shardBusy = p.shards > 1 ? Array.from({ length: p.shards }, () => ctx.sim.timeAverage()) : null;
     this.shardRequests = new Float64Array(p.shards);
     this.query = sampler(p.queryTime);
     this.write = sampler(p.writeTime ?? p.queryTime);
@@ -98,7 +99,6 @@ export class Database extends Node<typeof database> {
 
   override receive(f: Frame): void {
     this.arrive(f);
-    f.mark = this.sim.now; // waiting starts (pool) or after connecting
     if (!this.hasPool) {
       f.step = CONNECTING;
       return this.sim.after(this.connect(this.rng), this.hConnected, f);
@@ -114,7 +114,7 @@ export class Database extends Node<typeof database> {
   private acquire(f: Frame): void {
     this.freeConnections--;
     this.poolInUse.add(this.sim.now, 1);
-    if (f.measured) this.poolWait.record(this.sim.now - f.mark);
+    if (f.measured) this.poolWait.record(this.sim.now - f.t0);
     this.toServer(f);
   }
 
@@ -152,11 +152,10 @@ export class Database extends Node<typeof database> {
     const s = shard * this.members + member;
     f.slot = s;
     if (this.health.anyDown && !this.health.isUp(s)) return this.refuse(f);
-    if (this.busyAt[s] < this.p.workers) return this.begin(f);
-    if (this.queues[s].length < this.p.queueCapacity) {
+    const r = this.servers.request(f, s);
+    if (r === GRANTED) return this.begin(f);
+    if (r !== FULL) {
       f.step = QUEUED;
-      this.queues[s].push(f);
-      this.queued.add(this.sim.now, 1);
       return;
     }
     if (f.measured) this.rejected++;
@@ -173,6 +172,10 @@ export class Database extends Node<typeof database> {
     this.finish(f, Status.error);
   }
 
+  private shardOfServer(s: number): number {
+    return (s - (s % this.members)) / this.members;
+  }
+
   shardOf(key: number): number {
     const n = this.p.shards;
     if (n === 1) return 0;
@@ -180,14 +183,17 @@ export class Database extends Node<typeof database> {
     return Math.min(n - 1, Math.max(0, Math.floor((key * n) / this.keySpace)));
   }
 
+  /** f has just taken a free worker of its server. */
   private begin(f: Frame): void {
-    const now = this.sim.now, s = f.slot, member = s % this.members;
-    this.busyAt[s]++;
-    this.busy.add(now, 1);
-    this.shardBusy[(s - member) / this.members].add(now, 1);
+    if (this.shardBusy !== null) this.shardBusy[this.shardOfServer(f.slot)].add(this.sim.now, 1);
+    this.run(f);
+  }
+
+  /** f holds a worker of its server: run its query. */
+  private run(f: Frame): void {
+    const s = f.slot, member = s % this.members;
     f.step = RUNNING;
     if (f.measured) {
-      this.wait.record(now - f.mark);
       if (f.write) this.writes++;
       else if (member === 0) this.primaryReads++;
       else {
@@ -210,10 +216,10 @@ export class Database extends Node<typeof database> {
 
   private done(f: Frame): void {
     if (f.step !== RUNNING) return; // failed when its server went down
-    const now = this.sim.now, s = f.slot, member = s % this.members;
-    this.busyAt[s]--;
-    this.busy.add(now, -1);
-    this.shardBusy[(s - member) / this.members].add(now, -1);
+    const now = this.sim.now, s = f.slot;
+    // the worker goes straight to the next query waiting for this server, if any
+    const next = this.servers.release(s);
+    if (next === null && this.shardBusy !== null) this.shardBusy[this.shardOfServer(s)].add(now, -1);
     if (f.write) {
       // asynchronous replication: each replica applies the write after its own lag, in order
       for (let r = 1; r < this.members; r++) {
@@ -221,11 +227,7 @@ export class Database extends Node<typeof database> {
         this.visibleAt.set(id, Math.max(this.visibleAt.get(id) ?? 0, now + this.lag(this.lagRng)));
       }
     }
-    const q = this.queues[s];
-    if (q.length) {
-      this.queued.add(now, -1);
-      this.begin(q.shift() as Frame);
-    }
+    if (next !== null) this.run(next);
     f.step = GONE;
     this.releaseConnection();
     this.finish(f, Status.ok);
@@ -255,20 +257,16 @@ export class Database extends Node<typeof database> {
 
   /** Server `s` went down: the queries it holds (waiting or running) fail as error, giving back their connections. */
   private lose(s: number): void {
-    const now = this.sim.now, member = s % this.members;
+    const now = this.sim.now;
     const lost: Frame[] = [];
     for (const f of this.sim.frames) {
       if (f.at !== this || f.slot !== s || (f.step !== QUEUED && f.step !== RUNNING)) continue;
       f.step = GONE;
       lost.push(f);
     }
-    const running = this.busyAt[s];
-    this.busyAt[s] = 0;
-    this.busy.add(now, -running);
-    this.shardBusy[(s - member) / this.members].add(now, -running);
-    const q = this.queues[s];
-    this.queued.add(now, -q.length);
-    while (q.length) q.shift();
+    const running = this.servers.busyAt[s];
+    if (running !== 0 && this.shardBusy !== null) this.shardBusy[this.shardOfServer(s)].add(now, -running);
+    this.servers.drop(s);
     for (const f of lost) {
       this.releaseConnection();
       this.finish(f, Status.error);
@@ -276,7 +274,7 @@ export class Database extends Node<typeof database> {
   }
 
   override utilization(): number {
-    return this.busy.mean(this.sim.now) / (this.busyAt.length * this.p.workers);
+    return this.busy.mean(this.sim.now) / (this.servers.busyAt.length * this.p.workers);
   }
 
   override extraStats(): KindStats<typeof database> {
@@ -295,7 +293,7 @@ export class Database extends Node<typeof database> {
       writes: this.writes,
       ...(this.members > 1 && { replicaReads: this.replicaReads, staleReads: this.staleReads, staleReadRatio: ratio(this.staleReads, this.replicaReads) }),
       ...(this.p.shards > 1 && {
-        shardUtilization: this.shardBusy.map((b) => round(b.mean(now) / perShard, 4)),
+        shardUtilization: (this.shardBusy as TimeAverage[]).map((b) => round(b.mean(now) / perShard, 4)),
         shardRequests: Array.from(this.shardRequests),
       }),
     };

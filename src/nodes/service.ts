@@ -19,13 +19,13 @@
 import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type Sampler } from '../engine/distributions.js';
-import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
 import { matchesPrefix } from './parts/link.js';
 import { Level } from './parts/level.js';
 import { costStats } from './parts/cost.js';
 import { Autoscaler, type Scalable } from './parts/autoscale.js';
 import { InstanceHealth } from './parts/instance-health.js';
+import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
 import type { service, ServiceParams } from '../kinds/service.js';
 
@@ -41,8 +41,8 @@ export class Service extends Node<typeof service> implements Scalable {
   readonly p: ServiceParams;
   private readonly health: InstanceHealth;
   private readonly speedAt: Float64Array;
-  private readonly busyAt: Int32Array;
-  private readonly queues: Deque<Frame>[];
+  /** One group of workers per instance, with its FIFO queue. */
+  private readonly pool: WorkerPool;
   private draw: Sampler;
   private readonly rng: Rng;
   private readonly callRng: Rng;
@@ -71,8 +71,7 @@ export class Service extends Node<typeof service> implements Scalable {
     // instances an autoscaler has not registered take no traffic from a load balancer
     if (a) this.registered = new Uint8Array(n).fill(1, 0, this.nReg);
     this.speedAt = new Float64Array(n).fill(this.p.speed);
-    this.busyAt = new Int32Array(n);
-    this.queues = Array.from({ length: n }, () => new Deque<Frame>());
+    this.pool = new WorkerPool(this, n, this.p.workers, this.p.queueCapacity);
     this.draw = sampler(this.p.serviceTime);
     this.rng = ctx.rng;
     this.callRng = ctx.stream('calls');
@@ -101,12 +100,10 @@ export class Service extends Node<typeof service> implements Scalable {
     if (inst < 0) inst = n === 1 ? 0 : Math.floor(this.pickRng() * n);
     f.inst = inst;
     if (this.health.anyDown && !this.health.isUp(inst)) return this.refuse(f);
-    if (this.busyAt[inst] < this.p.workers) return this.begin(f);
-    const q = this.queues[inst];
-    if (q.length >= this.p.queueCapacity) return this.reject(f);
+    const r = this.pool.request(f, inst);
+    if (r === GRANTED) return this.begin(f);
+    if (r === FULL) return this.reject(f);
     f.mark = RECEIVED;
-    q.push(f);
-    this.queued.add(this.sim.now, 1);
   }
 
   /** The instance is down: fail at once (error). */
@@ -121,16 +118,14 @@ export class Service extends Node<typeof service> implements Scalable {
     this.finish(f, Status.rejected);
   }
 
+  /** f has just taken a free worker (the autoscaler counts it too). */
   private begin(f: Frame): void {
-    const now = this.sim.now;
-    this.busyAt[f.inst]++;
-    this.busyBy(now, 1);
+    if (this.auto !== null) this.auto.busy(this.sim.now, 1);
     this.serve(f);
   }
 
-  /** Start serving f on a worker already counted busy. */
+  /** Start serving f on the worker it holds. */
   private serve(f: Frame): void {
-    if (f.measured) this.wait.record(this.sim.now - f.t0);
     f.step = 0;
     f.mark = RECEIVED | HOLDS;
     this.sim.after(this.draw(this.rng) / this.speedAt[f.inst], this.hServed, f);
@@ -153,21 +148,9 @@ export class Service extends Node<typeof service> implements Scalable {
   private release(f: Frame): void {
     if (!(f.mark & HOLDS)) return;
     f.mark = RECEIVED;
-    const inst = f.inst, now = this.sim.now;
-    const q = this.queues[inst];
-    if (q.length && this.busyAt[inst] <= this.p.workers) {
-      // hand the worker straight to the next waiting request: busy is unchanged
-      this.queued.add(now, -1);
-      return this.serve(q.shift() as Frame);
-    }
-    this.busyAt[inst]--;
-    this.busyBy(now, -1);
-  }
-
-  /** Busy workers changed by `d`: the utilisation statistic and the autoscaler both count them. */
-  private busyBy(now: number, d: number): void {
-    this.busy.add(now, d);
-    if (this.auto !== null) this.auto.busy(now, d);
+    const next = this.pool.release(f.inst);
+    if (next !== null) this.serve(next);
+    else if (this.auto !== null) this.auto.busy(this.sim.now, -1);
   }
 
   /** Make the next applicable downstream call, or answer. */
@@ -213,16 +196,15 @@ export class Service extends Node<typeof service> implements Scalable {
   private lose(inst: number): void {
     const now = this.sim.now;
     const lost: Frame[] = [];
+    let held = 0;
     for (const f of this.sim.frames) {
       if (f.at !== this || f.inst !== inst || !(f.mark & RECEIVED)) continue;
-      if (f.mark & HOLDS) this.busyBy(now, -1);
+      if (f.mark & HOLDS) held++;
       f.mark = DEAD;
       lost.push(f);
     }
-    this.busyAt[inst] = 0;
-    const q = this.queues[inst];
-    this.queued.add(now, -q.length);
-    while (q.length) q.shift();
+    this.pool.drop(inst);
+    if (held !== 0 && this.auto !== null) this.auto.busy(now, -held);
     for (const f of lost) this.finish(f, Status.error);
   }
 
@@ -239,15 +221,9 @@ export class Service extends Node<typeof service> implements Scalable {
       this.p.speed = value as number;
       for (let i = 0; i < this.instances; i++) this.speedAt[i] *= this.p.speed / old;
     } else if (name === 'workers') {
-      this.p.workers = value as number;
+      this.p.workers = this.pool.workers = value as number;
       this.capacity.set(this.sim.now, this.nReg * this.p.workers);
-      for (let i = 0; i < this.instances; i++) {
-        const q = this.queues[i];
-        while (q.length && this.busyAt[i] < this.p.workers) {
-          this.queued.add(this.sim.now, -1);
-          this.begin(q.shift() as Frame);
-        }
-      }
+      for (let i = 0; i < this.instances; i++) for (let f = this.pool.next(i); f !== null; f = this.pool.next(i)) this.begin(f);
     } else super.setParam(name, value);
   }
 

@@ -1,0 +1,149 @@
+/**
+ * A pool of workers in groups, each group with its own FIFO queue — SimPy's
+ * `Resource`, one per group: `request` takes a worker or a place in the queue,
+ * `release` gives the worker back and hands it straight to the longest-waiting
+ * request. The pool keeps the bookkeeping every kind with workers shares: busy
+ * workers per group, the queues and their capacity, the time-averaged busy and
+ * queued counts of its node, and each request's wait for a worker (measured
+ * requests only). What a request does once it holds a worker, and what becomes
+ * of a request the queue cannot take, is the kind's.
+ *
+ * Groups are whatever the kind serves from: a service's instances, a database's
+ * servers, a single group for a function's concurrency limit or a queue's
+ * consumers. All groups have the same number of workers.
+ */
+import type { Frame, Sim } from '../../engine/sim.js';
+import type { Histogram, TimeAverage } from '../../engine/stats.js';
+import { Deque } from '../../engine/deque.js';
+
+/** `request` outcome: the request holds a worker now; the kind starts it. */
+export const GRANTED = 0;
+/** `request` outcome: the request waits in its group's queue; a later `release` or `next` hands it a worker. */
+export const QUEUED = 1;
+/** `request` outcome: the queue is full; the request was not taken (the kind rejects or throttles it). */
+export const FULL = 2;
+
+/** What a pool reports into: its node's simulation and statistics (the Node base has all four). */
+export interface PoolOwner {
+  readonly sim: Sim;
+  /** Busy workers, time-averaged. */
+  readonly busy: TimeAverage;
+  /** Requests waiting for a worker, time-averaged. */
+  readonly queued: TimeAverage;
+  /** Each measured request's time from arrival (`f.t0`) until it holds a worker. */
+  readonly wait: Histogram;
+}
+
+/**
+ * Workers in `groups` groups of `workers` each, with a FIFO queue of at most
+ * `queueCapacity` requests per group.
+ *
+ * @example
+ * // a service: one group per instance
+ * this.pool = new WorkerPool(this, p.instances, p.workers, p.queueCapacity);
+ * receive(f, inst) {
+ *   const r = this.pool.request(f, inst);
+ *   if (r === GRANTED) this.sim.after(this.draw(this.rng), this.hServed, f);
+ *   else if (r === FULL) this.finish(f, Status.rejected);
+ * }
+ * served(f) {
+ *   const next = this.pool.release(f.inst);
+ *   if (next !== null) this.sim.after(this.draw(this.rng), this.hServed, next);
+ *   this.finish(f, Status.ok);
+ * }
+ * // a serverless function: one group, its concurrency limit, a queue or none
+ * this.pool = new WorkerPool(this, 1, p.concurrency, p.queue ? Infinity : 0);
+ * // a `set` event raised the limit: start what waits
+ * this.pool.workers = value;
+ * for (let f = this.pool.next(0); f !== null; f = this.pool.next(0)) this.begin(f);
+ */
+export class WorkerPool {
+  /** Busy workers of each group. */
+  readonly busyAt: Int32Array;
+  /** Workers per group (a kind may change it mid-run; then call `next` to start what waits). */
+  workers: number;
+  /** Requests each group's queue holds at most; beyond, `request` answers FULL. */
+  queueCapacity: number;
+  private readonly queues: Deque<Frame>[];
+  private readonly sim: Sim;
+  private readonly busy: TimeAverage;
+  private readonly queued: TimeAverage;
+  private readonly wait: Histogram;
+
+  constructor(owner: PoolOwner, groups: number, workers: number, queueCapacity: number) {
+    this.sim = owner.sim;
+    this.busy = owner.busy;
+    this.queued = owner.queued;
+    this.wait = owner.wait;
+    this.busyAt = new Int32Array(groups);
+    this.workers = workers;
+    this.queueCapacity = queueCapacity;
+    this.queues = Array.from({ length: groups }, () => new Deque<Frame>());
+  }
+
+  /** Ask for a worker of group `g` for `f`: GRANTED (f holds one now), QUEUED or FULL. */
+  request(f: Frame, g: number): number {
+    if (this.busyAt[g] < this.workers) {
+      this.take(f, g);
+      return GRANTED;
+    }
+    const q = this.queues[g];
+    if (q.length >= this.queueCapacity) return FULL;
+    q.push(f);
+    this.queued.add(this.sim.now, 1);
+    return QUEUED;
+  }
+
+  /**
+   * A worker of group `g` is done: it goes to the longest-waiting request of the
+   * group, which is returned holding it (the kind starts it), or becomes free (null).
+   */
+  release(g: number): Frame | null {
+    const q = this.queues[g];
+    // after `workers` was lowered, a group may have more busy than it is allowed: those workers go
+    if (q.length !== 0 && this.busyAt[g] <= this.workers) {
+      // the worker passes straight on: busy is unchanged
+      const f = q.shift() as Frame;
+      this.queued.add(this.sim.now, -1);
+      if (f.measured) this.wait.record(this.sim.now - f.t0);
+      return f;
+    }
+    this.busyAt[g]--;
+    this.busy.add(this.sim.now, -1);
+    return null;
+  }
+
+  /** The longest-waiting request of group `g`, now holding a worker, if one is free (null otherwise). */
+  next(g: number): Frame | null {
+    const q = this.queues[g];
+    if (q.length === 0 || this.busyAt[g] >= this.workers) return null;
+    const f = q.shift() as Frame;
+    this.queued.add(this.sim.now, -1);
+    this.take(f, g);
+    return f;
+  }
+
+  /** Requests waiting in group `g`'s queue. */
+  waiting(g: number): number {
+    return this.queues[g].length;
+  }
+
+  /**
+   * Group `g` goes down: its workers are free and its queue empty. The kind
+   * fails the requests it held (it knows where they are: running, or blocked on a call).
+   */
+  drop(g: number): void {
+    const now = this.sim.now, q = this.queues[g];
+    if (this.busyAt[g] !== 0) this.busy.add(now, -this.busyAt[g]);
+    this.busyAt[g] = 0;
+    this.queued.add(now, -q.length);
+    while (q.length !== 0) q.shift();
+  }
+
+  private take(f: Frame, g: number): void {
+    const now = this.sim.now;
+    this.busyAt[g]++;
+    this.busy.add(now, 1);
+    if (f.measured) this.wait.record(now - f.t0);
+  }
+}
