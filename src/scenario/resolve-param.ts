@@ -142,7 +142,12 @@ export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext
       if (!Array.isArray(v)) return bad();
       if (d.minItems !== undefined && v.length < d.minItems) return bad(` (at least ${d.minItems} item${d.minItems > 1 ? 's' : ''})`);
       if (d.maxItems !== undefined && v.length > d.maxItems) return bad(` (at most ${d.maxItems} items)`);
-      return v.map((x, i) => resolveParam(d.items, x, [...path, i], ctx));
+      // a list has no absent items: null is refused, never resolved to nothing or to defaults
+      return v.map((x, i) => {
+        if (x !== undefined && x !== null) return resolveParam(d.items, x, [...path, i], ctx);
+        ctx.report({ path: [...path, i], message: `expected ${expectation(d.items)}, got ${show(x)}` });
+        return undefined;
+      });
     }
   }
 }

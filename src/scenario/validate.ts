@@ -164,7 +164,11 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
 
   // Top-level rules that depend on the components.
   const duration = top.duration as number | undefined;
-  if (duration === undefined && raw.duration == null && !everySourceBounded(components, registry))
+  // a source's own hooks read resolved parameters, so only sources that resolved cleanly are asked;
+  // one with problems is reported already, and makes no claim about needing a duration
+  const sources = components.filter((c) => registry[c.kind].source);
+  const isUnclear = sources.some((c) => !cleanIds.has(c.id));
+  if (duration === undefined && raw.duration == null && !isUnclear && !everySourceBounded(components, registry))
     report({ path: ['duration'], message: 'required: expected a duration such as "10m" (only closed clients with `users` and `iterations` may leave it out)' });
   const warmup = top.warmup as number;
   if (duration !== undefined && warmup !== undefined && warmup >= duration)

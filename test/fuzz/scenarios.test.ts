@@ -129,6 +129,14 @@ function runCase(c: { scenario: number; mutations: Mutation[]; route: 'object' |
   }
 }
 
+describe('cases the fuzzer found', () => {
+  it('a null phase in a variant is refused with its place, not a TypeError from the client\'s hooks', () => {
+    const text = readFileSync(dir + 'jmeter-closed.yaml', 'utf8').replace(/(100-threads:[\s\S]*?phases:\s*\n\s*)- \{[^}]*\}/, '$1- null');
+    expect(() => loadScenario(text, { file: 'j.yaml' })).toThrow(
+      'j.yaml:38:13: components.jmeter.phases[0]: in variant "100-threads": expected a mapping with keys name, duration, rate, rampTo, users, iterations, got null');
+  });
+});
+
 describe('fuzzed scenarios (issue #9)', () => {
   it(`every bundled scenario, mutated ${RUNS} ways (seed ${SEED}), is refused with a location or runs with sound accounting`, () => {
     expect(bundled.length).toBeGreaterThanOrEqual(10);
