@@ -9,23 +9,30 @@
  * Frame scratch fields at this kind:
  * - `f.step`: the callNext cursor (index of the next outgoing link).
  * - `f.slot`: the instance id running the invocation.
- * - `f.mark`: RUNNING while the invocation holds an instance, IDLE otherwise
- *   (waiting in the queue, answered, or failed by a kill) — timers and answers
- *   for a frame that is no longer RUNNING are ignored.
+ * - `f.mark`: RUNNING while the invocation holds an instance, WAITING in the
+ *   queue (`queue: true`), IDLE otherwise (answered, or failed by a kill) —
+ *   timers and answers for a frame that is no longer RUNNING are ignored.
+ *
+ * The concurrency limit is a worker pool of one group (parts/worker-pool.ts):
+ * it keeps the running count, the FIFO queue, and the busy, queued and wait
+ * statistics; the function keeps its instances (which one runs what, cold
+ * starts, reclaiming) and billing.
  */
 import { Node, type BuildContext } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type Sampler } from '../engine/distributions.js';
-import { Deque } from '../engine/deque.js';
 import type { Rng } from '../engine/random.js';
 import { Histogram, ratio, round, summary3 } from '../engine/stats.js';
 import { Level } from './parts/level.js';
 import { costStats } from './parts/cost.js';
+import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import { COLD_START, type ServerlessParams, type serverless } from '../kinds/serverless.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
 
 /** Frame.mark of an invocation holding an instance. */
 const RUNNING = 1;
+/** Frame.mark of an invocation waiting for the concurrency limit (`queue: true`). */
+const WAITING = 2;
 /** Frame.mark of any other frame at the function. */
 const IDLE = 0;
 
@@ -39,7 +46,8 @@ export class Serverless extends Node<typeof serverless> {
   private readonly hServed: number;
   private readonly hKill: number;
   private readonly hExpire: number;
-  private readonly waiting = new Deque<Frame>();
+  /** The concurrency limit: running invocations and those waiting FIFO for it. */
+  private readonly pool: WorkerPool;
   // per instance id
   private isBusy: boolean[] = [];
   private isAlive: boolean[] = [];
@@ -50,7 +58,6 @@ export class Serverless extends Node<typeof serverless> {
   /** Idle instances, most recently used last: requests take the warmest. */
   private idle: number[] = [];
   private idleProvisioned: number[] = [];
-  private running = 0;
   /** Killed by the timeline (a regional outage): refuses invocations until restored. */
   private isDown = false;
   /** The function's own time (cold start and handler) is multiplied by this (a `slow` event). */
@@ -79,6 +86,7 @@ export class Serverless extends Node<typeof serverless> {
       this.done(f, Status.error);
     });
     this.hExpire = ctx.sim.onTimer((id) => this.expire(id));
+    this.pool = new WorkerPool(this, 1, this.p.concurrency, this.p.queue ? Infinity : 0);
     this.warm = new Level(ctx.recorder.series.bucketMs, 0);
   }
 
@@ -105,24 +113,20 @@ export class Serverless extends Node<typeof serverless> {
       if (f.measured) this.refused++;
       return this.finish(f, Status.error);
     }
-    if (this.running < this.p.concurrency) return this.begin(f);
-    if (this.p.queue) {
-      this.waiting.push(f);
-      this.queued.add(this.sim.now, 1);
+    const r = this.pool.request(f, 0);
+    if (r === GRANTED) return this.begin(f);
+    if (r !== FULL) {
+      f.mark = WAITING;
       return;
     }
     if (f.measured) this.throttled++;
     this.finish(f, Status.throttled);
   }
 
+  /** Invocation f holds a place under the concurrency limit: run it on the warmest idle instance, or a new one. */
   private begin(f: Frame): void {
     const now = this.sim.now;
-    this.running++;
-    this.busy.add(now, 1);
-    if (f.measured) {
-      this.wait.record(now - f.t0);
-      this.invocations++;
-    }
+    if (f.measured) this.invocations++;
     this.billedInvocations++;
     let id = this.idleProvisioned.pop() ?? this.idle.pop();
     let delay = 0;
@@ -167,20 +171,16 @@ export class Serverless extends Node<typeof serverless> {
       this.idle.push(id);
       this.sim.timer(this.p.idleTimeout, this.hExpire, id);
     }
-    if (this.waiting.length) {
-      this.queued.add(now, -1);
-      this.begin(this.waiting.shift() as Frame);
-    }
+    const next = this.pool.release(0);
+    if (next !== null) this.begin(next);
     this.finish(f, status);
   }
 
   /** The invocation f gives up its instance: bill it (1 ms steps, init included); the instance is free. */
   private stop(f: Frame): void {
-    const now = this.sim.now, id = f.slot;
+    const id = f.slot;
     f.mark = IDLE;
-    this.running--;
-    this.busy.add(now, -1);
-    this.gbMs += Math.ceil(now - this.startedAt[id]) * (this.p.memoryMb / 1024);
+    this.gbMs += Math.ceil(this.sim.now - this.startedAt[id]) * (this.p.memoryMb / 1024);
     this.isBusy[id] = false;
   }
 
@@ -211,10 +211,12 @@ export class Serverless extends Node<typeof serverless> {
     this.isDown = true;
     const now = this.sim.now;
     const lost: Frame[] = [];
-    for (const f of this.sim.frames) if (f.at === this && f.mark === RUNNING) lost.push(f);
-    for (const f of lost) this.stop(f);
-    this.queued.add(now, -this.waiting.length);
-    while (this.waiting.length) lost.push(this.waiting.shift() as Frame);
+    for (const f of this.sim.frames) if (f.at === this && (f.mark === RUNNING || f.mark === WAITING)) lost.push(f);
+    for (const f of lost) {
+      if (f.mark === RUNNING) this.stop(f);
+      f.mark = IDLE;
+    }
+    this.pool.drop(0);
     for (let id = 0; id < this.isAlive.length; id++) {
       if (!this.isAlive[id]) continue;
       this.isAlive[id] = false;
@@ -237,14 +239,14 @@ export class Serverless extends Node<typeof serverless> {
     this.slowFactor = factor;
   }
 
-  /** Change the concurrency limit mid-run (a `set` event): waiting requests start if it rose. */
+  /**
+   * Change the concurrency limit mid-run (a `set` event): waiting requests start
+   * if it rose; if it fell, finishing invocations free no place until fewer run.
+   */
   override setParam<K extends keyof ServerlessParams & string>(name: K, value: ServerlessParams[K]): void {
     if (name !== 'concurrency') return super.setParam(name, value);
-    this.p.concurrency = value as ServerlessParams['concurrency'];
-    while (this.waiting.length && this.running < this.p.concurrency) {
-      this.queued.add(this.sim.now, -1);
-      this.begin(this.waiting.shift() as Frame);
-    }
+    this.p.concurrency = this.pool.workers = value as ServerlessParams['concurrency'];
+    for (let f = this.pool.next(0); f !== null; f = this.pool.next(0)) this.begin(f);
   }
 
   override costUsd(now: number): number {

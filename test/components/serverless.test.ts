@@ -134,5 +134,26 @@ events:
       expect(num(r, 'fn', 'coldStarts')).toBe(1);
       expect(num(r, 'fn', 'instances')).toBe(1);
     });
+
+    /** `users` requests at once on a function running 1 s each, with a `set concurrency` at 500 ms. */
+    const limitChange = (users: number, from: number, to: number) => runYaml(`
+components:
+  users: { kind: client, users: ${users}, iterations: 1 }
+  fn: { kind: serverless, concurrency: ${from}, queue: true, serviceTime: 1s, coldStart: 0ms }
+links: [{ from: users, to: fn }]
+events: [{ at: 500ms, action: set, target: fn, param: concurrency, value: ${to} }]
+`);
+
+    it('set concurrency raised starts the waiting invocations at once', () => {
+      // 1 runs, 3 wait; at 500 ms all 3 start: done by 1.5 s
+      expect(limitChange(4, 1, 4).summary.latencyMs.max).toBe(1500);
+    });
+
+    it('set concurrency lowered lets finishing invocations free no place until fewer run than the limit', () => {
+      // 4 run, 4 wait; the limit drops to 1 at 500 ms: from 1 s the 4 waiting run one after another, the last done at 5 s
+      const r = limitChange(8, 4, 1);
+      expect(r.summary.latencyMs.max).toBe(5000);
+      expect(r.summary.failed).toBe(0);
+    });
   });
 });
