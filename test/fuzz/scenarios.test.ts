@@ -101,7 +101,7 @@ const fuzzCase = fc.record({
   mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
   route: fc.constantFrom('object' as const, 'json' as const, 'yaml' as const),
   // text mutations almost always break the text: one case in four gets one
-  text: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }) }),
+  text: fc.oneof({ weight: 3, arbitrary: fc.constant<TextMutation[]>([]) }, { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }) }),
 });
 
 /** Text of a mutated object: JSON, or YAML as an author would write it. */
