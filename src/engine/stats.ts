@@ -1,7 +1,8 @@
 /**
- * Streaming, bounded statistics: a log-linear histogram (HDR style), a
- * time-weighted average, and a time series of histograms that coarsens itself
- * by merging neighbouring buckets, so memory never grows with the run.
+ * Streaming, bounded statistics: a log-linear histogram (HDR style), the time
+ * integrator (time-weighted averages and integrals), and a time series of
+ * histograms that coarsens itself by merging neighbouring buckets, so memory
+ * never grows with the run.
  */
 
 /**
@@ -123,17 +124,29 @@ export interface Interval {
   end: number;
 }
 
+/** All of simulated time: an integrator over it keeps the whole integral (cost, autoscaling, levels). */
+export const ALL_TIME: Readonly<Interval> = Object.freeze({ start: 0, end: Infinity });
+
 /**
- * Time-weighted average of a piecewise-constant quantity, integrated over the
- * interval [start, end]; `max` is the largest value seen inside the interval.
+ * The time integrator: a piecewise-constant quantity (busy workers, queue
+ * length, instances) integrated over the interval [start, end], its
+ * time-weighted average, and `max`, the largest value seen inside the interval.
+ * Over `ALL_TIME` it keeps the whole integral (instance-hours, an autoscaler's
+ * busy worker-ms); `Level` (src/nodes/parts/level.ts) adds per-bucket series on top.
+ *
+ * @example
+ * const busy = new TimeAverage({ start: 1000, end: 5000 }); // warmup 1 s, measured until 5 s
+ * busy.set(0, 2); busy.add(3000, 1);
+ * busy.mean(5000); // (2 × 2000 + 3 × 2000) / 4000 = 2.5
  */
 export class TimeAverage {
   private value = 0;
   private last = 0;
+  /** ∫ value dt over [start, end] ∩ [0, last]. */
   private area = 0;
   max = 0;
 
-  constructor(private readonly interval: Interval) {}
+  constructor(private readonly interval: Readonly<Interval>) {}
 
   set(t: number, v: number): void {
     if (this.last < this.interval.start || t > this.interval.end) return this.setAcross(t, v);
@@ -166,14 +179,20 @@ export class TimeAverage {
     return this.value;
   }
 
+  /** ∫ value dt over the interval up to `now` (no earlier than the last change). */
+  integralTo(now: number): number {
+    const from = this.interval.start;
+    const end = Math.min(now, this.interval.end);
+    const a = this.last < from ? from : this.last;
+    return end > a ? this.area + this.value * (end - a) : this.area;
+  }
+
   /** Average over the interval up to `now`. */
   mean(now: number): number {
     const from = this.interval.start;
     const end = Math.min(now, this.interval.end);
     if (end <= from) return this.value;
-    const a = this.last < from ? from : this.last;
-    const tail = end > a ? this.value * (end - a) : 0;
-    return (this.area + tail) / (end - from);
+    return this.integralTo(now) / (end - from);
   }
 }
 

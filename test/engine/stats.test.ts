@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { Histogram, Series, TimeAverage } from '../../src/engine/stats.js';
+import { ALL_TIME, Histogram, Series, TimeAverage } from '../../src/engine/stats.js';
+import { Level } from '../../src/nodes/parts/level.js';
 import { stream } from '../../src/engine/random.js';
 
 describe('Histogram', () => {
@@ -55,6 +56,21 @@ describe('TimeAverage', () => {
     // 4 over [10,20], 2 over [20,30]
     expect(t.mean(50)).toBe(3);
     expect(t.max).toBe(4);
+    expect(t.integralTo(50)).toBe(4 * 10 + 2 * 10);
+  });
+
+  it('over ALL_TIME integralTo(now) is the whole integral, as Level and the autoscaler read it', () => {
+    const t = new TimeAverage(ALL_TIME);
+    const level = new Level(10);
+    for (const x of [t, level]) {
+      x.set(0, 2);
+      x.add(15, 1); // 3 from 15 ms
+      x.set(40, 0);
+    }
+    expect(t.integralTo(50)).toBe(2 * 15 + 3 * 25);
+    expect(level.integralTo(50)).toBe(t.integralTo(50));
+    expect([t.max, level.max, level.value]).toEqual([3, 3, 0]);
+    expect(level.series(10, 5, 50)).toEqual([2, 2.5, 3, 3, 0]);
   });
 });
 

@@ -6,6 +6,7 @@
  * scale-in waits `cooldown` after the last change.
  */
 import type { Sim } from '../../engine/sim.js';
+import { ALL_TIME, TimeAverage } from '../../engine/stats.js';
 import type { AutoscaleParams } from '../../kinds/autoscale-params.js';
 
 /** What the autoscaler needs of the service it scales. */
@@ -27,10 +28,9 @@ export class Autoscaler {
   provisioning = 0;
   scaleUps = 0;
   scaleDowns = 0;
-  // busy workers, integrated over all time (the measured averages skip warmup)
-  private busyNow = 0;
-  private busyArea = 0;
-  private busyT = 0;
+  /** Busy workers, integrated over all time (the measured averages skip warmup). */
+  private readonly busyWorkers = new TimeAverage(ALL_TIME);
+  /** The busy integral at the last decision. */
   private lastArea = 0;
   private lastScale = -Infinity;
   private readonly hReady: number;
@@ -58,16 +58,16 @@ export class Autoscaler {
 
   /** The service's busy worker count changed by `d` at `now`. */
   busy(now: number, d: number): void {
-    this.busyArea += this.busyNow * (now - this.busyT);
-    this.busyT = now;
-    this.busyNow += d;
+    this.busyWorkers.add(now, d);
   }
 
   private decide(): void {
     const p = this.p, t = this.target, now = this.sim.now;
-    this.busy(now, 0);
-    const util = (this.busyArea - this.lastArea) / (p.interval * t.serving * t.workersPerInstance);
-    this.lastArea = this.busyArea;
+    // close the integral at now, so the next interval integrates from here
+    this.busyWorkers.add(now, 0);
+    const area = this.busyWorkers.integralTo(now);
+    const util = (area - this.lastArea) / (p.interval * t.serving * t.workersPerInstance);
+    this.lastArea = area;
     const ratio = util / p.targetUtilization;
     if (Math.abs(ratio - 1) <= 0.1) return;
     const desired = this.clamp(Math.ceil(t.serving * ratio));

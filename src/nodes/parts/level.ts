@@ -1,35 +1,50 @@
-
 /**
- * A piecewise-constant quantity over time (instances, backlog), kept as its
- * time-weighted average per bucket for the result's series, and as a running
- * integral (for cost: instance-hours). Memory stays bounded: past `maxBuckets`
- * buckets, neighbours merge and the width doubles, as the recorder's Series does.
+ * A piecewise-constant quantity over time (instances, backlog): its value, its
+ * largest value and its integral over all time (for cost: instance-hours) from
+ * the time integrator, plus its time-weighted average per bucket for the
+ * result's series. Memory stays bounded: past `maxBuckets` buckets, neighbours
+ * merge and the width doubles, as the recorder's Series does.
  */
+import { ALL_TIME, TimeAverage } from '../../engine/stats.js';
+
+/** A quantity over time, kept for its series, peak and integral. */
 export class Level {
-  value: number;
-  /** ∫ value dt from 0 to `last`, ms·units. */
-  integral = 0;
-  max: number;
+  private readonly total = new TimeAverage(ALL_TIME);
+  /** Time up to which `area` is filled. */
   private last = 0;
+  /** ∫ value dt per bucket of width `bucketMs`. */
   private area: number[] = [];
 
-  constructor(private bucketMs: number, value = 0, private readonly maxBuckets = 400) {
-    this.value = this.max = value;
+  constructor(
+    private bucketMs: number,
+    value = 0,
+    private readonly maxBuckets = 400,
+  ) {
+    this.total.set(0, value);
+  }
+
+  /** The current value. */
+  get value(): number {
+    return this.total.current;
+  }
+
+  /** The largest value so far. */
+  get max(): number {
+    return this.total.max;
   }
 
   set(t: number, v: number): void {
-    if (t > this.last) this.advance(t);
-    this.value = v;
-    if (v > this.max) this.max = v;
+    if (t > this.last) this.fill(t);
+    this.total.set(t, v);
   }
 
   add(t: number, dv: number): void {
-    this.set(t, this.value + dv);
+    this.set(t, this.total.current + dv);
   }
 
-  private advance(t: number): void {
-    const v = this.value;
-    this.integral += v * (t - this.last);
+  /** Spread the current value over the buckets from `last` to `t`. */
+  private fill(t: number): void {
+    const v = this.total.current;
     while (Math.floor(t / this.bucketMs) >= this.maxBuckets) this.coarsen();
     const b = this.bucketMs;
     let a = this.last;
@@ -52,12 +67,12 @@ export class Level {
 
   /** ∫ value dt from 0 to `now`. */
   integralTo(now: number): number {
-    return this.integral + (now > this.last ? this.value * (now - this.last) : 0);
+    return this.total.integralTo(now);
   }
 
   /** Time-weighted mean per bucket of width `bucketMs`, `n` buckets, as of `now`. */
   series(bucketMs: number, n: number, now: number): number[] {
-    this.advance(Math.max(this.last, now));
+    if (now > this.last) this.set(now, this.total.current);
     const out: number[] = [];
     for (let k = 0; k < n; k++) {
       const from = k * bucketMs, to = Math.min((k + 1) * bucketMs, Math.max(now, from + 1e-9));
