@@ -9,7 +9,7 @@
  * `user`: the closed user, -1 for an open workload); `step`, `slot` and `mark`
  * are left to the guard and the components it calls.
  */
-import { Node, type BuildContext } from './node.js';
+import { Node, type BuildContext, type Setters } from './node.js';
 import type { ComponentStats, KindStats } from '../kinds/define.js';
 import { isClosed, type client, type ClientParams } from '../kinds/client.js';
 import type { Link } from './parts/link.js';
@@ -132,11 +132,12 @@ export class Client extends Node<typeof client> {
     sim.release(f);
   }
 
-  /** Change a parameter mid-run (a `set` event): an open client's `rate`, from now on. */
-  override setParam<K extends keyof ClientParams & string>(name: K, value: ClientParams[K]): void {
-    if (name !== 'rate' || !this.open) throw new Error(`a ${this.open ? '' : 'closed '}client cannot set ${name} during a run`);
-    if (!this.finished && typeof value === 'number') this.open.setRate(value);
-  }
+  /** `set` events: an open client's `rate`, from now on (a closed client declares nothing settable). */
+  protected override readonly setters: Setters<typeof client> = {
+    rate: (rate) => {
+      if (!this.finished) this.open?.setRate(rate);
+    },
+  };
 
   override receive(): void {
     throw new Error('a client receives no calls');

@@ -18,6 +18,9 @@ import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
 import { nextLink, type Link } from './parts/link.js';
 
+/** Typed `set` handlers of a kind: for each settable parameter, what to do with its new value. */
+export type Setters<D extends AnyKindDef> = { [K in keyof KindParams<D>]?: (value: Exclude<KindParams<D>[K], undefined>) => void };
+
 /** What a node is built from: its component's id and parameters, the simulation, and its random streams. */
 export interface BuildContext<D extends AnyKindDef = AnyKindDef> {
   id: string;
@@ -117,9 +120,17 @@ export abstract class Node<D extends AnyKindDef = AnyKindDef> {
     this.unsupported('slow', inst);
   }
 
-  /** Change parameter `name` mid-run (a `set` event); values arrive resolved, in the parameter's own type. */
-  setParam<K extends keyof KindParams<D> & string>(name: K, _value: KindParams<D>[K]): void {
-    this.unsupported(`set ${name}`, 0);
+  /**
+   * This kind's handlers for `set` events, one per parameter its definition's
+   * `timeline.settable` names; each value arrives resolved, in the parameter's own type.
+   */
+  protected readonly setters: Setters<D> = {};
+
+  /** Change parameter `name` mid-run (a `set` event), through this kind's `setters`. */
+  setParam(name: string, value: unknown): void {
+    const set = (this.setters as Record<string, ((value: unknown) => void) | undefined>)[name];
+    if (set === undefined || !Object.hasOwn(this.setters, name)) return this.unsupported(`set ${name}`, 0);
+    set(value);
   }
 
   private unsupported(action: string, inst: number): never {

@@ -18,7 +18,7 @@
  * statistics; the function keeps its instances (which one runs what, cold
  * starts, reclaiming) and billing.
  */
-import { Node, type BuildContext } from './node.js';
+import { Node, type BuildContext, type Setters } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type Sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
@@ -240,14 +240,15 @@ export class Serverless extends Node<typeof serverless> {
   }
 
   /**
-   * Change the concurrency limit mid-run (a `set` event): waiting requests start
-   * if it rose; if it fell, finishing invocations free no place until fewer run.
+   * `set` events: the concurrency limit. Waiting requests start if it rose; if
+   * it fell, finishing invocations free no place until fewer run.
    */
-  override setParam<K extends keyof ServerlessParams & string>(name: K, value: ServerlessParams[K]): void {
-    if (name !== 'concurrency') return super.setParam(name, value);
-    this.p.concurrency = this.pool.workers = value as ServerlessParams['concurrency'];
-    for (let f = this.pool.next(0); f !== null; f = this.pool.next(0)) this.begin(f);
-  }
+  protected override readonly setters: Setters<typeof serverless> = {
+    concurrency: (concurrency) => {
+      this.p.concurrency = this.pool.workers = concurrency;
+      for (let f = this.pool.next(0); f !== null; f = this.pool.next(0)) this.begin(f);
+    },
+  };
 
   override costUsd(now: number): number {
     const p = this.p, gb = p.memoryMb / 1024;

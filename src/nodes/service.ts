@@ -16,7 +16,7 @@
  *   holds a worker; DEAD once its instance went down (its pending events are
  *   ignored); 0 after it has been answered.
  */
-import { Node, type BuildContext } from './node.js';
+import { Node, type BuildContext, type Setters } from './node.js';
 import { Status, type Frame } from '../engine/sim.js';
 import { sampler, type Sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
@@ -213,19 +213,22 @@ export class Service extends Node<typeof service> implements Scalable {
     this.speedAt[inst] = this.p.speed / factor;
   }
 
-  /** Change a parameter mid-run (a `set` event): workers, speed or serviceTime. */
-  override setParam<K extends keyof ServiceParams & string>(name: K, value: ServiceParams[K]): void {
-    if (name === 'serviceTime') this.draw = sampler(value as ServiceParams['serviceTime']);
-    else if (name === 'speed') {
+  /** `set` events: workers, speed or serviceTime, from now on. */
+  protected override readonly setters: Setters<typeof service> = {
+    serviceTime: (d) => {
+      this.draw = sampler(d);
+    },
+    speed: (speed) => {
       const old = this.p.speed;
-      this.p.speed = value as number;
-      for (let i = 0; i < this.instances; i++) this.speedAt[i] *= this.p.speed / old;
-    } else if (name === 'workers') {
-      this.p.workers = this.pool.workers = value as number;
-      this.capacity.set(this.sim.now, this.nReg * this.p.workers);
+      this.p.speed = speed;
+      for (let i = 0; i < this.instances; i++) this.speedAt[i] *= speed / old;
+    },
+    workers: (workers) => {
+      this.p.workers = this.pool.workers = workers;
+      this.capacity.set(this.sim.now, this.nReg * workers);
       for (let i = 0; i < this.instances; i++) for (let f = this.pool.next(i); f !== null; f = this.pool.next(i)) this.begin(f);
-    } else super.setParam(name, value);
-  }
+    },
+  };
 
   // ---- autoscaling (see autoscale.ts) --------------------------------
 

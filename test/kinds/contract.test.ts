@@ -85,7 +85,7 @@ describe('the kind registry', () => {
       it('declares statistics with a label and a unit, and settable parameters it has', () => {
         for (const [key, s] of declaredStats(def)) {
           expect(s.label, key).toBeTruthy();
-          expect(['ratio', 'ms', 'count', 'rps', 'usd', 'summary-ms', 'cost', 'text'], key).toContain(s.unit);
+          expect(['ratio', 'ms', 'count', 'rps', 'usd', 'summary-ms', 'cost', 'level', 'text'], key).toContain(s.unit);
         }
         for (const name of def.timeline?.settable?.({}) ?? []) expect(Object.keys(def.params)).toContain(name);
       });
@@ -98,7 +98,9 @@ describe('the kind registry', () => {
           const overrides = Object.getPrototypeOf(node)[f] !== Node.prototype[f];
           expect(overrides, `${def.kind} ${declares ? 'declares' : 'does not declare'} ${f}`).toBe(declares);
         }
-        if ((def.timeline?.settable?.({}) ?? []).length) expect(Object.getPrototypeOf(node).setParam).not.toBe(Node.prototype.setParam);
+        const setters = (node as unknown as { setters: object }).setters;
+        for (const name of def.timeline?.settable?.({}) ?? []) expect(Object.hasOwn(setters, name), `${def.kind} sets ${name}`).toBe(true);
+        for (const name of Object.keys(setters)) expect(def.timeline?.settable?.({}) ?? [], `${def.kind} declares ${name} settable`).toContain(name);
       });
     });
   }
