@@ -29,7 +29,9 @@ producers are **rejected**.
 while producers still get their quick answer — the lesson of a queue: the work is delayed, not lost. The message it was
 delivering is never acknowledged, so it is delivered again when its visibility timeout ends (a redelivery). Its partitions
 are not handed to another consumer (no rebalance) until a \`restore\` event brings it back, and it works through the backlog.
-\`slow\` multiplies how long a consumer takes per message (from delivery to acknowledgement) by \`factor\`.
+\`slow\` multiplies how long a consumer takes per message (from delivery to acknowledgement) by \`factor\`;
+past the visibility timeout the message is delivered again. A factor below 1 changes nothing: a consumer cannot
+acknowledge before the linked component answers.
 
 Statistics: \`backlog\` (messages waiting: mean, max, at the end; over time in \`series.backlog.<id>\`), \`waitMs\` (enqueue →
 first delivery: consumer lag), \`endToEndMs\` (enqueue → processed, reported apart from the producer's latency),

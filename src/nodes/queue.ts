@@ -230,7 +230,7 @@ export class Queue extends Node<typeof queue> {
     this.pull(c);
   }
 
-  /** Multiply consumer c's time from delivery to acknowledgement by `factor` (1: normal again). */
+  /** Multiply consumer c's time from delivery to acknowledgement by `factor` (1: normal again; below 1: no effect). */
   override slow(c: number, factor: number): void {
     this.slowAt[c] = factor;
   }
