@@ -30,7 +30,7 @@ const protoKeys = (o: object) => Object.getOwnPropertyNames(o).sort().join(',');
 const CLEAN = { object: protoKeys(Object.prototype), array: protoKeys(Array.prototype), fn: protoKeys(Function.prototype) };
 
 /** Tallies of what the fuzzer saw, printed at the end so a campaign shows its spread. */
-const seen = { refused: 0, ran: 0, tooLarge: 0, incomplete: 0 };
+const seen = { refused: 0, ran: 0, tooLarge: 0, incomplete: 0, slowestMs: 0 };
 
 /** A refusal must say where: a line (text) or a path, naming the root only when the root itself is wrong. */
 function assertLocated(problems: Problem[], hasText: boolean): void {
@@ -116,6 +116,7 @@ function toText(raw: unknown, route: 'json' | 'yaml'): string {
 
 function runCase(c: { scenario: number; mutations: Mutation[]; route: 'object' | 'json' | 'yaml'; text: TextMutation[] }): void {
   const { file, text } = bundled[c.scenario];
+  const t0 = performance.now();
   let raw = parse(text);
   for (const m of c.mutations) raw = mutate(raw, m);
   try {
@@ -125,6 +126,7 @@ function runCase(c: { scenario: number; mutations: Mutation[]; route: 'object' |
       check(() => loadScenario(mutated, { file }), true);
     }
   } finally {
+    seen.slowestMs = Math.max(seen.slowestMs, Math.round(performance.now() - t0));
     assertPrototypesClean();
   }
 }
@@ -145,7 +147,7 @@ describe('fuzzed scenarios (issue #9)', () => {
     console.log(`fuzz: ${RUNS} cases, seed ${SEED}, ${((performance.now() - t0) / 1000).toFixed(1)} s:`, seen);
     // a fuzzer that only ever refuses tests nothing past validation
     expect(seen.ran).toBeGreaterThan(RUNS / 20);
-  });
+  }, 60_000 + RUNS * 200);
 
   it('runs each bundled scenario unmutated to sound accounting (the fuzzer\'s baseline)', () => {
     const ran = seen.ran;
