@@ -28,7 +28,7 @@ export interface Wire {
   latency(): number;
   /**
    * Calls over this wire go to the guard instead (timeouts, retries, circuit
-   * breaker: nodes/parts/calls.ts), which makes each attempt with `attempt()`.
+   * breaker: nodes/parts/guard.ts), which makes each attempt with `attempt()`.
    */
   readonly guard?: Wire | null;
 }

@@ -1,7 +1,7 @@
 /**
  * Descriptors of guarded calls — a per-attempt `timeout`, `retries` and a
  * `circuitBreaker` — shared by links and clients (the runtime is
- * src/nodes/parts/calls.ts).
+ * src/nodes/parts/guard.ts).
  */
 import type { Param, ParamsOf } from './params.js';
 

@@ -16,7 +16,7 @@ import type { ResolvedObject } from '../kinds/params.js';
 import { nodes as runtimes } from '../nodes/index.js';
 import type { BuildContext, Node } from '../nodes/node.js';
 import { Link } from '../nodes/parts/link.js';
-import { callStats } from '../nodes/parts/calls.js';
+import { callStats } from '../nodes/parts/guard.js';
 import { costSummary } from '../nodes/parts/cost.js';
 import { scheduleTimeline } from '../timeline/schedule.js';
 import type { TimelineEvent } from '../timeline/events.js';

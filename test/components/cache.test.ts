@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/index.js';
 import { runYaml } from './run-yaml.js';
 import { KeyCache } from '../../src/engine/key-cache.js';
 import { cheHitRatio } from '../validation/cases/edge-data.js';

@@ -7,7 +7,7 @@ import type { Rng } from '../../engine/random.js';
 import type { LinkSpec } from '../../kinds/link.js';
 import type { GuardParams } from '../../kinds/guard-params.js';
 import type { Node } from '../node.js';
-import { Guard, needsGuard } from './calls.js';
+import { Guard, needsGuard } from './guard.js';
 
 /** A link at run time: its latency draws, route filter and guard. */
 export class Link {
