@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { scenarioSchema } from '../src/scenario/schema.js';
 
 /** The schema file's text: stable key order, two-space indent, trailing newline. */
-export const schemaText = (): string => JSON.stringify(scenarioSchema(), null, 2) + '\n';
+export const schemaText = (): string => `${JSON.stringify(scenarioSchema(), null, 2)}\n`;
 
 export const schemaPath = fileURLToPath(new URL('../public/scenario.schema.json', import.meta.url));
 

@@ -41,7 +41,8 @@ export function conservationProblems(r: RunResult): string[] {
   const out: string[] = [];
   const s = r.summary;
   if (!r.complete) out.push(`the run did not complete: ${r.warnings.map((w) => w.message).join('; ')}`);
-  if (s.requests !== s.completed + s.failed + s.inFlight) out.push(`summary: ${s.requests} issued ≠ ${s.completed} completed + ${s.failed} failed + ${s.inFlight} in flight`);
+  if (s.requests !== s.completed + s.failed + s.inFlight)
+    out.push(`summary: ${s.requests} issued ≠ ${s.completed} completed + ${s.failed} failed + ${s.inFlight} in flight`);
   if (s.inFlight !== 0) out.push(`summary: ${s.inFlight} requests still in flight after the drain`);
   const failures = Object.values(s.failures).reduce((a, b) => a + b, 0);
   if (failures !== s.failed) out.push(`summary: failures by reason add up to ${failures}, not ${s.failed}`);
@@ -167,7 +168,9 @@ async function spread(n: number, only: string): Promise<void> {
     const sd = Math.sqrt(e.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
     const { isRelative, bound } = tolerance(c);
     const f = (x: number) => (isRelative ? `${(x * 100).toFixed(2)}%` : x.toFixed(4));
-    console.log(`${c.id.padEnd(26)} mean error ${f(mean).padStart(8)}  sd ${f(sd).padStart(7)}  max |error| ${f(Math.max(...e.map(Math.abs))).padStart(7)}  tolerance ${f(bound)} = ${(bound / sd).toFixed(1)} sd`);
+    console.log(
+      `${c.id.padEnd(26)} mean error ${f(mean).padStart(8)}  sd ${f(sd).padStart(7)}  max |error| ${f(Math.max(...e.map(Math.abs))).padStart(7)}  tolerance ${f(bound)} = ${(bound / sd).toFixed(1)} sd`,
+    );
   }
 }
 

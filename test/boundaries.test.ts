@@ -66,7 +66,8 @@ describe('boundaries', () => {
         expect(code, `${f} names a browser global`).not.toMatch(
           /(?<![.\w$])(window|document|navigator|localStorage|sessionStorage|customElements|HTMLElement|LitElement)\b(?!\s*\??:)/,
         );
-        if (dir !== 'src/run') expect(src, `${f} reads the wall clock or Math.random`).not.toMatch(/\b(Date\.now|Math\.random|performance\.now)\b/);
+        if (dir !== 'src/run')
+          expect(src, `${f} reads the wall clock or Math.random`).not.toMatch(/\b(Date\.now|Math\.random|performance\.now)\b/);
       }
     });
   }

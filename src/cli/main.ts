@@ -35,8 +35,8 @@ class UsageError extends Error {}
 class RunFailedError extends Error {}
 
 /** Text for the terminal: control characters shown escaped, line breaks kept. */
-const print = (text: string) => void process.stdout.write(terminalSafe(text, true) + '\n');
-const printError = (text: string) => void process.stderr.write(terminalSafe(text, true) + '\n');
+const print = (text: string) => void process.stdout.write(`${terminalSafe(text, true)}\n`);
+const printError = (text: string) => void process.stderr.write(`${terminalSafe(text, true)}\n`);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 interface Args {
@@ -65,23 +65,44 @@ function parseArgs(argv: string[]): Args {
     return n;
   };
   const format = (f: 'json' | 'csv', flag: string) => {
-    if (a.format !== 'text' && a.format !== f) throw new UsageError(`${flag} cannot be combined with --${a.format}: choose one output format`);
+    if (a.format !== 'text' && a.format !== f)
+      throw new UsageError(`${flag} cannot be combined with --${a.format}: choose one output format`);
     a.format = f;
   };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const take = () => inline ?? value(i++, flag);
     switch (flag) {
-      case '--seed': a.seed = take(); break;
-      case '--duration': a.duration = take(); break;
-      case '--set': a.set.push(take()); break;
-      case '--variant': a.variant = take(); break;
-      case '--replications': a.replications = count(take(), flag, 1, MAX_REPLICATIONS); break;
-      case '--max-events': a.maxEvents = count(take(), flag, 1); break;
-      case '--json': format('json', flag); break;
-      case '--csv': format('csv', flag); break;
-      case '-h': case '--help': a.cmd = 'help'; break;
+      case '--seed':
+        a.seed = take();
+        break;
+      case '--duration':
+        a.duration = take();
+        break;
+      case '--set':
+        a.set.push(take());
+        break;
+      case '--variant':
+        a.variant = take();
+        break;
+      case '--replications':
+        a.replications = count(take(), flag, 1, MAX_REPLICATIONS);
+        break;
+      case '--max-events':
+        a.maxEvents = count(take(), flag, 1);
+        break;
+      case '--json':
+        format('json', flag);
+        break;
+      case '--csv':
+        format('csv', flag);
+        break;
+      case '-h':
+      case '--help':
+        a.cmd = 'help';
+        break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         else a.files.push(arg);
@@ -148,11 +169,20 @@ export function main(argv: string[]): number {
   try {
     const a = parseArgs(argv);
     switch (a.cmd) {
-      case 'run': return cmdRun(a);
-      case 'validate': return cmdValidate(a);
-      case 'schema': print(JSON.stringify(scenarioSchema(), null, 2)); return 0;
-      case 'help': case '--help': case '-h': print(USAGE); return 0;
-      default: throw new UsageError(`unknown command "${a.cmd}"`);
+      case 'run':
+        return cmdRun(a);
+      case 'validate':
+        return cmdValidate(a);
+      case 'schema':
+        print(JSON.stringify(scenarioSchema(), null, 2));
+        return 0;
+      case 'help':
+      case '--help':
+      case '-h':
+        print(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${a.cmd}"`);
     }
   } catch (e) {
     if (e instanceof ScenarioError) {
@@ -168,7 +198,9 @@ export function main(argv: string[]): number {
       return 3;
     }
     if (e instanceof RunFailedError) {
-      printError(`archsim: the run failed: ${e.message}\n(the scenario passed validation, so this is a bug in archsim; please report it with the scenario)`);
+      printError(
+        `archsim: the run failed: ${e.message}\n(the scenario passed validation, so this is a bug in archsim; please report it with the scenario)`,
+      );
       return 3;
     }
     // anything else was thrown while reading or checking the input

@@ -82,8 +82,16 @@ export class ArchsimEmbed extends LitElement {
   @state() private notice = '';
   @state() private picked = '';
   @state() private openHref = '';
-  #design = new StoreController(this, () => this.design, (s) => s.context.doc);
-  #running = new StoreController(this, () => this.runs, (s) => isRunning(s.context));
+  #design = new StoreController(
+    this,
+    () => this.design,
+    (s) => s.context.doc,
+  );
+  #running = new StoreController(
+    this,
+    () => this.runs,
+    (s) => isRunning(s.context),
+  );
   #loads = 0;
   #hasAutorun = false;
   #isVisible = false;
@@ -154,8 +162,7 @@ export class ArchsimEmbed extends LitElement {
       if (this.yaml !== undefined) {
         source = this.yamlName;
         text = this.yaml;
-      }
-      else if (this.src) {
+      } else if (this.src) {
         source = fileName(this.src);
         text = await fetchScenario(this.src, document.baseURI);
       } else text = await this.#inlineText();
@@ -163,7 +170,9 @@ export class ArchsimEmbed extends LitElement {
       const doc = importYaml(text, source);
       const variants = listVariants(doc);
       if (this.picked && !variants.includes(this.picked))
-        throw new Error(`variant "${this.picked}" is not in this scenario; it has ${variants.length ? variants.map((v) => `"${v}"`).join(', ') : 'no variants'}`);
+        throw new Error(
+          `variant "${this.picked}" is not in this scenario; it has ${variants.length ? variants.map((v) => `"${v}"`).join(', ') : 'no variants'}`,
+        );
       this.controller.stop();
       this.runs.trigger.clear();
       this.design.trigger.load({ doc, source });
@@ -180,9 +189,11 @@ export class ArchsimEmbed extends LitElement {
   /** The YAML of a `<script type="text/yaml">` child; waits for the page to parse it if needed. */
   async #inlineText(): Promise<string> {
     const find = () => this.querySelector('script[type="text/yaml"], script[type="application/yaml"], script[type="text/x-yaml"]');
-    if (!find() && document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+    if (!find() && document.readyState === 'loading')
+      await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     const script = find();
-    if (!script) throw new Error('no scenario given: set src="scenario.yaml" or put the YAML inside <script type="text/yaml"> in the element');
+    if (!script)
+      throw new Error('no scenario given: set src="scenario.yaml" or put the YAML inside <script type="text/yaml"> in the element');
     return dedent(script.textContent ?? '');
   }
 
@@ -204,26 +215,35 @@ export class ArchsimEmbed extends LitElement {
   }
 
   override render() {
-    const doc = this.#design.value, running = this.#running.value;
+    const doc = this.#design.value,
+      running = this.#running.value;
     const title = this.loaded ? String(doc.title || 'Scenario') : this.error ? 'Scenario unavailable' : 'Loading scenario…';
     const variants = this.loaded ? listVariants(doc) : [];
     return html`<div class="bar" role="toolbar" aria-label="Run">
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg>
         <h2 title=${title}>${title}</h2>
-        ${variants.length ? html`<label>Variant <select aria-label="Variant" ?disabled=${running} @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
-          <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === this.picked}>${v}</option>`)}</select></label>` : nothing}
-        ${running
-          ? html`<button class="stop" @click=${() => this.stop()}>■ Stop</button>`
-          : html`<button ?disabled=${!this.loaded} @click=${() => this.run()}>▶ Run</button>`}
+        ${
+          variants.length
+            ? html`<label>Variant <select aria-label="Variant" ?disabled=${running} @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
+          <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === this.picked}>${v}</option>`)}</select></label>`
+            : nothing
+        }
+        ${
+          running
+            ? html`<button class="stop" @click=${() => this.stop()}>■ Stop</button>`
+            : html`<button ?disabled=${!this.loaded} @click=${() => this.run()}>▶ Run</button>`
+        }
         ${this.openHref ? html`<a class="open" href=${this.openHref} target="_blank" rel="noopener">Open in archsim ↗</a>` : nothing}
       </div>
-      ${this.error
-        ? html`<div class="message" role="alert"><b>This scenario cannot be shown.</b><pre>${this.error}</pre></div>`
-        : this.loaded
-          ? html`${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      ${
+        this.error
+          ? html`<div class="message" role="alert"><b>This scenario cannot be shown.</b><pre>${this.error}</pre></div>`
+          : this.loaded
+            ? html`${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
             <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} ?readonly=${this.readonly}></archsim-diagram>
             <archsim-results compact .runs=${this.runs} .durationMs=${runDurationMs(doc, this.duration)}></archsim-results>`
-          : html`<div class="message info" role="status">Loading the scenario…</div>`}`;
+            : html`<div class="message info" role="status">Loading the scenario…</div>`
+      }`;
   }
 }
 

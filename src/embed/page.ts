@@ -52,7 +52,8 @@ async function main(): Promise<void> {
       el.yaml = b.text;
       el.yamlName = b.file;
     } else problem = `There is no bundled scenario called "${name.slice(0, 60)}". Bundled scenarios: ${names}.`;
-  } else problem = `No scenario in the URL. Use embed.html?scenario=NAME (one of: ${names}) or embed.html#design=… from the app's Share button.`;
+  } else
+    problem = `No scenario in the URL. Use embed.html?scenario=NAME (one of: ${names}) or embed.html#design=… from the app's Share button.`;
   document.body.replaceChildren(el);
   if (problem) {
     await el.updateComplete;

@@ -23,7 +23,7 @@ export function dedent(text: string): string {
   while (lines.length && !lines[0].trim()) lines.shift();
   while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n') + '\n';
+  return `${lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n')}\n`;
 }
 
 /** Fetches scenario text from `url` (relative to `base`); throws SourceError with a reader-facing reason. */
@@ -42,12 +42,15 @@ export async function fetchScenario(url: string, base: string, fetcher: typeof f
     try {
       res = await fetcher(target.href, { signal: abort.signal, credentials: 'same-origin' });
     } catch {
-      throw new SourceError(abort.signal.aborted
-        ? `${target.href} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`
-        : `could not fetch ${target.href} (offline, or the server does not allow cross-origin requests)`);
+      throw new SourceError(
+        abort.signal.aborted
+          ? `${target.href} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`
+          : `could not fetch ${target.href} (offline, or the server does not allow cross-origin requests)`,
+      );
     }
-    if (!res.ok) throw new SourceError(`${target.href} answered HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
-    if (Number(res.headers.get('content-length')) > MAX_TEXT) throw new SourceError(`${target.href} is larger than ${MAX_TEXT / 1e6} MB; refused`);
+    if (!res.ok) throw new SourceError(`${target.href} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    if (Number(res.headers.get('content-length')) > MAX_TEXT)
+      throw new SourceError(`${target.href} is larger than ${MAX_TEXT / 1e6} MB; refused`);
     const text = await res.text();
     if (text.length > MAX_TEXT) throw new SourceError(`${target.href} is larger than ${MAX_TEXT / 1e6} MB; refused`);
     return text;

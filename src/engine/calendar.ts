@@ -37,7 +37,8 @@ export class Calendar {
 
   push(t: number, handler: number, a: number, b: number): void {
     if (this.n === this.time.length) this.grow();
-    const time = this.time, seq = this.seq;
+    const time = this.time,
+      seq = this.seq;
     const s = this.next++;
     let i = this.n++;
     while (i > 0) {
@@ -68,8 +69,10 @@ export class Calendar {
     this.topB = this.b[0];
     const n = --this.n;
     if (n === 0) return true;
-    const time = this.time, seq = this.seq;
-    const t = time[n], s = seq[n];
+    const time = this.time,
+      seq = this.seq;
+    const t = time[n],
+      s = seq[n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;

@@ -19,9 +19,7 @@ export type DistSpec =
 
 export type DistName = DistSpec['dist'];
 
-export interface Sampler {
-  (rng: Rng): number;
-}
+export type Sampler = (rng: Rng) => number;
 
 const Z99 = 2.3263478740408408; // standard normal 0.99 quantile
 
@@ -48,7 +46,8 @@ export function sampler(spec: DistSpec): Sampler {
       return (rng) => -m * Math.log(1 - rng());
     }
     case 'uniform': {
-      const a = spec.min, w = spec.max - spec.min;
+      const a = spec.min,
+        w = spec.max - spec.min;
       return (rng) => a + w * rng();
     }
     case 'normal': {
@@ -68,10 +67,11 @@ export function sampler(spec: DistSpec): Sampler {
     }
     case 'pareto': {
       const { scale, shape } = spec;
-      return (rng) => scale / Math.pow(1 - rng(), 1 / shape);
+      return (rng) => scale / (1 - rng()) ** (1 / shape);
     }
     case 'erlang': {
-      const { k } = spec, m = spec.mean / spec.k;
+      const { k } = spec,
+        m = spec.mean / spec.k;
       return (rng) => {
         let p = 1;
         for (let i = 0; i < k; i++) p *= 1 - rng();
@@ -86,7 +86,8 @@ export function sampler(spec: DistSpec): Sampler {
       const values = spec.values.slice();
       return (rng) => {
         const u = rng();
-        let lo = 0, hi = cum.length - 1;
+        let lo = 0,
+          hi = cum.length - 1;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
           if (cum[mid] > u) hi = mid;
@@ -145,7 +146,8 @@ export function moments(spec: DistSpec): { mean: number; variance: number } {
       return { mean: spec.mean, variance: (spec.mean * spec.mean) / spec.k };
     case 'empirical': {
       const total = spec.weights.reduce((a, b) => a + b, 0);
-      let m = 0, m2 = 0;
+      let m = 0,
+        m2 = 0;
       spec.values.forEach((v, i) => {
         const p = spec.weights[i] / total;
         m += p * v;
@@ -161,11 +163,16 @@ export const meanOf = (spec: DistSpec): number => moments(spec).mean;
 /** The least value a distribution draws, in ms (0 where it reaches down to 0): a floor for estimates. */
 export function leastOf(spec: DistSpec): number {
   switch (spec.dist) {
-    case 'constant': return spec.value;
-    case 'uniform': return spec.min;
-    case 'pareto': return spec.scale;
-    case 'empirical': return spec.values.length ? Math.min(...spec.values) : 0;
-    default: return 0;
+    case 'constant':
+      return spec.value;
+    case 'uniform':
+      return spec.min;
+    case 'pareto':
+      return spec.scale;
+    case 'empirical':
+      return spec.values.length ? Math.min(...spec.values) : 0;
+    default:
+      return 0;
   }
 }
 
@@ -173,14 +180,22 @@ export function leastOf(spec: DistSpec): number {
 export function formatDist(spec: DistSpec): string {
   const ms = (v: number) => `${+v.toPrecision(6)}ms`;
   switch (spec.dist) {
-    case 'constant': return ms(spec.value);
-    case 'exponential': return `exp(${ms(spec.mean)})`;
-    case 'uniform': return `uniform(${ms(spec.min)}, ${ms(spec.max)})`;
-    case 'normal': return `normal(${ms(spec.mean)}, ${ms(spec.sd)})`;
-    case 'lognormal': return `lognormal(${ms(spec.median)}, ${ms(spec.p99)})`;
-    case 'pareto': return `pareto(${ms(spec.scale)}, ${spec.shape})`;
-    case 'erlang': return `erlang(${spec.k}, ${ms(spec.mean)})`;
-    case 'empirical': return `empirical(${spec.values.map((v, i) => `${ms(v)}:${spec.weights[i]}`).join(', ')})`;
+    case 'constant':
+      return ms(spec.value);
+    case 'exponential':
+      return `exp(${ms(spec.mean)})`;
+    case 'uniform':
+      return `uniform(${ms(spec.min)}, ${ms(spec.max)})`;
+    case 'normal':
+      return `normal(${ms(spec.mean)}, ${ms(spec.sd)})`;
+    case 'lognormal':
+      return `lognormal(${ms(spec.median)}, ${ms(spec.p99)})`;
+    case 'pareto':
+      return `pareto(${ms(spec.scale)}, ${spec.shape})`;
+    case 'erlang':
+      return `erlang(${spec.k}, ${ms(spec.mean)})`;
+    case 'empirical':
+      return `empirical(${spec.values.map((v, i) => `${ms(v)}:${spec.weights[i]}`).join(', ')})`;
   }
 }
 

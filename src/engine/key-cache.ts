@@ -28,7 +28,10 @@ export class KeyCache {
   private used = 0;
   private minList = 1;
 
-  constructor(readonly capacity: number, readonly policy: EvictionPolicy) {
+  constructor(
+    readonly capacity: number,
+    readonly policy: EvictionPolicy,
+  ) {
     this.grow(Math.min(capacity, 1024));
   }
 
@@ -120,7 +123,9 @@ export class KeyCache {
   }
 
   private unlink(slot: number): void {
-    const l = this.list[slot], n = this.next[slot], p = this.prev[slot];
+    const l = this.list[slot],
+      n = this.next[slot],
+      p = this.prev[slot];
     if (n === slot) {
       this.heads.delete(l);
       return;

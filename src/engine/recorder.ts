@@ -50,7 +50,10 @@ export class Recorder {
   /** Called once, when the last client stops issuing. */
   onAllFinished: () => void = () => {};
 
-  constructor(private readonly sim: Sim, bucketMs: number) {
+  constructor(
+    private readonly sim: Sim,
+    bucketMs: number,
+  ) {
     this.series = new Series(bucketMs);
   }
 
@@ -82,7 +85,8 @@ export class Recorder {
 
   /** Stamp a new request frame issued now. */
   issue(root: Frame): void {
-    const w = this.sim.measured, t = this.sim.now;
+    const w = this.sim.measured,
+      t = this.sim.now;
     root.id = this.sim.requestIds++;
     root.issued = t;
     root.measured = t >= w.start && t < w.end;

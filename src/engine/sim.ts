@@ -106,7 +106,11 @@ export class Sim {
    * @param measureEnd end of the measured interval (duration), ms
    * @param maxLive frames in use beyond which the run is aborted as overloaded
    */
-  constructor(measureStart = 0, measureEnd = Infinity, readonly maxLive = 4_000_000) {
+  constructor(
+    measureStart = 0,
+    measureEnd = Infinity,
+    readonly maxLive = 4_000_000,
+  ) {
     this.measured = { start: measureStart, end: measureEnd };
     this.hArrive = this.onFrame((f) => (f.at as Receiver).receive(f, f.inst));
     this.hReturn = this.onFrame((f) => this.deliver(f));
@@ -256,7 +260,9 @@ export class Sim {
    * Returns the number of events run.
    */
   run(until: number, maxEvents = Infinity): number {
-    const cal = this.cal, fns = this.fns, frames = this.frames;
+    const cal = this.cal,
+      fns = this.fns,
+      frames = this.frames;
     let n = 0;
     this.halted = false;
     while (n < maxEvents && cal.popUntil(until)) {

@@ -159,7 +159,8 @@ export class TimeAverage {
 
   /** set() when the step from `last` to `t` is not wholly inside the interval. */
   private setAcross(t: number, v: number): void {
-    const from = this.interval.start, to = this.interval.end;
+    const from = this.interval.start,
+      to = this.interval.end;
     const a = this.last < from ? from : this.last;
     const b = t > to ? to : t;
     if (b > a) {
@@ -197,7 +198,9 @@ export class TimeAverage {
 }
 
 /** Nice bucket widths for series, in ms. */
-const NICE = [10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000, 900000, 1800000, 3600000];
+const NICE = [
+  10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000, 900000, 1800000, 3600000,
+];
 
 export function niceBucket(spanMs: number, maxBuckets = 200): number {
   for (const b of NICE) if (spanMs / b <= maxBuckets) return b;
@@ -215,7 +218,10 @@ export class Series {
   failed: number[] = [];
   hists: Histogram[] = [];
 
-  constructor(bucketMs: number, private readonly maxBuckets = 400) {
+  constructor(
+    bucketMs: number,
+    private readonly maxBuckets = 400,
+  ) {
     this.bucketMs = bucketMs;
   }
 
@@ -236,7 +242,8 @@ export class Series {
   private coarsen(): void {
     const n = Math.ceil(this.ok.length / 2);
     for (let i = 0; i < n; i++) {
-      const a = 2 * i, b = a + 1;
+      const a = 2 * i,
+        b = a + 1;
       this.ok[i] = this.ok[a] + (this.ok[b] ?? 0);
       this.failed[i] = this.failed[a] + (this.failed[b] ?? 0);
       const h = this.hists[a];

@@ -40,7 +40,7 @@ export function zipf(n: number, s: number): (rng: Rng) => number {
 export function zipfProbabilities(n: number, s: number): Float64Array {
   const p = new Float64Array(n);
   let z = 0;
-  for (let k = 0; k < n; k++) z += p[k] = Math.pow(k + 1, -s);
+  for (let k = 0; k < n; k++) z += p[k] = (k + 1) ** -s;
   for (let k = 0; k < n; k++) p[k] /= z;
   return p;
 }

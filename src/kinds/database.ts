@@ -23,8 +23,19 @@ export const database = defineKind({
       min: 1,
       max: 100000,
     },
-    queryTime: { type: 'dist', label: 'Query time', help: 'Time of one read query on a worker.', default: 'exp(10ms)', examples: ['exp(20ms)', '5ms'] },
-    writeTime: { type: 'dist', label: 'Write time', help: 'Time of one write on the primary (the query time when absent).', examples: ['exp(15ms)'] },
+    queryTime: {
+      type: 'dist',
+      label: 'Query time',
+      help: 'Time of one read query on a worker.',
+      default: 'exp(10ms)',
+      examples: ['exp(20ms)', '5ms'],
+    },
+    writeTime: {
+      type: 'dist',
+      label: 'Write time',
+      help: 'Time of one write on the primary (the query time when absent).',
+      examples: ['exp(15ms)'],
+    },
     queueCapacity: {
       type: 'number',
       integer: true,
@@ -47,7 +58,15 @@ export const database = defineKind({
       label: 'Connection pool',
       help: 'Reuse open connections: a request holds one for its query and waits when none is free. No pool when size is absent.',
       fields: {
-        size: { type: 'number', integer: true, label: 'Pool size', help: 'Open connections shared by the callers.', min: 1, max: 100000, examples: [10] },
+        size: {
+          type: 'number',
+          integer: true,
+          label: 'Pool size',
+          help: 'Open connections shared by the callers.',
+          min: 1,
+          max: 100000,
+          examples: [10],
+        },
         acquireTimeout: {
           type: 'duration',
           label: 'Acquire timeout',
@@ -81,7 +100,15 @@ export const database = defineKind({
       default: 'exp(50ms)',
       examples: ['100ms', 'exp(1s)'],
     },
-    shards: { type: 'number', integer: true, label: 'Shards', help: "Partitions of the data; a request's key picks its shard.", default: 1, min: 1, max: 1000 },
+    shards: {
+      type: 'number',
+      integer: true,
+      label: 'Shards',
+      help: "Partitions of the data; a request's key picks its shard.",
+      default: 1,
+      min: 1,
+      max: 1000,
+    },
     partition: {
       type: 'enum',
       label: 'Partitioning',
@@ -116,7 +143,11 @@ export const database = defineKind({
       help: 'Time a request waited for a free connection (with a pool only).',
     },
     poolUtilization: { label: 'Pool in use', unit: 'ratio', help: 'Connections in use ÷ pool size, time-averaged (with a pool only).' },
-    poolTimeouts: { label: 'Pool timeouts', unit: 'count', help: 'Requests that waited acquireTimeout for a connection and failed as timeout (with a pool only).' },
+    poolTimeouts: {
+      label: 'Pool timeouts',
+      unit: 'count',
+      help: 'Requests that waited acquireTimeout for a connection and failed as timeout (with a pool only).',
+    },
     rejected: { label: 'Rejected', unit: 'count', help: 'Queries turned away because their server’s queue was full (queueCapacity).' },
     refused: {
       label: 'Refused (server down)',

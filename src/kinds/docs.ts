@@ -8,14 +8,22 @@ const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function typeOf(p: Param): string {
   switch (p.type) {
-    case 'number': return p.integer ? 'integer' : 'number';
-    case 'duration': return 'duration';
-    case 'rate': return 'rate';
-    case 'dist': return 'distribution';
-    case 'enum': return p.values.map((v) => `\`${v}\``).join(' | ');
-    case 'list': return `list of ${typeOf(p.items)}`;
-    case 'map': return `map ${p.keyLabel ?? 'key'} → ${typeOf(p.values)}`;
-    default: return p.type;
+    case 'number':
+      return p.integer ? 'integer' : 'number';
+    case 'duration':
+      return 'duration';
+    case 'rate':
+      return 'rate';
+    case 'dist':
+      return 'distribution';
+    case 'enum':
+      return p.values.map((v) => `\`${v}\``).join(' | ');
+    case 'list':
+      return `list of ${typeOf(p.items)}`;
+    case 'map':
+      return `map ${p.keyLabel ?? 'key'} → ${typeOf(p.values)}`;
+    default:
+      return p.type;
   }
 }
 
@@ -31,7 +39,12 @@ function rows(params: Record<string, Param>, prefix = ''): string[] {
   return Object.entries(params).flatMap(([k, p]) => {
     const def = 'default' in p && p.default !== undefined ? `\`${JSON.stringify(p.default)}\`` : p.required ? '*required*' : '';
     const row = `| \`${prefix}${k}\` | ${esc(typeOf(p))} | ${def} | ${esc(range(p))} | ${esc(p.help)} |`;
-    const nested = p.type === 'object' ? rows(p.fields, `${prefix}${k}.`) : p.type === 'list' && p.items.type === 'object' ? rows(p.items.fields, `${prefix}${k}[].`) : [];
+    const nested =
+      p.type === 'object'
+        ? rows(p.fields, `${prefix}${k}.`)
+        : p.type === 'list' && p.items.type === 'object'
+          ? rows(p.items.fields, `${prefix}${k}[].`)
+          : [];
     return [row, ...nested];
   });
 }
@@ -62,7 +75,7 @@ function capabilities(k: AnyKindDef): string[] {
   const settable = settableByDefault(k);
   if (failures.length) out.push(`Timeline events: ${failures.map((f) => `\`${f}\``).join(', ')}.`, '');
   if (settable.length) out.push(`Settable during a run (\`set\` events): ${settable.map((s) => `\`${s}\``).join(', ')}.`, '');
-  if (k.source) out.push('Issues the scenario\'s requests (a workload source).', '');
+  if (k.source) out.push("Issues the scenario's requests (a workload source).", '');
   return out;
 }
 
@@ -93,7 +106,10 @@ export function componentsMarkdown(): string {
   for (const k of Object.values(kinds)) {
     out.push(`## ${k.kind}`, '', `**${k.label}** — ${k.help}`, '');
     if (k.docs) out.push(k.docs.trim(), '');
-    out.push(`Downstream calls: ${k.calls === 'sync' ? 'awaited (synchronous)' : k.calls === 'async' ? 'fire-and-forget (asynchronous)' : 'none — this kind has no outgoing links'}.`, '');
+    out.push(
+      `Downstream calls: ${k.calls === 'sync' ? 'awaited (synchronous)' : k.calls === 'async' ? 'fire-and-forget (asynchronous)' : 'none — this kind has no outgoing links'}.`,
+      '',
+    );
     if (Object.keys(k.params).length) out.push(...TABLE_HEAD, ...rows(k.params), '');
     out.push(...statistics(k), ...capabilities(k));
   }

@@ -49,11 +49,18 @@ export function formatStat(value: unknown, unit: StatUnit): string {
   if (unit === 'text') return String(value);
   if (!finite(value)) return '—';
   switch (unit) {
-    case 'ratio': return formatPercent(value);
-    case 'ms': case 'summary-ms': return formatMs(value);
-    case 'rps': return `${formatRps(value)}/s`;
-    case 'usd': case 'cost': return formatUsd(value);
-    default: return value >= 100 ? formatCount(value) : String(Math.round(value * 10) / 10);
+    case 'ratio':
+      return formatPercent(value);
+    case 'ms':
+    case 'summary-ms':
+      return formatMs(value);
+    case 'rps':
+      return `${formatRps(value)}/s`;
+    case 'usd':
+    case 'cost':
+      return formatUsd(value);
+    default:
+      return value >= 100 ? formatCount(value) : String(Math.round(value * 10) / 10);
   }
 }
 

@@ -101,7 +101,13 @@ app:
       advanced: true,
       help: 'A buggy route: each request on it crashes its whole instance with this probability; every request there fails until restartTime has passed.',
       fields: {
-        route: { type: 'string', label: 'Route', help: 'Route (path prefix) whose requests may crash the instance.', required: true, pattern: '^/' },
+        route: {
+          type: 'string',
+          label: 'Route',
+          help: 'Route (path prefix) whose requests may crash the instance.',
+          required: true,
+          pattern: '^/',
+        },
         probability: {
           type: 'number',
           label: 'Probability',
@@ -133,7 +139,12 @@ app:
     },
   },
   stats: {
-    utilization: { label: 'Utilisation', unit: 'ratio', badge: true, help: 'Busy workers ÷ workers of the serving instances, time-averaged.' },
+    utilization: {
+      label: 'Utilisation',
+      unit: 'ratio',
+      badge: true,
+      help: 'Busy workers ÷ workers of the serving instances, time-averaged.',
+    },
     rejected: { label: 'Rejected', unit: 'count', help: 'Requests turned away because their instance’s queue was full (queueCapacity).' },
     refused: {
       label: 'Refused (instance down)',

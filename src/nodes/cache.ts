@@ -23,7 +23,11 @@ import type { KindStats } from '../kinds/define.js';
 import type { CacheParams, cache } from '../kinds/cache.js';
 
 // Frame.step while a request is at the cache
-const HIT = 1, MISS = 2, WRITE = 3, BACKGROUND = 4, BYPASS = 5;
+const HIT = 1,
+  MISS = 2,
+  WRITE = 3,
+  BACKGROUND = 4,
+  BYPASS = 5;
 
 /** The runtime of a cache: the keys it holds, hits, misses and write policies. */
 export class Cache extends Node<typeof cache> {

@@ -75,7 +75,8 @@ export class Cdn extends Node<typeof cdn> {
 
   /** The edge has looked the object up: answer a fresh copy, join a fetch in progress, or fetch. */
   private looked(f: Frame): void {
-    const obj = f.mark, slot = this.objects.find(obj);
+    const obj = f.mark,
+      slot = this.objects.find(obj);
     let fresh = slot >= 0;
     if (fresh && this.sim.now - this.objects.insertedAt[slot] >= this.p.ttl) {
       this.objects.remove(slot);
@@ -114,7 +115,8 @@ export class Cdn extends Node<typeof cdn> {
   }
 
   override extraStats(): KindStats<typeof cdn> {
-    const size = this.p.objectSize, fetches = this.misses - this.collapsed;
+    const size = this.p.objectSize,
+      fetches = this.misses - this.collapsed;
     return {
       hitRatio: ratio(this.hits, this.hits + this.misses),
       hits: this.hits,

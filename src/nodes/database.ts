@@ -27,7 +27,11 @@ import type { KindStats } from '../kinds/define.js';
 import type { database, DatabaseParams } from '../kinds/database.js';
 
 /** Frame.step while a request is at the database. */
-const CONNECTING = 1, POOL_WAIT = 2, QUEUED = 3, RUNNING = 4, GONE = 5;
+const CONNECTING = 1,
+  POOL_WAIT = 2,
+  QUEUED = 3,
+  RUNNING = 4,
+  GONE = 5;
 
 /** The runtime of a database: servers of workers per shard and replica, and a connection pool. */
 export class Database extends Node<typeof database> {
@@ -123,9 +127,11 @@ export class Database extends Node<typeof database> {
     if (!this.hasPool) return;
     this.poolInUse.add(this.sim.now, -1);
     this.freeConnections++;
-    const q = this.poolQueue, gens = this.poolGens;
+    const q = this.poolQueue,
+      gens = this.poolGens;
     while (q.length) {
-      const f = q.shift() as Frame, gen = gens.shift() as number;
+      const f = q.shift() as Frame,
+        gen = gens.shift() as number;
       if (f.gen !== gen || f.step !== POOL_WAIT) continue; // timed out meanwhile
       this.queued.add(this.sim.now, -1);
       return this.acquire(f);
@@ -191,7 +197,8 @@ export class Database extends Node<typeof database> {
 
   /** f holds a worker of its server: run its query. */
   private run(f: Frame): void {
-    const s = f.slot, member = s % this.members;
+    const s = f.slot,
+      member = s % this.members;
     f.step = RUNNING;
     if (f.measured) {
       if (f.write) this.writes++;
@@ -216,7 +223,8 @@ export class Database extends Node<typeof database> {
 
   private done(f: Frame): void {
     if (f.step !== RUNNING) return; // failed when its server went down
-    const now = this.sim.now, s = f.slot;
+    const now = this.sim.now,
+      s = f.slot;
     // the worker goes straight to the next query waiting for this server, if any
     const next = this.servers.release(s);
     if (next === null && this.shardBusy !== null) this.shardBusy[this.shardOfServer(s)].add(now, -1);
@@ -278,7 +286,8 @@ export class Database extends Node<typeof database> {
   }
 
   override extraStats(): KindStats<typeof database> {
-    const now = this.sim.now, perShard = this.members * this.p.workers;
+    const now = this.sim.now,
+      perShard = this.members * this.p.workers;
     const reads = this.primaryReads + this.replicaReads;
     return {
       rejected: this.rejected,
@@ -291,7 +300,11 @@ export class Database extends Node<typeof database> {
       }),
       reads,
       writes: this.writes,
-      ...(this.members > 1 && { replicaReads: this.replicaReads, staleReads: this.staleReads, staleReadRatio: ratio(this.staleReads, this.replicaReads) }),
+      ...(this.members > 1 && {
+        replicaReads: this.replicaReads,
+        staleReads: this.staleReads,
+        staleReadRatio: ratio(this.staleReads, this.replicaReads),
+      }),
       ...(this.p.shards > 1 && {
         shardUtilization: (this.shardBusy as TimeAverage[]).map((b) => round(b.mean(now) / perShard, 4)),
         shardRequests: Array.from(this.shardRequests),

@@ -13,7 +13,7 @@
 import type { AnyKindDef, ComponentStats, KindParams, KindSeries, KindStats } from '../kinds/define.js';
 import type { Sim, Frame, Status } from '../engine/sim.js';
 import { Status as S } from '../engine/sim.js';
-import { Histogram, TimeAverage, round, summary3 } from '../engine/stats.js';
+import { Histogram, type TimeAverage, round, summary3 } from '../engine/stats.js';
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
 import { nextLink, type Link } from './parts/link.js';
@@ -69,7 +69,10 @@ export abstract class Node<D extends AnyKindDef = AnyKindDef> {
   /** Waiting requests (not in service), time-averaged. */
   readonly queued: TimeAverage;
 
-  constructor(readonly kind: string, ctx: BuildContext<D>) {
+  constructor(
+    readonly kind: string,
+    ctx: BuildContext<D>,
+  ) {
     this.id = ctx.id;
     this.index = ctx.index;
     this.sim = ctx.sim;

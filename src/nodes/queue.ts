@@ -25,7 +25,9 @@ import type { KindSeries, KindStats } from '../kinds/define.js';
 import type { QueueParams, queue } from '../kinds/queue.js';
 
 /** Consumer states: waiting for a message, delivering one, or killed by the timeline. */
-const IDLE = 0, BUSY = 1, DOWN = 2;
+const IDLE = 0,
+  BUSY = 1,
+  DOWN = 2;
 
 /** The runtime of a queue: stored messages per partition and the consumers delivering them. */
 export class Queue extends Node<typeof queue> {
@@ -137,7 +139,8 @@ export class Queue extends Node<typeof queue> {
   }
 
   override reply(m: Frame, status: Status): void {
-    const c = m.mark, factor = this.slowAt[c];
+    const c = m.mark,
+      factor = this.slowAt[c];
     if (factor > 1 && status !== Status.timeout) return this.holdAnswer(m, c, factor, status);
     this.acked(m, status);
   }
@@ -147,7 +150,8 @@ export class Queue extends Node<typeof queue> {
    * it acknowledges later — or, past the visibility timeout, not at all.
    */
   private holdAnswer(m: Frame, c: number, factor: number, status: Status): void {
-    const took = this.sim.now - this.deliveredAt[c], vt = this.p.visibilityTimeout;
+    const took = this.sim.now - this.deliveredAt[c],
+      vt = this.p.visibilityTimeout;
     const slowed = took * factor;
     this.heldStatus[c] = slowed >= vt ? Status.timeout : status;
     this.sim.after(Math.min(slowed, vt) - took, this.hAcked, m);
@@ -155,7 +159,8 @@ export class Queue extends Node<typeof queue> {
 
   /** Consumer m.mark is done with m (acknowledged, failed or timed out): settle m, take the next message. */
   private acked(m: Frame, status: Status): void {
-    const c = m.mark, now = this.sim.now;
+    const c = m.mark,
+      now = this.sim.now;
     this.state[c] = IDLE;
     this.holding[c] = null;
     this.busy.add(now, -1);
@@ -190,7 +195,8 @@ export class Queue extends Node<typeof queue> {
   /** Consumer c is free: take the next waiting message from its partitions. */
   private pull(c: number): void {
     if (this.state[c] !== IDLE) return;
-    const P = this.parts.length, n = this.p.consumers;
+    const P = this.parts.length,
+      n = this.p.consumers;
     if (this.p.partitions === 0) return this.take(c, 0);
     for (let k = 0; k < P; k++) {
       const part = (this.cursor[c] + k) % P;

@@ -163,7 +163,8 @@ export class Serverless extends Node<typeof serverless> {
   }
 
   private done(f: Frame, status: Status): void {
-    const now = this.sim.now, id = f.slot;
+    const now = this.sim.now,
+      id = f.slot;
     this.stop(f);
     this.idleSince[id] = now;
     if (this.isProvisioned[id]) this.idleProvisioned.push(id);
@@ -251,7 +252,8 @@ export class Serverless extends Node<typeof serverless> {
   };
 
   override costUsd(now: number): number {
-    const p = this.p, gb = p.memoryMb / 1024;
+    const p = this.p,
+      gb = p.memoryMb / 1024;
     const requests = (this.billedInvocations / 1e6) * p.pricePerMillion;
     const duration = (this.gbMs / 1000) * p.pricePerGbSecond;
     return requests + duration + p.provisioned * gb * (now / 1000) * p.provisionedPricePerGbSecond;

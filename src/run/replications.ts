@@ -22,7 +22,10 @@ export interface Replicated {
 }
 
 // two-sided 95% Student t quantiles for 1..30 degrees of freedom
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
+  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 
 export function estimate(xs: number[]): Estimate {
   const n = xs.length;
@@ -83,6 +86,7 @@ export function replicationReport(rep: Replicated): string {
   ];
   const w = Math.max(...Object.keys(rep.summary).map((k) => k.length));
   lines.push(`${'Figure'.padEnd(w)}  ${'Mean'.padStart(12)}  ${'± 95% CI'.padStart(10)}`);
-  for (const [k, e] of Object.entries(rep.summary)) lines.push(`${k.padEnd(w)}  ${e.mean.toFixed(3).padStart(12)}  ${e.halfWidth.toFixed(3).padStart(10)}`);
+  for (const [k, e] of Object.entries(rep.summary))
+    lines.push(`${k.padEnd(w)}  ${e.mean.toFixed(3).padStart(12)}  ${e.halfWidth.toFixed(3).padStart(10)}`);
   return lines.join('\n');
 }

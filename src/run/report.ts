@@ -19,7 +19,10 @@ const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 function table(header: string[], rows: string[][], alignLeft = 1): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) =>
-    r.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    r
+      .map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -27,29 +30,54 @@ const SUMMARY_HEADER = ['Label', '# Samples', 'Failures', 'Error %', 'Throughput
 
 function summaryRow(label: string, s: Summary): string[] {
   const l = s.latencyMs;
-  return [label, n0(s.requests), n0(s.failed), pct(s.errorRate), s.throughputRps.toFixed(1), ms(l.mean), ms(l.p50), ms(l.p90), ms(l.p95), ms(l.p99), ms(l.max)];
+  return [
+    label,
+    n0(s.requests),
+    n0(s.failed),
+    pct(s.errorRate),
+    s.throughputRps.toFixed(1),
+    ms(l.mean),
+    ms(l.p50),
+    ms(l.p90),
+    ms(l.p95),
+    ms(l.p99),
+    ms(l.max),
+  ];
 }
 
 /** The human-readable report printed by `archsim run`. */
 export function textReport(r: RunResult): string {
   const out: string[] = [];
   out.push(`${t(r.title)}${r.variant ? ` — variant ${t(r.variant)}` : ''}`);
-  out.push(`seed ${t(r.seed)} · simulated ${formatDuration(r.simulatedMs, 4)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`);
+  out.push(
+    `seed ${t(r.seed)} · simulated ${formatDuration(r.simulatedMs, 4)} in ${(r.wallMs / 1000).toFixed(2)} s wall · ${n0(r.events)} events${r.complete ? '' : ' · INCOMPLETE'}`,
+  );
   out.push('');
   out.push('Latency in ms; requests issued in the measured interval (after warmup).');
   const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${t(p.name)}`, p))];
   out.push(table(SUMMARY_HEADER, rows));
   const f = r.summary.failures;
   out.push('');
-  out.push(`Failures by reason: timeout ${n0(f.timeout)} · rejected ${n0(f.rejected)} · throttled ${n0(f.throttled)} · error ${n0(f.error)}` +
-    (r.summary.inFlight ? ` · still in flight ${n0(r.summary.inFlight)}` : ''));
+  out.push(
+    `Failures by reason: timeout ${n0(f.timeout)} · rejected ${n0(f.rejected)} · throttled ${n0(f.throttled)} · error ${n0(f.error)}` +
+      (r.summary.inFlight ? ` · still in flight ${n0(r.summary.inFlight)}` : ''),
+  );
   const cost = r.summary.cost as { run?: number; perMonth?: number } | undefined;
-  if (cost && typeof cost.run === 'number' && cost.run > 0) out.push(`Cost: $${cost.run.toFixed(4)} for this run · $${(cost.perMonth ?? 0).toFixed(2)} per month at this load`);
+  if (cost && typeof cost.run === 'number' && cost.run > 0)
+    out.push(`Cost: $${cost.run.toFixed(4)} for this run · $${(cost.perMonth ?? 0).toFixed(2)} per month at this load`);
   out.push('');
   out.push('Components');
   const crow = Object.entries(r.components).map(([id, c]) => [
-    t(id), t(c.kind), n0(c.arrivals), n0(c.completed), n0(c.failed), `${(c.utilization * 100).toFixed(1)}%`,
-    `${c.queueLength.mean.toFixed(2)} / ${n0(c.queueLength.max)}`, ms(c.waitMs.mean), ms(c.latencyMs.mean), ms(c.latencyMs.p99),
+    t(id),
+    t(c.kind),
+    n0(c.arrivals),
+    n0(c.completed),
+    n0(c.failed),
+    `${(c.utilization * 100).toFixed(1)}%`,
+    `${c.queueLength.mean.toFixed(2)} / ${n0(c.queueLength.max)}`,
+    ms(c.waitMs.mean),
+    ms(c.latencyMs.mean),
+    ms(c.latencyMs.p99),
   ]);
   out.push(table(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean/max', 'Wait', 'Latency', 'p99'], crow, 2));
   const extras = Object.entries(r.components).flatMap(([id, c]) => {
@@ -73,7 +101,21 @@ export function csvReport(r: RunResult): string {
   const head = 'label,kind,samples,completed,failed,error_rate,throughput_rps,mean_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms';
   const sum = (label: string, s: Summary) => {
     const l = s.latencyMs;
-    return [label, 'summary', s.requests, s.completed, s.failed, s.errorRate, s.throughputRps, l.mean, l.p50, l.p90, l.p95, l.p99, l.max].join(',');
+    return [
+      label,
+      'summary',
+      s.requests,
+      s.completed,
+      s.failed,
+      s.errorRate,
+      s.throughputRps,
+      l.mean,
+      l.p50,
+      l.p90,
+      l.p95,
+      l.p99,
+      l.max,
+    ].join(',');
   };
   const q = (x: string) => {
     const s = terminalSafe(x);
@@ -81,6 +123,22 @@ export function csvReport(r: RunResult): string {
   };
   const rows = [sum('TOTAL', r.summary), ...r.phases.map((p) => sum(q(p.name), p))];
   for (const [id, c] of Object.entries(r.components))
-    rows.push([q(id), q(c.kind), c.arrivals, c.completed, c.failed, c.arrivals ? +(c.failed / c.arrivals).toFixed(6) : 0, '', c.latencyMs.mean, c.latencyMs.p50, '', '', c.latencyMs.p99, ''].join(','));
+    rows.push(
+      [
+        q(id),
+        q(c.kind),
+        c.arrivals,
+        c.completed,
+        c.failed,
+        c.arrivals ? +(c.failed / c.arrivals).toFixed(6) : 0,
+        '',
+        c.latencyMs.mean,
+        c.latencyMs.p50,
+        '',
+        '',
+        c.latencyMs.p99,
+        '',
+      ].join(','),
+    );
   return terminalSafe([head, ...rows].join('\n'), true);
 }

@@ -87,7 +87,10 @@ export class Run {
   /** Requests still in flight when draining gave up. */
   private drainCut: Warning | null = null;
 
-  constructor(readonly scenario: RunInput, opts: RunOptions = {}) {
+  constructor(
+    readonly scenario: RunInput,
+    opts: RunOptions = {},
+  ) {
     this.maxEvents = opts.maxEvents ?? DEFAULT_MAX_EVENTS;
     const est = estimateEvents(scenario);
     if (est.events > this.maxEvents) {
@@ -119,9 +122,17 @@ export class Run {
       this.byId.set(c.id, node);
     });
     s.links.forEach((spec, i) => {
-      const from = this.byId.get(spec.from), to = this.byId.get(spec.to);
+      const from = this.byId.get(spec.from),
+        to = this.byId.get(spec.to);
       if (!from || !to) throw new Error(`link ${spec.from} → ${spec.to} names an unknown component`);
-      const link = new Link(i, spec, from, to, stream(s.seed, `link:${spec.from}->${spec.to}`), stream(s.seed, `retry:${spec.from}->${spec.to}`));
+      const link = new Link(
+        i,
+        spec,
+        from,
+        to,
+        stream(s.seed, `link:${spec.from}->${spec.to}`),
+        stream(s.seed, `retry:${spec.from}->${spec.to}`),
+      );
       this.links.push(link);
       from.out.push(link);
       to.in.push(link);
@@ -154,14 +165,18 @@ export class Run {
   /** Advance by up to `budget` events. Returns true when the run is over. */
   step(budget = 1_000_000): boolean {
     const t0 = performance.now();
-    const sim = this.sim, rec = this.recorder;
+    const sim = this.sim,
+      rec = this.recorder;
     try {
       while (budget > 0 && this.stage !== 'done') {
         const slice = Math.min(budget, 20_000);
         const n = sim.run(this.stage === 'issuing' ? this.issueEnd : this.drainUntil, slice);
         budget -= Math.max(n, 1);
         if (sim.events >= this.maxEvents) {
-          this.stop({ code: 'event-limit', message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${formatDuration(sim.now, 3)}; raise it with --max-events` });
+          this.stop({
+            code: 'event-limit',
+            message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${formatDuration(sim.now, 3)}; raise it with --max-events`,
+          });
         } else if (this.stage === 'issuing') {
           if (rec.allFinished || n < slice) this.endIssuing();
         } else if (sim.live === 0) {
@@ -169,9 +184,13 @@ export class Run {
         } else if (n < slice) {
           this.stage = 'done';
           // count measured requests only, as summary.inFlight does (warm-up ones are not reported)
-          const t = rec.total, inFlight = t.issued - t.completed - t.failed;
+          const t = rec.total,
+            inFlight = t.issued - t.completed - t.failed;
           if (inFlight > 0)
-            this.drainCut = { code: 'drain-cut', message: `${fmt(inFlight)} requests were still in flight ${formatDuration(this.drainLimit, 3)} after the end; they count as in flight` };
+            this.drainCut = {
+              code: 'drain-cut',
+              message: `${fmt(inFlight)} requests were still in flight ${formatDuration(this.drainLimit, 3)} after the end; they count as in flight`,
+            };
         }
       }
     } catch (e) {
@@ -194,7 +213,8 @@ export class Run {
 
   /** No more requests will be issued: close the measured interval, start draining. */
   private endIssuing(): void {
-    const sim = this.sim, d = this.scenario.duration;
+    const sim = this.sim,
+      d = this.scenario.duration;
     sim.measured.end = Math.max(sim.measured.start, d ?? Math.min(sim.now, sim.measured.end));
     if (d !== undefined && sim.now < d && sim.cal.peekTime() > d) sim.now = d;
     for (const n of this.nodes) n.windowClosed();
@@ -203,7 +223,8 @@ export class Run {
   }
 
   private busiest(): Node | undefined {
-    let best: Node | undefined, q = -1;
+    let best: Node | undefined,
+      q = -1;
     for (const n of this.nodes) if (n.queued.current > q) (q = n.queued.current), (best = n);
     return best;
   }
@@ -215,7 +236,8 @@ export class Run {
 
   /** The results so far (complete once `done`). */
   result(): RunResult {
-    const sim = this.sim, rec = this.recorder;
+    const sim = this.sim,
+      rec = this.recorder;
     const windowEnd = this.stage === 'issuing' ? Math.min(sim.now, sim.measured.end) : sim.measured.end;
     const span = Math.max(0, windowEnd - sim.measured.start);
     const components: RunResult['components'] = plainMap();
@@ -279,7 +301,8 @@ export class Run {
 function nodeSeries(nodes: readonly Node[], bucketMs: number, n: number, now: number): Record<string, Record<string, number[]>> {
   const out = plainMap<Record<string, number[]>>();
   for (const node of nodes)
-    for (const [name, values] of Object.entries(node.timeSeries(bucketMs, n, now))) (out[name] ??= plainMap())[node.id] = values as number[];
+    for (const [name, values] of Object.entries(node.timeSeries(bucketMs, n, now)))
+      (out[name] ??= plainMap())[node.id] = values as number[];
   return out;
 }
 

@@ -13,7 +13,15 @@
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
-const NAMED: Record<string, string> = { '\u001b': '\\e', '\u0007': '\\a', '\b': '\\b', '\t': '\\t', '\r': '\\r', '\n': '\\n', '\u0000': '\\0' };
+const NAMED: Record<string, string> = {
+  '\u001b': '\\e',
+  '\u0007': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\r': '\\r',
+  '\n': '\\n',
+  '\u0000': '\\0',
+};
 
 function visible(c: string): string {
   const code = c.charCodeAt(0);

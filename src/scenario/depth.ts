@@ -47,7 +47,8 @@ export function nestingProblem(value: unknown): { path: (string | number)[]; mes
     if (above.includes(v)) return { path, message: 'this value contains itself, so it has no end' };
     if (seen.has(v)) continue;
     seen.add(v);
-    if (path.length >= MAX_DEPTH) return { path, message: `mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful` };
+    if (path.length >= MAX_DEPTH)
+      return { path, message: `mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful` };
     const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
     for (const [k, x] of entries) stack.push([x, [...path, k], [...above, v]]);
   }

@@ -10,21 +10,42 @@ import { isObject } from './is-object.js';
 
 /** Shorthand function names (and their aliases) → distribution. */
 const NAMES: Record<string, DistName> = {
-  constant: 'constant', exp: 'exponential', exponential: 'exponential', uniform: 'uniform',
-  normal: 'normal', lognormal: 'lognormal', pareto: 'pareto', erlang: 'erlang', empirical: 'empirical',
+  constant: 'constant',
+  exp: 'exponential',
+  exponential: 'exponential',
+  uniform: 'uniform',
+  normal: 'normal',
+  lognormal: 'lognormal',
+  pareto: 'pareto',
+  erlang: 'erlang',
+  empirical: 'empirical',
 };
 /** Shorthand argument names, in order; `k` and `shape` are plain numbers, the rest durations (a bare number: ms). */
 const ARGS: Record<DistName, string[]> = {
-  constant: ['value'], exponential: ['mean'], uniform: ['min', 'max'], normal: ['mean', 'sd'],
-  lognormal: ['median', 'p99'], pareto: ['scale', 'shape'], erlang: ['k', 'mean'], empirical: ['values', 'weights'],
+  constant: ['value'],
+  exponential: ['mean'],
+  uniform: ['min', 'max'],
+  normal: ['mean', 'sd'],
+  lognormal: ['median', 'p99'],
+  pareto: ['scale', 'shape'],
+  erlang: ['k', 'mean'],
+  empirical: ['values', 'weights'],
 };
 const MAX_EMPIRICAL = 10_000;
 /** Largest Erlang shape `k` accepted (also the JSON Schema's maximum). */
 export const MAX_ERLANG_K = 1000;
 
 /** Shorthand forms, for messages and the JSON Schema. */
-export const DIST_EXAMPLES = ['5ms', 'exp(10ms)', 'uniform(5ms, 15ms)', 'normal(20ms, 5ms)', 'lognormal(20ms, 200ms)',
-  'pareto(10ms, 2.5)', 'erlang(4, 10ms)', 'empirical(1ms:0.9, 50ms:0.1)'];
+export const DIST_EXAMPLES = [
+  '5ms',
+  'exp(10ms)',
+  'uniform(5ms, 15ms)',
+  'normal(20ms, 5ms)',
+  'lognormal(20ms, 200ms)',
+  'pareto(10ms, 2.5)',
+  'erlang(4, 10ms)',
+  'empirical(1ms:0.9, 50ms:0.1)',
+];
 /** Pattern of a shorthand distribution string that is not a plain duration. */
 export const DIST_CALL_PATTERN = String.raw`^\s*[A-Za-z]+\s*\(.*\)\s*$`;
 /** Names accepted in `{dist: NAME}` and as shorthand functions. */
@@ -111,22 +132,28 @@ function build(dist: DistName, a: Record<string, unknown>, fn: string): DistSpec
     throw new ValueError(`${fn}: ${msg}`);
   };
   switch (dist) {
-    case 'constant': return { dist, value: dur('value') };
-    case 'exponential': return { dist, mean: dur('mean') };
+    case 'constant':
+      return { dist, value: dur('value') };
+    case 'exponential':
+      return { dist, mean: dur('mean') };
     case 'uniform': {
-      const min = dur('min'), max = dur('max');
+      const min = dur('min'),
+        max = dur('max');
       if (max < min) fail(`max must be ≥ min, got min ${show(a.min)} and max ${show(a.max)}`);
       return { dist, min, max };
     }
-    case 'normal': return { dist, mean: dur('mean'), sd: dur('sd') };
+    case 'normal':
+      return { dist, mean: dur('mean'), sd: dur('sd') };
     case 'lognormal': {
-      const median = dur('median'), p99 = dur('p99');
+      const median = dur('median'),
+        p99 = dur('p99');
       if (median <= 0) fail(`median must be > 0, got ${show(a.median)}`);
       if (p99 <= median) fail(`p99 must exceed the median, got median ${show(a.median)} and p99 ${show(a.p99)}`);
       return { dist, median, p99 };
     }
     case 'pareto': {
-      const scale = dur('scale'), shape = a.shape;
+      const scale = dur('scale'),
+        shape = a.shape;
       if (scale <= 0) fail(`scale must be > 0, got ${show(a.scale)}`);
       if (typeof shape !== 'number' || !Number.isFinite(shape) || shape <= 0) fail(`shape: expected a number > 0, got ${show(shape)}`);
       return { dist, scale, shape: shape as number };

@@ -11,14 +11,31 @@ import { nestingProblem } from './depth.js';
 import { validateScenario, type ResolvedScenario, type ValidateOptions } from './validate.js';
 import { applyOverrides, applyVariant, listVariants, parseSet, type Overrides } from './variants.js';
 
-export { parseScenarioText, ScenarioError, formatProblem, MAX_TEXT, type Problem, type Pos, type Path, type ParsedScenario } from './parse.js';
+export {
+  parseScenarioText,
+  ScenarioError,
+  formatProblem,
+  MAX_TEXT,
+  type Problem,
+  type Pos,
+  type Path,
+  type ParsedScenario,
+} from './parse.js';
 export { parseDuration, parseRate, formatDuration, formatRate, ValueError } from './units.js';
 export { parseDist } from './dist-syntax.js';
 export { listVariants, applyVariant, applyOverrides, mergePatch, type Overrides } from './variants.js';
 export { scenarioSchema } from './schema.js';
 export { MAX_DEPTH } from './depth.js';
 export { RESERVED_KEYS } from './plain-map.js';
-export { validateScenario, scenarioParams, type ResolvedScenario, type ResolvedComponent, type Registry, type KindSpec, type ValidateOptions } from './validate.js';
+export {
+  validateScenario,
+  scenarioParams,
+  type ResolvedScenario,
+  type ResolvedComponent,
+  type Registry,
+  type KindSpec,
+  type ValidateOptions,
+} from './validate.js';
 export type { EventsHook } from '../timeline/events.js';
 
 /** Options of resolveScenario: which variant, overrides, and (for tests) the kind registry. */
@@ -40,8 +57,13 @@ export interface LoadOptions extends ResolveOptions {
  */
 export function loadScenario(text: string | ParsedScenario, opts: LoadOptions = {}): ResolvedScenario {
   const parsed = typeof text === 'string' ? parseScenarioText(text, opts.file) : text;
-  return resolve(parsed.raw, opts, opts.file, (name) => (path, at) =>
-    (name === undefined ? undefined : parsed.locateExact(['variants', name, ...path], at)) ?? parsed.locate(path, at));
+  return resolve(
+    parsed.raw,
+    opts,
+    opts.file,
+    (name) => (path, at) =>
+      (name === undefined ? undefined : parsed.locateExact(['variants', name, ...path], at)) ?? parsed.locate(path, at),
+  );
 }
 
 /**
@@ -74,10 +96,10 @@ function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (v
   const base = run(opts.variant);
   let problems = base.problems;
   if (opts.variant === undefined && opts.checkVariants !== false) {
-    const seen = new Set(problems.map((p) => p.path + '\0' + p.message));
+    const seen = new Set(problems.map((p) => `${p.path}\0${p.message}`));
     for (const name of listVariants(raw)) {
       for (const p of run(name).problems)
-        if (!seen.has(p.path + '\0' + p.message)) problems = [...problems, { ...p, message: `in variant "${name}": ${p.message}` }];
+        if (!seen.has(`${p.path}\0${p.message}`)) problems = [...problems, { ...p, message: `in variant "${name}": ${p.message}` }];
     }
   }
   if (problems.length || !base.scenario) throw new ScenarioError(problems, file);
@@ -86,8 +108,9 @@ function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (v
 
 /** Dot-joined path: `components.app.workers`, `links[2].to`, `routes["/checkout"]`. */
 function formatPath(path: readonly (string | number)[]): string {
-  return path.map((k, i) =>
-    typeof k === 'number' ? `[${k}]` : /^[A-Za-z_][\w-]*$/.test(k) ? (i ? '.' : '') + k : `[${JSON.stringify(k)}]`).join('');
+  return path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_][\w-]*$/.test(k) ? (i ? '.' : '') + k : `[${JSON.stringify(k)}]`))
+    .join('');
 }
 
 function toProblem(p: RawProblem, locate: Locate | undefined, sets: { text: string; path: string[] }[]): Problem {

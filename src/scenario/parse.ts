@@ -42,7 +42,10 @@ export const MAX_ALIASES = 1000;
 /** Thrown for any invalid scenario: every problem found, one per line in the message. */
 export class ScenarioError extends Error {
   override name = 'ScenarioError';
-  constructor(readonly problems: Problem[], readonly file?: string) {
+  constructor(
+    readonly problems: Problem[],
+    readonly file?: string,
+  ) {
     super(problems.map((p) => formatProblem(p, file)).join('\n'));
   }
 }
@@ -67,8 +70,7 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
   const fail = (message: string, pos?: Pos): never => {
     throw new ScenarioError([{ path: '', message, ...pos }], file);
   };
-  if (text.length > MAX_TEXT)
-    fail(`the scenario is ${(text.length / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
+  if (text.length > MAX_TEXT) fail(`the scenario is ${(text.length / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
   const deep = tooDeepAt(text);
   if (deep !== undefined)
     fail(`mappings and lists are nested more than ${MAX_DEPTH} levels deep here; a scenario needs a handful`, posAt(text, deep));
@@ -76,9 +78,12 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, merge: true, prettyErrors: false, strict: true });
   const errors = doc.errors.map((e) => {
     const pos = lc.linePos(e.pos[0]);
-    const message = e.code === 'MULTIPLE_DOCS'
-      ? 'only one YAML document is allowed; remove the second "---" and what follows it'
-      : e.code === 'DUPLICATE_KEY' ? 'duplicate key: a key may appear only once in a mapping' : firstLine(e.message);
+    const message =
+      e.code === 'MULTIPLE_DOCS'
+        ? 'only one YAML document is allowed; remove the second "---" and what follows it'
+        : e.code === 'DUPLICATE_KEY'
+          ? 'duplicate key: a key may appear only once in a mapping'
+          : firstLine(e.message);
     return { path: '', message, line: pos.line, col: pos.col };
   });
   if (errors.length) throw new ScenarioError(errors, file);
@@ -95,9 +100,11 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     if (e instanceof RangeError) fail(`mappings and lists are nested more than ${MAX_DEPTH} levels deep once aliases are expanded`);
-    fail(/alias/i.test((e as Error).message)
-      ? `too many YAML aliases (over ${MAX_ALIASES} expansions): refused as a possible alias bomb`
-      : firstLine((e as Error).message));
+    fail(
+      /alias/i.test((e as Error).message)
+        ? `too many YAML aliases (over ${MAX_ALIASES} expansions): refused as a possible alias bomb`
+        : firstLine((e as Error).message),
+    );
   }
   const pos = (n: YamlNode | null | undefined): Pos | undefined => (n?.range ? lc.linePos(n.range[0]) : undefined);
   const find = (path: Path, at: 'value' | 'key' = 'value', exact = false): Pos | undefined => {
@@ -106,7 +113,10 @@ export function parseScenarioText(text: string, file?: string): ParsedScenario {
     for (let i = 0; i < path.length; i++) {
       let next: unknown, key: unknown;
       if (isMap(node)) {
-        const pair = node.items.find((it) => (isScalar(it.key) ? it.key.value : it.key) === path[i] || String(isScalar(it.key) ? it.key.value : '') === String(path[i]));
+        const pair = node.items.find(
+          (it) =>
+            (isScalar(it.key) ? it.key.value : it.key) === path[i] || String(isScalar(it.key) ? it.key.value : '') === String(path[i]),
+        );
         key = pair?.key;
         next = pair?.value;
         if (pair && i === path.length - 1 && (at === 'key' || !pos(next as YamlNode))) return pos(key as YamlNode) ?? best;

@@ -22,7 +22,5 @@ export function ownValue(o: object, key: string): unknown {
 
 /** Why `key` may not name something, or undefined when it may. */
 export function reservedReason(key: string): string | undefined {
-  return RESERVED_KEYS.has(key)
-    ? `"${key}" is a reserved name (JavaScript gives it a meaning of its own); choose another`
-    : undefined;
+  return RESERVED_KEYS.has(key) ? `"${key}" is a reserved name (JavaScript gives it a meaning of its own); choose another` : undefined;
 }

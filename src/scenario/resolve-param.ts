@@ -9,7 +9,7 @@ import { DIST_EXAMPLES, parseDist } from './dist-syntax.js';
 import { isObject } from './is-object.js';
 import { ownValue, plainMap, reservedReason } from './plain-map.js';
 import { didYouMean, show } from './suggest.js';
-import { DURATION_HINT, formatDuration, formatRate, parseDuration, parseRate, RATE_HINT, ValueError } from './units.js';
+import { DURATION_HINT, formatDuration, formatRate, parseDuration, parseRate, RATE_HINT, type ValueError } from './units.js';
 
 /** A problem found while resolving, located by path; `at: 'key'` points at the key rather than its value. */
 export interface RawProblem {
@@ -32,13 +32,14 @@ function bounds(d: { min?: number; max?: number; minExclusive?: boolean }, fmt: 
   const parts = [];
   if (min !== undefined) parts.push(`${minExclusive ? '>' : '≥'} ${fmt(min)}`);
   if (max !== undefined) parts.push(`≤ ${fmt(max)}`);
-  return parts.length ? ' ' + parts.join(' and ') : '';
+  return parts.length ? ` ${parts.join(' and ')}` : '';
 }
 
 /** What a descriptor expects, as a phrase: `an integer ≥ 1`, `one of lru, lfu`. */
 export function expectation(d: Param): string {
   switch (d.type) {
-    case 'number': return `${d.integer ? 'an integer' : 'a number'}${bounds(d, String)}`;
+    case 'number':
+      return `${d.integer ? 'an integer' : 'a number'}${bounds(d, String)}`;
     case 'duration': {
       const b = bounds(d, formatDuration);
       return b ? `a duration${b}` : DURATION_HINT;
@@ -47,13 +48,22 @@ export function expectation(d: Param): string {
       const b = bounds(d, formatRate);
       return b ? `a rate${b}` : RATE_HINT;
     }
-    case 'dist': return `a distribution such as ${DIST_EXAMPLES.slice(0, 3).map((x) => JSON.stringify(x)).join(', ')}`;
-    case 'enum': return `one of ${d.values.join(', ')}`;
-    case 'boolean': return 'true or false';
-    case 'string': return d.pattern ? `a string matching /${d.pattern}/` : 'a string';
-    case 'object': return `a mapping with keys ${Object.keys(d.fields).join(', ')}`;
-    case 'map': return `a mapping from ${d.keyLabel ?? 'name'} to ${expectation(d.values)}`;
-    case 'list': return `a list of ${expectation(d.items).replace(/^an? /, '')}s`;
+    case 'dist':
+      return `a distribution such as ${DIST_EXAMPLES.slice(0, 3)
+        .map((x) => JSON.stringify(x))
+        .join(', ')}`;
+    case 'enum':
+      return `one of ${d.values.join(', ')}`;
+    case 'boolean':
+      return 'true or false';
+    case 'string':
+      return d.pattern ? `a string matching /${d.pattern}/` : 'a string';
+    case 'object':
+      return `a mapping with keys ${Object.keys(d.fields).join(', ')}`;
+    case 'map':
+      return `a mapping from ${d.keyLabel ?? 'name'} to ${expectation(d.values)}`;
+    case 'list':
+      return `a list of ${expectation(d.items).replace(/^an? /, '')}s`;
   }
 }
 
@@ -74,7 +84,8 @@ function hasDefault(d: Param): boolean {
  */
 export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext): Resolved {
   if (v === undefined || v === null) {
-    if (hasDefault(d)) return d.type === 'object' ? resolveFields(d.fields, {}, path, ctx) : resolveParam(d, (d as { default: unknown }).default, path, ctx);
+    if (hasDefault(d))
+      return d.type === 'object' ? resolveFields(d.fields, {}, path, ctx) : resolveParam(d, (d as { default: unknown }).default, path, ctx);
     if (d.required) ctx.report({ path, message: `required: expected ${expectation(d)}` });
     return undefined;
   }
@@ -95,8 +106,10 @@ export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v) || (d.integer && !Number.isInteger(v)) || !inBounds(v, d)) return bad();
       return v;
-    case 'duration': return convert(parseDuration, d);
-    case 'rate': return convert(parseRate, d);
+    case 'duration':
+      return convert(parseDuration, d);
+    case 'rate':
+      return convert(parseRate, d);
     case 'dist':
       try {
         return parseDist(v);
@@ -107,16 +120,21 @@ export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext
     case 'enum':
       if (typeof v !== 'string' || !d.values.includes(v)) return bad(typeof v === 'string' ? didYouMean(v, d.values) : '');
       return v;
-    case 'boolean': return typeof v === 'boolean' ? v : bad();
+    case 'boolean':
+      return typeof v === 'boolean' ? v : bad();
     case 'string':
       if (typeof v !== 'string' || (d.pattern && !new RegExp(d.pattern).test(v))) return bad();
       if (d.ref === 'linked' && !ctx.targets.includes(v)) {
         const hint = didYouMean(v, ctx.targets);
-        ctx.report({ path, message: `"${v}" is not linked from this component${hint || ` (linked: ${ctx.targets.join(', ') || 'none'})`}` });
+        ctx.report({
+          path,
+          message: `"${v}" is not linked from this component${hint || ` (linked: ${ctx.targets.join(', ') || 'none'})`}`,
+        });
         return undefined;
       }
       return v;
-    case 'object': return isObject(v) ? resolveFields(d.fields, v, path, ctx) : bad();
+    case 'object':
+      return isObject(v) ? resolveFields(d.fields, v, path, ctx) : bad();
     case 'map': {
       if (!isObject(v)) return bad();
       const entries = Object.entries(v);
@@ -125,7 +143,11 @@ export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext
       const out = plainMap<Resolved>();
       for (const [k, x] of entries) {
         if (keyRe && !keyRe.test(k)) {
-          ctx.report({ path: [...path, k], at: 'key', message: `expected a ${d.keyLabel ?? 'key'} matching /${d.keyPattern}/, got ${show(k)}` });
+          ctx.report({
+            path: [...path, k],
+            at: 'key',
+            message: `expected a ${d.keyLabel ?? 'key'} matching /${d.keyPattern}/, got ${show(k)}`,
+          });
           continue;
         }
         const reserved = reservedReason(k);
@@ -157,7 +179,13 @@ export function resolveParam(d: Param, v: unknown, path: Path, ctx: ParamContext
  * absent fields take their defaults, and fields still absent are left out.
  * `owner` names the object in messages ("for service").
  */
-export function resolveFields(fields: Record<string, Param>, v: Record<string, unknown>, path: Path, ctx: ParamContext, owner = ''): ResolvedObject {
+export function resolveFields(
+  fields: Record<string, Param>,
+  v: Record<string, unknown>,
+  path: Path,
+  ctx: ParamContext,
+  owner = '',
+): ResolvedObject {
   const names = Object.keys(fields);
   for (const k of Object.keys(v))
     if (!Object.hasOwn(fields, k)) {

@@ -23,28 +23,45 @@ function paramSchema(d: Param): Schema {
     ...(d.max === undefined ? {} : { maximum: d.max }),
   });
   switch (d.type) {
-    case 'number': return { ...base, type: d.integer ? 'integer' : 'number', ...range(d), ...dflt };
-    case 'duration': return { ...base, allOf: [ref('duration')], ...dflt };
-    case 'rate': return { ...base, allOf: [ref('rate')], ...dflt };
-    case 'dist': return { ...base, allOf: [ref('dist')], ...dflt };
-    case 'enum': return { ...base, type: 'string', enum: [...d.values], ...dflt };
-    case 'boolean': return { ...base, type: 'boolean', ...dflt };
-    case 'string': return { ...base, type: 'string', ...(d.pattern ? { pattern: d.pattern } : {}), ...dflt };
-    case 'object': return { ...base, ...objectSchema(d.fields) };
-    case 'map': return {
-      ...base, type: 'object', additionalProperties: paramSchema(d.values),
-      ...(d.keyPattern ? { propertyNames: { pattern: d.keyPattern } } : {}),
-      ...(d.maxEntries === undefined ? {} : { maxProperties: d.maxEntries }),
-    };
-    case 'list': return {
-      ...base, type: 'array', items: paramSchema(d.items),
-      ...(d.minItems === undefined ? {} : { minItems: d.minItems }), ...(d.maxItems === undefined ? {} : { maxItems: d.maxItems }),
-    };
+    case 'number':
+      return { ...base, type: d.integer ? 'integer' : 'number', ...range(d), ...dflt };
+    case 'duration':
+      return { ...base, allOf: [ref('duration')], ...dflt };
+    case 'rate':
+      return { ...base, allOf: [ref('rate')], ...dflt };
+    case 'dist':
+      return { ...base, allOf: [ref('dist')], ...dflt };
+    case 'enum':
+      return { ...base, type: 'string', enum: [...d.values], ...dflt };
+    case 'boolean':
+      return { ...base, type: 'boolean', ...dflt };
+    case 'string':
+      return { ...base, type: 'string', ...(d.pattern ? { pattern: d.pattern } : {}), ...dflt };
+    case 'object':
+      return { ...base, ...objectSchema(d.fields) };
+    case 'map':
+      return {
+        ...base,
+        type: 'object',
+        additionalProperties: paramSchema(d.values),
+        ...(d.keyPattern ? { propertyNames: { pattern: d.keyPattern } } : {}),
+        ...(d.maxEntries === undefined ? {} : { maxProperties: d.maxEntries }),
+      };
+    case 'list':
+      return {
+        ...base,
+        type: 'array',
+        items: paramSchema(d.items),
+        ...(d.minItems === undefined ? {} : { minItems: d.minItems }),
+        ...(d.maxItems === undefined ? {} : { maxItems: d.maxItems }),
+      };
   }
 }
 
 function objectSchema(fields: Record<string, Param>): Schema {
-  const required = Object.entries(fields).filter(([, d]) => d.required).map(([k]) => k);
+  const required = Object.entries(fields)
+    .filter(([, d]) => d.required)
+    .map(([k]) => k);
   return {
     type: 'object',
     properties: Object.fromEntries(Object.entries(fields).map(([k, d]) => [k, paramSchema(d)])),
@@ -55,12 +72,18 @@ function objectSchema(fields: Record<string, Param>): Schema {
 
 const durationSchema: Schema = {
   description: 'A duration: "250ms", "2s", "5m", "1h", "1d" (also "us"), or a number of milliseconds.',
-  anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: DURATION_PATTERN }],
+  anyOf: [
+    { type: 'number', minimum: 0 },
+    { type: 'string', pattern: DURATION_PATTERN },
+  ],
   examples: ['250ms', '2s', '5m'],
 };
 const rateSchema: Schema = {
   description: 'A rate: "100/s", "6000/min", "10/ms", "360/h", or a number per second.',
-  anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: RATE_PATTERN }],
+  anyOf: [
+    { type: 'number', minimum: 0 },
+    { type: 'string', pattern: RATE_PATTERN },
+  ],
   examples: ['100/s', '6000/min'],
 };
 const d = ref('duration');
@@ -71,7 +94,8 @@ const distObject = (dist: string[], props: Record<string, Schema>, required = Ob
   additionalProperties: false,
 });
 const distSchema: Schema = {
-  description: 'A distribution of durations: a duration (constant), a shorthand such as "exp(10ms)", or an object such as {dist: exponential, mean: 10ms}.',
+  description:
+    'A distribution of durations: a duration (constant), a shorthand such as "exp(10ms)", or an object such as {dist: exponential, mean: 10ms}.',
   examples: DIST_EXAMPLES,
   anyOf: [
     d,
@@ -83,7 +107,11 @@ const distSchema: Schema = {
     distObject(['lognormal'], { median: d, p99: d }),
     distObject(['pareto'], { scale: d, shape: { type: 'number', exclusiveMinimum: 0 } }),
     distObject(['erlang'], { k: { type: 'integer', minimum: 1, maximum: MAX_ERLANG_K }, mean: d }),
-    distObject(['empirical'], { values: { type: 'array', items: d, minItems: 1 }, weights: { type: 'array', items: { type: 'number', minimum: 0 } } }, ['values']),
+    distObject(
+      ['empirical'],
+      { values: { type: 'array', items: d, minItems: 1 }, weights: { type: 'array', items: { type: 'number', minimum: 0 } } },
+      ['values'],
+    ),
   ],
 };
 
@@ -93,12 +121,14 @@ const distSchema: Schema = {
  */
 export function scenarioSchema(registry: Registry = defaultKinds, events: EventsHook = timelineHook): Schema {
   const names = Object.keys(registry);
-  const kindDefs = Object.fromEntries(names.map((k) => {
-    const fields = { ...commonParams, ...registry[k].params };
-    const s = objectSchema(fields);
-    (s.properties as Schema).kind = { const: k, description: registry[k].help };
-    return [`kind-${k}`, { title: registry[k].label, description: registry[k].help, ...s }];
-  }));
+  const kindDefs = Object.fromEntries(
+    names.map((k) => {
+      const fields = { ...commonParams, ...registry[k].params };
+      const s = objectSchema(fields);
+      (s.properties as Schema).kind = { const: k, description: registry[k].help };
+      return [`kind-${k}`, { title: registry[k].label, description: registry[k].help, ...s }];
+    }),
+  );
   const top = Object.fromEntries(Object.entries(scenarioParams).map(([k, p]) => [k, paramSchema(p)]));
   (top.version as Schema) = { ...top.version, const: 1 };
   return {
@@ -107,16 +137,28 @@ export function scenarioSchema(registry: Registry = defaultKinds, events: Events
     title: 'archsim scenario (version 1)',
     type: 'object',
     properties: {
-      version: top.version, title: top.title, description: top.description,
-      seed: { description: topLevelHelp.seed, anyOf: [{ type: 'integer' }, { type: 'string', minLength: 1, maxLength: MAX_SEED_LENGTH }], default: 1 },
-      duration: top.duration, warmup: top.warmup, drain: top.drain,
+      version: top.version,
+      title: top.title,
+      description: top.description,
+      seed: {
+        description: topLevelHelp.seed,
+        anyOf: [{ type: 'integer' }, { type: 'string', minLength: 1, maxLength: MAX_SEED_LENGTH }],
+        default: 1,
+      },
+      duration: top.duration,
+      warmup: top.warmup,
+      drain: top.drain,
       components: {
-        description: topLevelHelp.components, type: 'object', maxProperties: MAX_COMPONENTS,
-        propertyNames: { pattern: ID_PATTERN }, additionalProperties: ref('component'),
+        description: topLevelHelp.components,
+        type: 'object',
+        maxProperties: MAX_COMPONENTS,
+        propertyNames: { pattern: ID_PATTERN },
+        additionalProperties: ref('component'),
       },
       links: { description: topLevelHelp.links, type: 'array', maxItems: MAX_LINKS, items: ref('link') },
       variants: {
-        description: topLevelHelp.variants, type: 'object',
+        description: topLevelHelp.variants,
+        type: 'object',
         additionalProperties: { type: 'object', description: 'A JSON Merge Patch: keys merge, null deletes, lists (links) are replaced.' },
       },
       events: { description: topLevelHelp.events, type: 'array', items: events.schema ?? { type: 'object' } },

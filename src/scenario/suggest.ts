@@ -18,7 +18,8 @@ function editDistance(a: string, b: string): number {
 /** The closest candidate within 40% of the longer word's length (at least 1, at most 3 edits). */
 function closest(word: string, candidates: Iterable<string>): string | undefined {
   if (word.length > 100) return undefined;
-  let best: string | undefined, bestD = Infinity;
+  let best: string | undefined,
+    bestD = Infinity;
   for (const c of candidates) {
     const limit = Math.min(3, Math.max(1, Math.floor(Math.max(word.length, c.length) * 0.4)));
     const dist = editDistance(word, c);
@@ -41,5 +42,5 @@ export function show(v: unknown): string {
   else if (v === undefined) s = 'nothing';
   else if (typeof v === 'number' || typeof v === 'boolean' || v === null) s = String(v);
   else s = Array.isArray(v) ? 'a list' : 'an object';
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }

@@ -16,7 +16,17 @@ export class ValueError extends Error {
  * in this order and PART takes the first that matches.
  */
 const MS: Record<string, number> = {
-  us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, sec: 1e3, min: 6e4, hr: 36e5, s: 1e3, m: 6e4, h: 36e5, d: 864e5,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  sec: 1e3,
+  min: 6e4,
+  hr: 36e5,
+  s: 1e3,
+  m: 6e4,
+  h: 36e5,
+  d: 864e5,
 };
 const UNIT = Object.keys(MS).join('|');
 const NUM = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
@@ -45,8 +55,9 @@ export const RATE_HINT = 'a rate such as "100/s" or "6000/min"';
 export function parseDuration(v: unknown): number {
   return parseAmount(v, DURATION_HINT, (s) => {
     PART.lastIndex = 0;
-    let ms = 0, end = 0;
-    for (let m; (m = PART.exec(s)); end = PART.lastIndex) {
+    let ms = 0,
+      end = 0;
+    for (let m: RegExpExecArray | null; (m = PART.exec(s)); end = PART.lastIndex) {
       ms += Number(m[1]) * MS[m[2]];
       while (s[PART.lastIndex] === ' ' && PART.lastIndex < s.length - 1) PART.lastIndex++;
     }
@@ -88,8 +99,10 @@ function nearMiss(v: string, read: (s: string) => number | undefined): string {
   if (!BARE.test(inner)) return '';
   const isRate = read('1s') === undefined;
   const units = isRate ? ['/s', '/min'] : ['ms', 's'];
-  return ` (as text it needs a unit, such as ${units.map((u) => JSON.stringify(inner + u)).join(' or ')}; ` +
-    `the bare number ${inner} means ${isRate ? 'per second' : 'milliseconds'})`;
+  return (
+    ` (as text it needs a unit, such as ${units.map((u) => JSON.stringify(inner + u)).join(' or ')}; ` +
+    `the bare number ${inner} means ${isRate ? 'per second' : 'milliseconds'})`
+  );
 }
 
 function checkAmount(x: number, hint: string, raw: unknown): number {

@@ -62,26 +62,63 @@ export interface ValidateOptions {
 
 /** Top-level keys described as parameters (seed, components, links, variants and events have their own rules). */
 export const scenarioParams: Record<string, Param> = {
-  version: { type: 'number', label: 'Version', help: 'Scenario format version; this archsim reads version 1.', integer: true, default: 1, min: 1, max: 1 },
+  version: {
+    type: 'number',
+    label: 'Version',
+    help: 'Scenario format version; this archsim reads version 1.',
+    integer: true,
+    default: 1,
+    min: 1,
+    max: 1,
+  },
   title: { type: 'string', label: 'Title', help: 'Title shown above the diagram and in reports.', default: '' },
   description: { type: 'string', label: 'Description', help: 'Markdown shown beside the diagram.', default: '' },
   duration: {
-    type: 'duration', label: 'Duration', min: 0, minExclusive: true, examples: ['10m', '30s'],
+    type: 'duration',
+    label: 'Duration',
+    min: 0,
+    minExclusive: true,
+    examples: ['10m', '30s'],
     help: 'Simulated time during which clients issue requests. Required unless every client is closed with a number of iterations.',
   },
-  warmup: { type: 'duration', label: 'Warmup', default: 0, min: 0, examples: ['30s'], help: 'Requests issued before this time are simulated but not measured.' },
-  drain: { type: 'duration', label: 'Drain', default: '60s', min: 0, help: 'Longest time to let in-flight requests finish after the duration ends.' },
+  warmup: {
+    type: 'duration',
+    label: 'Warmup',
+    default: 0,
+    min: 0,
+    examples: ['30s'],
+    help: 'Requests issued before this time are simulated but not measured.',
+  },
+  drain: {
+    type: 'duration',
+    label: 'Drain',
+    default: '60s',
+    min: 0,
+    help: 'Longest time to let in-flight requests finish after the duration ends.',
+  },
 };
 /** Help for the top-level keys with rules of their own. */
 export const topLevelHelp = {
   seed: 'Random seed: an integer or a string. Same scenario and seed give the same results; --seed overrides it.',
-  components: 'The components, by id: each has a kind and that kind\'s parameters.',
+  components: "The components, by id: each has a kind and that kind's parameters.",
   links: 'Calls between components: {from, to, latency, p, routes, weight}.',
   variants: 'Named JSON Merge Patches (RFC 7386) over this scenario, picked with --variant NAME.',
   events: 'Scheduled events during the run.',
 };
 /** Every top-level key, in the order the docs and schema list them. */
-export const TOP_KEYS = ['version', 'title', 'description', 'seed', 'duration', 'warmup', 'drain', 'components', 'links', 'variants', 'events'];
+export const TOP_KEYS = [
+  'version',
+  'title',
+  'description',
+  'seed',
+  'duration',
+  'warmup',
+  'drain',
+  'components',
+  'links',
+  'variants',
+  'events',
+];
 
 /** Component ids, as a RegExp source: a letter or _, then letters, digits, _ and -. The design store and the schema use it too. */
 export const ID_PATTERN = '^[A-Za-z_][\\w-]*$';
@@ -118,24 +155,39 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
     return { problems };
   }
   for (const k of Object.keys(raw))
-    if (!TOP_KEYS.includes(k)) report({ path: [k], at: 'key', message: `unknown key "${k}"${didYouMean(k, TOP_KEYS) || ` (expected one of ${TOP_KEYS.join(', ')})`}` });
+    if (!TOP_KEYS.includes(k))
+      report({
+        path: [k],
+        at: 'key',
+        message: `unknown key "${k}"${didYouMean(k, TOP_KEYS) || ` (expected one of ${TOP_KEYS.join(', ')})`}`,
+      });
   if (raw.version !== undefined && raw.version !== null && raw.version !== 1)
     report({ path: ['version'], message: `unsupported version ${show(raw.version)}; this archsim reads version 1` });
-  const own = Object.fromEntries(Object.keys(scenarioParams).filter((k) => k !== 'version').map((k) => [k, raw[k]]));
+  const own = Object.fromEntries(
+    Object.keys(scenarioParams)
+      .filter((k) => k !== 'version')
+      .map((k) => [k, raw[k]]),
+  );
   const top = resolveFields(scenarioParams, own, [], { targets: [], report });
   const seed = resolveSeed(raw.seed, report);
 
   // Components and links
   const rawComps = raw.components;
   if (!isObject(rawComps)) {
-    report({ path: ['components'], message: `${rawComps == null ? 'required: ' : ''}expected a mapping from component id to component, got ${show(rawComps)}` });
+    report({
+      path: ['components'],
+      message: `${rawComps == null ? 'required: ' : ''}expected a mapping from component id to component, got ${show(rawComps)}`,
+    });
     return { problems };
   }
   const ids = Object.keys(rawComps);
-  if (ids.length > MAX_COMPONENTS) report({ path: ['components'], message: `at most ${MAX_COMPONENTS} components are allowed, got ${ids.length}` });
+  if (ids.length > MAX_COMPONENTS)
+    report({ path: ['components'], message: `at most ${MAX_COMPONENTS} components are allowed, got ${ids.length}` });
   const rawLinks = raw.links ?? [];
-  if (!Array.isArray(rawLinks)) report({ path: ['links'], message: `expected a list of links such as {from: app, to: db}, got ${show(rawLinks)}` });
-  else if (rawLinks.length > MAX_LINKS) report({ path: ['links'], message: `at most ${MAX_LINKS} links are allowed, got ${rawLinks.length}` });
+  if (!Array.isArray(rawLinks))
+    report({ path: ['links'], message: `expected a list of links such as {from: app, to: db}, got ${show(rawLinks)}` });
+  else if (rawLinks.length > MAX_LINKS)
+    report({ path: ['links'], message: `at most ${MAX_LINKS} links are allowed, got ${rawLinks.length}` });
   if (problems.some((p) => p.path.length === 1 && (p.path[0] === 'components' || p.path[0] === 'links'))) return { problems };
   const linkList = rawLinks as unknown[];
 
@@ -169,7 +221,10 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
   const sources = components.filter((c) => registry[c.kind].source);
   const isUnclear = sources.some((c) => !cleanIds.has(c.id));
   if (duration === undefined && raw.duration == null && !isUnclear && !everySourceBounded(components, registry))
-    report({ path: ['duration'], message: 'required: expected a duration such as "10m" (only closed clients with `users` and `iterations` may leave it out)' });
+    report({
+      path: ['duration'],
+      message: 'required: expected a duration such as "10m" (only closed clients with `users` and `iterations` may leave it out)',
+    });
   const warmup = top.warmup as number;
   if (duration !== undefined && warmup !== undefined && warmup >= duration)
     report({ path: ['warmup'], message: `the warmup (${show(raw.warmup)}) must be shorter than the duration (${show(raw.duration)})` });
@@ -186,9 +241,17 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
   return {
     problems,
     scenario: {
-      version: 1, title: top.title as string, description: top.description as string, seed,
-      ...(duration === undefined ? {} : { duration }), warmup, drain: top.drain as number,
-      components, links, events, variantNames,
+      version: 1,
+      title: top.title as string,
+      description: top.description as string,
+      seed,
+      ...(duration === undefined ? {} : { duration }),
+      warmup,
+      drain: top.drain as number,
+      components,
+      links,
+      events,
+      variantNames,
     },
   };
 }
@@ -211,7 +274,10 @@ function resolveComponent(id: string, c: unknown, registry: Registry, ctx: Param
     return undefined;
   }
   if (typeof c.kind !== 'string') {
-    ctx.report({ path: [...path, 'kind'], message: `${c.kind == null ? 'required: ' : ''}expected one of ${names.join(', ')}${c.kind == null ? '' : `, got ${show(c.kind)}`}` });
+    ctx.report({
+      path: [...path, 'kind'],
+      message: `${c.kind == null ? 'required: ' : ''}expected one of ${names.join(', ')}${c.kind == null ? '' : `, got ${show(c.kind)}`}`,
+    });
     return undefined;
   }
   const kind = registry[c.kind];
@@ -222,13 +288,23 @@ function resolveComponent(id: string, c: unknown, registry: Registry, ctx: Param
   const all = resolveFields({ ...commonParams, ...kind.params }, c, path, ctx, `for ${c.kind}`);
   const { kind: _kind, label, position, ...params } = all;
   return {
-    id, kind: c.kind, label: (label as string | undefined) ?? id, params,
+    id,
+    kind: c.kind,
+    label: (label as string | undefined) ?? id,
+    params,
     ...(position && (position as ResolvedObject).x !== undefined && (position as ResolvedObject).y !== undefined
-      ? { position: position as { x: number; y: number } } : {}),
+      ? { position: position as { x: number; y: number } }
+      : {}),
   };
 }
 
-function resolveLinks(raw: unknown[], ids: string[], registry: Registry, kindOf: (id: string) => string | undefined, problems: RawProblem[]): LinkSpec[] {
+function resolveLinks(
+  raw: unknown[],
+  ids: string[],
+  registry: Registry,
+  kindOf: (id: string) => string | undefined,
+  problems: RawProblem[],
+): LinkSpec[] {
   const report = (p: RawProblem) => void problems.push(p);
   const links: LinkSpec[] = [];
   const index = new Map<LinkSpec, number>();
@@ -260,7 +336,12 @@ function resolveLinks(raw: unknown[], ids: string[], registry: Registry, kindOf:
 }
 
 /** Cycles of synchronous calls deadlock a blocking design: report each one found by depth-first search. */
-function syncCycles(links: LinkSpec[], index: Map<LinkSpec, number>, kindOf: (id: string) => string | undefined, registry: Registry): RawProblem[] {
+function syncCycles(
+  links: LinkSpec[],
+  index: Map<LinkSpec, number>,
+  kindOf: (id: string) => string | undefined,
+  registry: Registry,
+): RawProblem[] {
   const out = new Map<string, LinkSpec[]>();
   for (const l of links) {
     const kind = kindOf(l.from);
@@ -276,7 +357,10 @@ function syncCycles(links: LinkSpec[], index: Map<LinkSpec, number>, kindOf: (id
       if (problems.length >= 10) break;
       if (state.get(l.to) === 'open') {
         const cycle = [...stack.slice(stack.indexOf(l.to)), l.to].join(' → ');
-        problems.push({ path: ['links', index.get(l)!], message: `synchronous calls form a cycle: ${cycle}; a request would wait on itself` });
+        problems.push({
+          path: ['links', index.get(l)!],
+          message: `synchronous calls form a cycle: ${cycle}; a request would wait on itself`,
+        });
       } else if (!state.has(l.to)) visit(l.to);
     }
     stack.pop();
@@ -312,7 +396,11 @@ function checkVariants(v: unknown, report: (p: RawProblem) => void): string[] {
   for (const [name, patch] of Object.entries(v)) {
     const reserved = reservedReason(name);
     if (reserved) report({ path: ['variants', name], at: 'key', message: `variant ${reserved}` });
-    else if (!isObject(patch)) report({ path: ['variants', name], message: `expected a patch of this scenario (a mapping such as {components: {...}}), got ${show(patch)}` });
+    else if (!isObject(patch))
+      report({
+        path: ['variants', name],
+        message: `expected a patch of this scenario (a mapping such as {components: {...}}), got ${show(patch)}`,
+      });
     else if ('variants' in patch) report({ path: ['variants', name, 'variants'], at: 'key', message: 'a variant cannot define variants' });
   }
   return Object.keys(v);

@@ -93,7 +93,9 @@ export function parseSet(items: readonly string[]): SetOverride[] {
       continue;
     }
     if (keys.length === 1 && !TOP_LEVEL.has(keys[0])) {
-      bad(`"${keys[0]}" is not a top-level setting${didYouMean(keys[0], TOP_LEVEL) || ` (${[...TOP_LEVEL].join(', ')})`}; for a component write id.param=value`);
+      bad(
+        `"${keys[0]}" is not a top-level setting${didYouMean(keys[0], TOP_LEVEL) || ` (${[...TOP_LEVEL].join(', ')})`}; for a component write id.param=value`,
+      );
       continue;
     }
     out.push({ text, path: keys.length === 1 ? keys : ['components', ...keys], value });
@@ -117,7 +119,10 @@ export function applyOverrides(raw: unknown, o: Overrides, sets = parseSet(o.set
     if (s.path[0] === 'components') {
       const ids = isObject(out.components) ? Object.keys(out.components) : [];
       if (!ids.includes(s.path[1])) {
-        problems.push({ path: '', message: `--set ${s.text}: no component "${s.path[1]}"${didYouMean(s.path[1], ids) || ` (components: ${ids.join(', ')})`}` });
+        problems.push({
+          path: '',
+          message: `--set ${s.text}: no component "${s.path[1]}"${didYouMean(s.path[1], ids) || ` (components: ${ids.join(', ')})`}`,
+        });
         continue;
       }
     }

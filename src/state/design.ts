@@ -72,7 +72,8 @@ const withComponents = (ctx: DesignContext, components: ScenarioDoc['components'
   doc: { ...ctx.doc, components, links },
 });
 
-const getIn = (o: unknown, path: readonly string[]) => path.reduce<unknown>((x, k) => (isObject(x) && Object.hasOwn(x, k) ? x[k] : undefined), o);
+const getIn = (o: unknown, path: readonly string[]) =>
+  path.reduce<unknown>((x, k) => (isObject(x) && Object.hasOwn(x, k) ? x[k] : undefined), o);
 
 /** A component moved to (x, y), rounded; the same component when it is already there. */
 function placed(c: RawComponent, x: number, y: number): RawComponent {
@@ -89,7 +90,9 @@ const on = {
   /** Replace the whole document (open a scenario, import a file). */
   load: (_ctx: DesignContext, e: { doc: ScenarioDoc; source: string }): DesignContext => ({ doc: asDoc(e.doc), source: e.source }),
   setTop: (ctx: DesignContext, e: { key: string; value: unknown }): DesignContext =>
-    same(Object.hasOwn(ctx.doc, e.key) ? ctx.doc[e.key] : undefined, e.value) ? ctx : { ...ctx, doc: setIn(ctx.doc, [e.key], e.value) as ScenarioDoc },
+    same(Object.hasOwn(ctx.doc, e.key) ? ctx.doc[e.key] : undefined, e.value)
+      ? ctx
+      : { ...ctx, doc: setIn(ctx.doc, [e.key], e.value) as ScenarioDoc },
   addNode: (ctx: DesignContext, e: { id: string; kind: string; x: number; y: number }): DesignContext => {
     if (!isValidId(e.id) || has(ctx.doc, e.id)) return ctx;
     return withComponents(ctx, { ...ctx.doc.components, [e.id]: { kind: e.kind, position: { x: Math.round(e.x), y: Math.round(e.y) } } });
@@ -103,25 +106,35 @@ const on = {
   placeAll: (ctx: DesignContext, e: { positions: Record<string, { x: number; y: number }> }): DesignContext => {
     let isMoved = false;
     // Object.fromEntries defines own keys: no id can reach a prototype
-    const components = Object.fromEntries(Object.entries(ctx.doc.components).map(([id, c]) => {
-      const p = Object.hasOwn(e.positions, id) ? e.positions[id] : undefined;
-      const moved = p ? placed(c, p.x, p.y) : c;
-      isMoved ||= moved !== c;
-      return [id, moved];
-    }));
+    const components = Object.fromEntries(
+      Object.entries(ctx.doc.components).map(([id, c]) => {
+        const p = Object.hasOwn(e.positions, id) ? e.positions[id] : undefined;
+        const moved = p ? placed(c, p.x, p.y) : c;
+        isMoved ||= moved !== c;
+        return [id, moved];
+      }),
+    );
     return isMoved ? withComponents(ctx, components) : ctx;
   },
   removeNode: (ctx: DesignContext, e: { id: string }): DesignContext => {
     if (!has(ctx.doc, e.id)) return ctx;
     const { [e.id]: _gone, ...components } = ctx.doc.components;
-    return withComponents(ctx, components, ctx.doc.links.filter((l) => l.from !== e.id && l.to !== e.id));
+    return withComponents(
+      ctx,
+      components,
+      ctx.doc.links.filter((l) => l.from !== e.id && l.to !== e.id),
+    );
   },
   /** Renames a node, keeping its links and its place in document order. */
   renameNode: (ctx: DesignContext, e: { id: string; to: string }): DesignContext => {
     if (e.id === e.to || !isValidId(e.to) || has(ctx.doc, e.to) || !has(ctx.doc, e.id)) return ctx;
     const components = Object.fromEntries(Object.entries(ctx.doc.components).map(([k, v]) => [k === e.id ? e.to : k, v]));
     const ren = (x: string) => (x === e.id ? e.to : x);
-    return withComponents(ctx, components, ctx.doc.links.map((l) => ({ ...l, from: ren(l.from), to: ren(l.to) })));
+    return withComponents(
+      ctx,
+      components,
+      ctx.doc.links.map((l) => ({ ...l, from: ren(l.from), to: ren(l.to) })),
+    );
   },
   /** Sets a raw parameter (path inside the component; `undefined` removes it). */
   setParam: (ctx: DesignContext, e: { id: string; path: string[]; value: unknown }): DesignContext => {
@@ -131,15 +144,26 @@ const on = {
   },
   addLink: (ctx: DesignContext, e: { from: string; to: string }): DesignContext => {
     const { components, links } = ctx.doc;
-    if (e.from === e.to || !has(ctx.doc, e.from) || !has(ctx.doc, e.to) || links.some((l) => l.from === e.from && l.to === e.to)) return ctx;
+    if (e.from === e.to || !has(ctx.doc, e.from) || !has(ctx.doc, e.to) || links.some((l) => l.from === e.from && l.to === e.to))
+      return ctx;
     return withComponents(ctx, components, [...links, { from: e.from, to: e.to }]);
   },
   removeLink: (ctx: DesignContext, e: { index: number }): DesignContext =>
-    e.index in ctx.doc.links ? withComponents(ctx, ctx.doc.components, ctx.doc.links.filter((_, i) => i !== e.index)) : ctx,
+    e.index in ctx.doc.links
+      ? withComponents(
+          ctx,
+          ctx.doc.components,
+          ctx.doc.links.filter((_, i) => i !== e.index),
+        )
+      : ctx,
   setLinkParam: (ctx: DesignContext, e: { index: number; key: string; value: unknown }): DesignContext => {
     const l = ctx.doc.links[e.index];
     if (!l || e.key === 'from' || e.key === 'to' || same(Object.hasOwn(l, e.key) ? l[e.key] : undefined, e.value)) return ctx;
-    return withComponents(ctx, ctx.doc.components, ctx.doc.links.map((x, i) => (i === e.index ? (setIn(x, [e.key], e.value) as RawLink) : x)));
+    return withComponents(
+      ctx,
+      ctx.doc.components,
+      ctx.doc.links.map((x, i) => (i === e.index ? (setIn(x, [e.key], e.value) as RawLink) : x)),
+    );
   },
 };
 

@@ -23,7 +23,8 @@ export function autoLayout(doc: ScenarioDoc, all = false): Record<string, { x: n
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) g.setNode(name.get(id)!, { width: NODE_W, height: NODE_H + 16 });
   for (const l of doc.links) {
-    const from = name.get(l?.from), to = name.get(l?.to);
+    const from = name.get(l?.from),
+      to = name.get(l?.to);
     if (from && to && from !== to) g.setEdge(from, to);
   }
   dagre.layout(g);

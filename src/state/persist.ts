@@ -45,9 +45,14 @@ export function loadDesign(storage: Pick<Storage, 'getItem' | 'setItem' | 'remov
     const { source, doc } = (typeof saved === 'object' && saved !== null ? saved : {}) as { source?: unknown; doc?: unknown };
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('it holds no design');
     // a draft: the editor saves designs the user is still completing
-    return { status: 'ok', doc: importYaml(JSON.stringify(doc), 'autosave', { isDraft: true }), source: typeof source === 'string' ? source : 'autosave' };
+    return {
+      status: 'ok',
+      doc: importYaml(JSON.stringify(doc), 'autosave', { isDraft: true }),
+      source: typeof source === 'string' ? source : 'autosave',
+    };
   } catch (e) {
-    const reason = e instanceof SyntaxError ? 'it is not valid JSON' : e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message;
+    const reason =
+      e instanceof SyntaxError ? 'it is not valid JSON' : e instanceof RangeError ? 'it is nested too deeply' : (e as Error).message;
     return { status: 'refused', reason, text, isKept: setAside(storage, text) };
   }
 }

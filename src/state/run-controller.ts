@@ -22,7 +22,11 @@ export class RunController {
   #client: SimClient | null = null;
   #active: number | null = null;
 
-  constructor(private readonly runs: RunsStore, private readonly makeClient: () => SimClient, private readonly now = () => performance.now()) {}
+  constructor(
+    private readonly runs: RunsStore,
+    private readonly makeClient: () => SimClient,
+    private readonly now = () => performance.now(),
+  ) {}
 
   get isRunning(): boolean {
     return this.#active !== null;
@@ -49,9 +53,8 @@ export class RunController {
     const t0 = this.now();
     try {
       this.#client ??= this.makeClient();
-      const outcome = await this.#client.run(
-        { scenario: doc, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS },
-        (m) => this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
+      const outcome = await this.#client.run({ scenario: doc, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS }, (m) =>
+        this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
       );
       if (outcome.ok) this.runs.trigger.finished({ id, result: outcome.result });
       else this.runs.trigger.failed({ id, error: outcome.error });
@@ -59,7 +62,10 @@ export class RunController {
       // the worker itself died: report it and start a fresh worker next time
       this.#client?.terminate();
       this.#client = null;
-      this.runs.trigger.failed({ id, error: { kind: 'crash', message: `the simulation worker failed: ${String((e as Error)?.message ?? e)}` } });
+      this.runs.trigger.failed({
+        id,
+        error: { kind: 'crash', message: `the simulation worker failed: ${String((e as Error)?.message ?? e)}` },
+      });
     } finally {
       this.#active = null;
     }

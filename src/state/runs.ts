@@ -54,12 +54,17 @@ export function createRunsStore() {
       },
       progressed: (ctx, e: { id: number; progress: Progress; partial: RunResult; atMs: number }) =>
         update(ctx, e.id, (r) => ({
-          ...r, progress: e.progress, result: e.partial, updates: r.updates + 1,
-          firstUpdateMs: r.firstUpdateMs ?? e.atMs, lastUpdateMs: e.atMs,
+          ...r,
+          progress: e.progress,
+          result: e.partial,
+          updates: r.updates + 1,
+          firstUpdateMs: r.firstUpdateMs ?? e.atMs,
+          lastUpdateMs: e.atMs,
         })),
       finished: (ctx, e: { id: number; result: RunResult }) =>
         update(ctx, e.id, (r) => ({ ...r, status: e.result.complete ? 'done' : 'stopped', result: e.result })),
-      failed: (ctx, e: { id: number; error: NonNullable<RunRecord['error']> }) => update(ctx, e.id, (r) => ({ ...r, status: 'failed', error: e.error })),
+      failed: (ctx, e: { id: number; error: NonNullable<RunRecord['error']> }) =>
+        update(ctx, e.id, (r) => ({ ...r, status: 'failed', error: e.error })),
       show: (ctx, e: { id: number }) => (ctx.runs.some((r) => r.id === e.id) ? { ...ctx, currentId: e.id } : ctx),
       /** Pins a run as the baseline (null unpins). */
       pin: (ctx, e: { id: number | null }) => ({ ...ctx, baselineId: e.id }),

@@ -24,7 +24,10 @@ const toBase64Url = (bytes: Uint8Array) => {
 };
 
 async function pipe(bytes: Uint8Array, stream: GenericTransformStream, limit = Infinity): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -53,7 +56,8 @@ export async function encodeShare(doc: ScenarioDoc): Promise<string> {
  * throws ShareError for a damaged link and ScenarioError for an invalid design.
  */
 export async function decodeShare(encoded: string): Promise<ScenarioDoc> {
-  if (encoded.length > MAX_SHARE_CHARS) throw new ShareError(`the shared link is too long (${encoded.length} characters; at most ${MAX_SHARE_CHARS})`);
+  if (encoded.length > MAX_SHARE_CHARS)
+    throw new ShareError(`the shared link is too long (${encoded.length} characters; at most ${MAX_SHARE_CHARS})`);
   if (!/^[A-Za-z0-9_-]*$/.test(encoded)) throw new ShareError('the shared link is damaged: it holds characters a design link never has');
   let bytes: Uint8Array;
   try {

@@ -31,8 +31,14 @@ export interface Notice {
 export function createUiStore(prefersReducedMotion = false) {
   return createStore({
     context: {
-      selection: null, connectFrom: null, variant: '', seed: '', duration: '',
-      isAnimating: !prefersReducedMotion, theme: 'auto', notice: null,
+      selection: null,
+      connectFrom: null,
+      variant: '',
+      seed: '',
+      duration: '',
+      isAnimating: !prefersReducedMotion,
+      theme: 'auto',
+      notice: null,
     } as UiContext,
     on: {
       select: (ctx, e: { selection: Selection }) => ({ ...ctx, selection: e.selection }),

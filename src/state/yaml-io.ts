@@ -40,7 +40,11 @@ export function importYaml(text: string, file = 'scenario.yaml', opts: ImportOpt
   } catch (e) {
     if (!opts.isDraft || !(e instanceof ScenarioError)) throw e;
     // a draft is refused for its shape problems only, and names just those
-    const shape = new Set(validateScenario(parsed.raw).problems.filter((p) => isShapeProblem(p, parsed.raw)).map((p) => p.message));
+    const shape = new Set(
+      validateScenario(parsed.raw)
+        .problems.filter((p) => isShapeProblem(p, parsed.raw))
+        .map((p) => p.message),
+    );
     const named = e.problems.filter((p) => shape.has(p.message));
     if (shape.size) throw named.length ? new ScenarioError(named, file) : e;
   }
@@ -51,7 +55,8 @@ export function importYaml(text: string, file = 'scenario.yaml', opts: ImportOpt
 function isShapeProblem(p: RawProblem, raw: unknown): boolean {
   const [top, second, third] = p.path;
   if (p.path.some((k) => typeof k === 'string' && RESERVED_KEYS.has(k))) return true;
-  if (p.path.length <= 1) return p.at === 'key' || top === undefined || ['components', 'links', 'variants', 'events'].includes(top as string);
+  if (p.path.length <= 1)
+    return p.at === 'key' || top === undefined || ['components', 'links', 'variants', 'events'].includes(top as string);
   const at = (list: 'components' | 'links') => {
     const v = isObject(raw) ? raw[list] : undefined;
     return isObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[second as string] : undefined;

@@ -53,7 +53,8 @@ export function resolveTimeline(raw: unknown[], ctx: TimelineContext): { events:
     const bad = (key: string | null, message: string) => void problems.push({ path: key === null ? [i] : [i, key], message });
     if (!isObject(e)) return bad(null, `expected an event such as {at: 60s, action: kill, target: app}, got ${show(e)}`);
     const before = problems.length;
-    for (const k of Object.keys(e)) if (!KEYS.includes(k)) bad(k, `unknown key "${k}" for an event${didYouMean(k, KEYS) || ` (expected one of ${KEYS.join(', ')})`}`);
+    for (const k of Object.keys(e))
+      if (!KEYS.includes(k)) bad(k, `unknown key "${k}" for an event${didYouMean(k, KEYS) || ` (expected one of ${KEYS.join(', ')})`}`);
     let at = 0;
     if (e.at == null) bad('at', 'required: expected a duration such as "60s"');
     else {
@@ -64,36 +65,58 @@ export function resolveTimeline(raw: unknown[], ctx: TimelineContext): { events:
       }
     }
     const action = e.action as Action;
-    if (!actions.includes(action)) bad('action', `${e.action == null ? 'required: ' : ''}expected one of ${actions.join(', ')}${e.action == null ? '' : `, got ${show(e.action)}${typeof e.action === 'string' ? didYouMean(e.action, actions) : ''}`}`);
+    if (!actions.includes(action))
+      bad(
+        'action',
+        `${e.action == null ? 'required: ' : ''}expected one of ${actions.join(', ')}${e.action == null ? '' : `, got ${show(e.action)}${typeof e.action === 'string' ? didYouMean(e.action, actions) : ''}`}`,
+      );
     const target = e.target as string;
     const comp = typeof target === 'string' && ctx.ids.includes(target) ? ctx.component(target) : undefined;
     const kind = comp?.def.kind;
     if (typeof target !== 'string' || !ctx.ids.includes(target))
-      bad('target', `${target == null ? 'required: expected a component id' : `no component ${show(target)}${typeof target === 'string' ? didYouMean(target, ctx.ids) : ''}`}`);
+      bad(
+        'target',
+        `${target == null ? 'required: expected a component id' : `no component ${show(target)}${typeof target === 'string' ? didYouMean(target, ctx.ids) : ''}`}`,
+      );
     const ev: TimelineEvent = { at, action, target };
     if (e.instance != null) {
       const n = comp ? instanceCount(comp.def, comp.params) : Infinity;
-      if (typeof e.instance !== 'number' || !Number.isInteger(e.instance) || e.instance < 1) bad('instance', `expected an instance number ≥ 1, got ${show(e.instance)}`);
-      else if (e.instance > n) bad('instance', `${target} has ${n} instance${n === 1 ? '' : 's'}, so instance ${e.instance} does not exist`);
+      if (typeof e.instance !== 'number' || !Number.isInteger(e.instance) || e.instance < 1)
+        bad('instance', `expected an instance number ≥ 1, got ${show(e.instance)}`);
+      else if (e.instance > n)
+        bad('instance', `${target} has ${n} instance${n === 1 ? '' : 's'}, so instance ${e.instance} does not exist`);
       else ev.instance = e.instance;
     }
     if (action === 'set') {
       const settable: readonly string[] = comp?.def.timeline?.settable?.(comp.params) ?? [];
-      if (typeof e.param !== 'string') bad('param', `required for set: expected ${settable.length ? `one of ${settable.join(', ')}` : 'a parameter name'}`);
+      if (typeof e.param !== 'string')
+        bad('param', `required for set: expected ${settable.length ? `one of ${settable.join(', ')}` : 'a parameter name'}`);
       else if (kind && !settable.includes(e.param))
-        bad('param', `a ${kind} cannot change ${show(e.param)} during a run${settable.length ? ` (settable: ${settable.join(', ')})` : ''}`);
+        bad(
+          'param',
+          `a ${kind} cannot change ${show(e.param)} during a run${settable.length ? ` (settable: ${settable.join(', ')})` : ''}`,
+        );
       else if (kind) {
         ev.param = e.param;
         if (e.value == null) bad('value', 'required for set');
-        else ev.value = resolveParam(comp!.def.params[e.param], e.value, [i, 'value'], { targets: [], report: (p) => void problems.push({ path: [...p.path], message: p.message }) });
+        else
+          ev.value = resolveParam(comp!.def.params[e.param], e.value, [i, 'value'], {
+            targets: [],
+            report: (p) => void problems.push({ path: [...p.path], message: p.message }),
+          });
       }
     } else {
       for (const k of ['param', 'value'] as const) if (e[k] != null) bad(k, `only a set event takes ${k}`);
       const failures: readonly string[] = comp?.def.timeline?.failures ?? [];
-      if (kind && actions.includes(action) && !failures.includes(action as string)) bad('target', `a ${kind} cannot be ${pastTense(action)} (${failureKinds(action)})`);
+      if (kind && actions.includes(action) && !failures.includes(action as string))
+        bad('target', `a ${kind} cannot be ${pastTense(action)} (${failureKinds(action)})`);
     }
     if (action === 'slow') {
-      if (typeof e.factor !== 'number' || !(e.factor > 0) || !Number.isFinite(e.factor)) bad('factor', `${e.factor == null ? 'required for slow: ' : ''}expected a number > 0 (service time is multiplied by it)${e.factor == null ? '' : `, got ${show(e.factor)}`}`);
+      if (typeof e.factor !== 'number' || !(e.factor > 0) || !Number.isFinite(e.factor))
+        bad(
+          'factor',
+          `${e.factor == null ? 'required for slow: ' : ''}expected a number > 0 (service time is multiplied by it)${e.factor == null ? '' : `, got ${show(e.factor)}`}`,
+        );
       else ev.factor = e.factor;
     } else if (e.factor != null) bad('factor', 'only a slow event takes factor');
     if (problems.length === before) events.push(ev);
@@ -106,7 +129,9 @@ const pastTense = (a: Action): string => (a === 'slow' ? 'slowed' : a === 'resto
 
 /** "kinds that can: service, database" for a failure action, from the registry's capabilities. */
 function failureKinds(action: Action): string {
-  const can = Object.values(kinds).filter((d) => (d.timeline?.failures as readonly string[] | undefined)?.includes(action)).map((d) => d.kind);
+  const can = Object.values(kinds)
+    .filter((d) => (d.timeline?.failures as readonly string[] | undefined)?.includes(action))
+    .map((d) => d.kind);
   return `kinds that can be: ${can.join(', ') || 'none'}`;
 }
 
@@ -137,7 +162,11 @@ export const timelineHook: EventsHook = {
     additionalProperties: false,
     properties: {
       at: { description: 'When, from the start of the run: a duration such as "60s".', type: ['string', 'number'] },
-      action: { enum: [...actions], description: 'kill: down until restored; crash: down for its restartTime; restore: back up; slow: multiply service time by factor (1 = normal); set: change param to value.' },
+      action: {
+        enum: [...actions],
+        description:
+          'kill: down until restored; crash: down for its restartTime; restore: back up; slow: multiply service time by factor (1 = normal); set: change param to value.',
+      },
       target: { type: 'string', description: 'Id of the component.' },
       instance: { type: 'integer', minimum: 1, description: 'Which instance (1-based); every instance when absent.' },
       factor: { type: 'number', exclusiveMinimum: 0, description: 'slow: service-time multiplier.' },

@@ -38,9 +38,21 @@ export class ArchsimApp extends LitElement {
   @query('archsim-inspector') private inspector!: ArchsimInspector;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
 
-  #design = new StoreController(this, () => this.design, (s) => s.context);
-  #ui = new StoreController(this, () => this.ui, (s) => s.context);
-  #running = new StoreController(this, () => this.runs, (s) => isRunning(s.context));
+  #design = new StoreController(
+    this,
+    () => this.design,
+    (s) => s.context,
+  );
+  #ui = new StoreController(
+    this,
+    () => this.ui,
+    (s) => s.context,
+  );
+  #running = new StoreController(
+    this,
+    () => this.runs,
+    (s) => isRunning(s.context),
+  );
   #saveTimer = 0;
 
   static override styles = appStyles;
@@ -99,8 +111,11 @@ export class ArchsimApp extends LitElement {
     const where = isKept
       ? `It is kept in this browser under "${SET_ASIDE_KEY}"; download it to repair it or send it with a bug report.`
       : 'This browser would not keep a copy, so download it now: the next autosave replaces it.';
-    this.#notify('error', `Your autosaved design could not be opened, so the first bundled scenario is open instead.\n${where}\n${reason}`,
-      { label: 'Download the set-aside design', file: 'archsim-autosave.json', text });
+    this.#notify(
+      'error',
+      `Your autosaved design could not be opened, so the first bundled scenario is open instead.\n${where}\n${reason}`,
+      { label: 'Download the set-aside design', file: 'archsim-autosave.json', text },
+    );
   }
 
   #download(file: string, text: string, type: string): void {
@@ -130,18 +145,27 @@ export class ArchsimApp extends LitElement {
 
   async #import(file: File): Promise<void> {
     try {
-      if (file.size > MAX_TEXT) throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
+      if (file.size > MAX_TEXT)
+        throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
       this.#load(importYaml(await file.text(), file.name), file.name);
       this.#notify('info', `Imported ${file.name}.`);
     } catch (e) {
-      const msg = e instanceof ScenarioError ? `${file.name} was not imported; your design is unchanged.\n${e.message}` : (e as Error).message;
+      const msg =
+        e instanceof ScenarioError ? `${file.name} was not imported; your design is unchanged.\n${e.message}` : (e as Error).message;
       this.#notify('error', msg);
     }
   }
 
   #export(): void {
     const { doc, source } = this.design.getSnapshot().context;
-    const name = /\.ya?ml$/.test(source) ? source : `${String(doc.title ?? 'scenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario'}.yaml`;
+    const name = /\.ya?ml$/.test(source)
+      ? source
+      : `${
+          String(doc.title ?? 'scenario')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '') || 'scenario'
+        }.yaml`;
     this.#download(name, exportYaml(doc), 'text/yaml');
   }
 
@@ -156,11 +180,16 @@ export class ArchsimApp extends LitElement {
   }
 
   async #run(): Promise<void> {
-    const ui = this.ui.getSnapshot().context, { doc } = this.design.getSnapshot().context;
+    const ui = this.ui.getSnapshot().context,
+      { doc } = this.design.getSnapshot().context;
     const label = [doc.title || 'design', ui.variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
     this.ui.trigger.notify({ notice: null });
     const problems = await this.controller.start(doc, ui, label);
-    if (problems.length) this.#notify('error', `The design cannot run yet:\n${problems.slice(0, 8).join('\n')}${problems.length > 8 ? `\n…and ${problems.length - 8} more` : ''}`);
+    if (problems.length)
+      this.#notify(
+        'error',
+        `The design cannot run yet:\n${problems.slice(0, 8).join('\n')}${problems.length > 8 ? `\n…and ${problems.length - 8} more` : ''}`,
+      );
   }
 
   #add(e: CustomEvent<{ kind: string; x?: number; y?: number }>): void {
@@ -182,7 +211,9 @@ export class ArchsimApp extends LitElement {
   }
 
   override render() {
-    const { doc, source } = this.#design.value, ui = this.#ui.value, running = this.#running.value;
+    const { doc, source } = this.#design.value,
+      ui = this.#ui.value,
+      running = this.#running.value;
     const variants = listVariants(doc);
     const isBundled = bundled.some((b) => b.file === source);
     return html`
@@ -199,9 +230,11 @@ export class ArchsimApp extends LitElement {
           </select></label>
         <label>Seed <input aria-label="Run seed" class="short" placeholder=${String(doc.seed ?? 'default')} .value=${ui.seed} @change=${(e: Event) => this.ui.trigger.setRunOptions({ seed: (e.target as HTMLInputElement).value })}></label>
         <label>Duration <input aria-label="Run duration" class="short" placeholder=${String(doc.duration ?? '—')} .value=${ui.duration} @change=${(e: Event) => this.ui.trigger.setRunOptions({ duration: (e.target as HTMLInputElement).value })}></label>
-        ${running
-          ? html`<button class="primary stop" @click=${() => this.controller.stop()}>■ Stop</button>`
-          : html`<button class="primary" @click=${() => this.#run()}>▶ Run</button>`}
+        ${
+          running
+            ? html`<button class="primary stop" @click=${() => this.controller.stop()}>■ Stop</button>`
+            : html`<button class="primary" @click=${() => this.#run()}>▶ Run</button>`
+        }
         <span class="sep"></span>
         <button class="icon" aria-label="Undo" title="Undo (Ctrl+Z)" @click=${() => this.design.trigger.undo()}>↶</button>
         <button class="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" @click=${() => this.design.trigger.redo()}>↷</button>

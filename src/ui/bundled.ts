@@ -11,7 +11,11 @@ export interface Bundled {
 export const bundled: Bundled[] = Object.entries(files)
   .map(([path, text]) => {
     const file = path.split('/').pop()!;
-    const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, '').trim() || file;
+    const title =
+      /^title:\s*(.+)$/m
+        .exec(text)?.[1]
+        ?.replace(/^["']|["']$/g, '')
+        .trim() || file;
     return { file, title, text };
   })
   .sort((a, b) => a.title.localeCompare(b.title));

@@ -21,7 +21,11 @@ export function positionsOf(doc: ScenarioDoc): Record<string, Pos> {
 
 /** Short text for a link's latency: "5ms" for a bare number, "dist" for a distribution object, '' for none. */
 export const latencyText = (l: Record<string, unknown>): string =>
-  typeof l.latency === 'string' || typeof l.latency === 'number' ? String(l.latency).replace(/^(\d+(\.\d+)?)$/, '$1ms') : l.latency ? 'dist' : '';
+  typeof l.latency === 'string' || typeof l.latency === 'number'
+    ? String(l.latency).replace(/^(\d+(\.\d+)?)$/, '$1ms')
+    : l.latency
+      ? 'dist'
+      : '';
 
 /**
  * A link's curve and label spot: right side to left side when the target is to
@@ -29,20 +33,25 @@ export const latencyText = (l: Record<string, unknown>): string =>
  * otherwise a loop under both nodes, so a curve never runs through a node.
  */
 export function linkPath(a: Pos, b: Pos): { d: string; mx: number; my: number } {
-  const x1 = a.x + NODE_W / 2, x2 = b.x - NODE_W / 2 - 2;
+  const x1 = a.x + NODE_W / 2,
+    x2 = b.x - NODE_W / 2 - 2;
   if (x2 >= x1 + 20) {
     const dx = Math.max(40, (x2 - x1) / 2);
     return { d: `M${x1},${a.y} C${x1 + dx},${a.y} ${x2 - dx},${b.y} ${x2},${b.y}`, mx: (x1 + x2) / 2, my: (a.y + b.y) / 2 - 6 };
   }
   const gap = Math.abs(b.y - a.y) - NODE_H;
   if (gap > 40) {
-    const s = Math.sign(b.y - a.y), y1 = a.y + (s * NODE_H) / 2, y2 = b.y - s * (NODE_H / 2 + 2), k = Math.max(20, gap / 2);
+    const s = Math.sign(b.y - a.y),
+      y1 = a.y + (s * NODE_H) / 2,
+      y2 = b.y - s * (NODE_H / 2 + 2),
+      k = Math.max(20, gap / 2);
     return { d: `M${a.x},${y1} C${a.x},${y1 + s * k} ${b.x},${y2 - s * k} ${b.x},${y2}`, mx: (a.x + b.x) / 2 + 24, my: (y1 + y2) / 2 + 4 };
   }
   const y = Math.max(a.y, b.y) + NODE_H / 2;
   return {
     d: `M${a.x},${a.y + NODE_H / 2} C${a.x},${y + 60} ${b.x},${y + 60} ${b.x},${b.y + NODE_H / 2 + 2}`,
-    mx: (a.x + b.x) / 2, my: y + 48,
+    mx: (a.x + b.x) / 2,
+    my: y + 48,
   };
 }
 
@@ -75,9 +84,12 @@ export function freeSpot(centre: Pos, taken: Pos[]): Pos {
  */
 export function fitTransform(positions: Pos[], width: number, height: number): Fit | undefined {
   if (!positions.length || !width) return undefined;
-  const xs = positions.map((p) => p.x), ys = positions.map((p) => p.y);
-  const x0 = Math.min(...xs) - NODE_W / 2 - 30, x1 = Math.max(...xs) + NODE_W / 2 + 30;
-  const y0 = Math.min(...ys) - NODE_H / 2 - 30, y1 = Math.max(...ys) + NODE_H / 2 + 40;
+  const xs = positions.map((p) => p.x),
+    ys = positions.map((p) => p.y);
+  const x0 = Math.min(...xs) - NODE_W / 2 - 30,
+    x1 = Math.max(...xs) + NODE_W / 2 + 30;
+  const y0 = Math.min(...ys) - NODE_H / 2 - 30,
+    y1 = Math.max(...ys) + NODE_H / 2 + 40;
   const k = Math.min(1.4, width / (x1 - x0), height / (y1 - y0));
   return { k, x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2 };
 }

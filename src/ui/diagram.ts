@@ -35,9 +35,21 @@ export class ArchsimDiagram extends LitElement {
   @query('svg.canvas') private canvas!: SVGSVGElement;
   @query('g.viewport') private viewport!: SVGGElement;
 
-  #doc = new StoreController(this, () => this.design, (s) => s.context.doc);
-  #ui = new StoreController(this, () => this.ui, (s) => s.context);
-  #runs = new StoreController(this, () => this.runs, (s) => s.context);
+  #doc = new StoreController(
+    this,
+    () => this.design,
+    (s) => s.context.doc,
+  );
+  #ui = new StoreController(
+    this,
+    () => this.ui,
+    (s) => s.context,
+  );
+  #runs = new StoreController(
+    this,
+    () => this.runs,
+    (s) => s.context,
+  );
   /** Dots travelling the links during a run, read-only or not (the controller hooks itself to this element). */
   protected readonly dots = new RequestDots(this);
   #zoom?: ZoomBehavior<SVGSVGElement, unknown>;
@@ -70,12 +82,14 @@ export class ArchsimDiagram extends LitElement {
   }
 
   override firstUpdated(): void {
-    this.#zoom = zoom<SVGSVGElement, unknown>().scaleExtent([0.15, 4]).on('zoom', (e) => {
-      this.#transform = e.transform;
-      this.viewport.setAttribute('transform', e.transform.toString());
-    });
+    this.#zoom = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.15, 4])
+      .on('zoom', (e) => {
+        this.#transform = e.transform;
+        this.viewport.setAttribute('transform', e.transform.toString());
+      });
     select(this.canvas).call(this.#zoom).on('dblclick.zoom', null);
-    new ResizeObserver(() => this.#fitted === '' || this.#fitted === 'pending' ? this.#refit() : undefined).observe(this.canvas);
+    new ResizeObserver(() => (this.#fitted === '' || this.#fitted === 'pending' ? this.#refit() : undefined)).observe(this.canvas);
   }
 
   #refit(): void {
@@ -101,34 +115,48 @@ export class ArchsimDiagram extends LitElement {
     const host = this;
     const nodes = select(this.renderRoot as unknown as Element).selectAll<SVGGElement, unknown>('g.node');
     let tx = '';
-    nodes.call(drag<SVGGElement, unknown>()
-      .container(() => this.viewport)
-      .filter((e) => !e.button && !(e.target as Element).closest('.port'))
-      .subject(function (this: SVGGElement) {
-        return { id: this.dataset.id!, ...host.#positions[this.dataset.id!] };
-      })
-      .on('start', () => (tx = `drag-${performance.now()}`))
-      .on('drag', (e) => this.design.trigger.moveNode({ id: e.subject.id, x: e.x, y: e.y, transactionId: tx })));
+    nodes.call(
+      drag<SVGGElement, unknown>()
+        .container(() => this.viewport)
+        .filter((e) => !e.button && !(e.target as Element).closest('.port'))
+        .subject(function (this: SVGGElement) {
+          return { id: this.dataset.id!, ...host.#positions[this.dataset.id!] };
+        })
+        .on('start', () => (tx = `drag-${performance.now()}`))
+        .on('drag', (e) => this.design.trigger.moveNode({ id: e.subject.id, x: e.x, y: e.y, transactionId: tx })),
+    );
     const ports = select(this.renderRoot as unknown as Element).selectAll<SVGCircleElement, unknown>('circle.port');
-    let from = '', moved = false;
-    ports.call(drag<SVGCircleElement, unknown>()
-      .container(() => this.viewport)
-      .on('start', (e) => {
-        from = (e.sourceEvent.target as SVGElement).dataset.id!;
-        moved = false;
-      })
-      .on('drag', (e) => {
-        moved = true;
-        const p = this.#positions[from];
-        select(this.renderRoot as unknown as Element).select('line.ghost').attr('x1', p.x + NODE_W / 2).attr('y1', p.y).attr('x2', e.x).attr('y2', e.y).attr('visibility', 'visible');
-      })
-      .on('end', (e) => {
-        select(this.renderRoot as unknown as Element).select('line.ghost').attr('visibility', 'hidden');
-        if (!moved) return this.ui.trigger.startConnect({ from });
-        const ev = e.sourceEvent as MouseEvent;
-        const target = (this.renderRoot as ShadowRoot).elementFromPoint(ev.clientX, ev.clientY)?.closest<SVGGElement>('g.node')?.dataset.id;
-        if (target) this.#connect(from, target);
-      }));
+    let from = '',
+      moved = false;
+    ports.call(
+      drag<SVGCircleElement, unknown>()
+        .container(() => this.viewport)
+        .on('start', (e) => {
+          from = (e.sourceEvent.target as SVGElement).dataset.id!;
+          moved = false;
+        })
+        .on('drag', (e) => {
+          moved = true;
+          const p = this.#positions[from];
+          select(this.renderRoot as unknown as Element)
+            .select('line.ghost')
+            .attr('x1', p.x + NODE_W / 2)
+            .attr('y1', p.y)
+            .attr('x2', e.x)
+            .attr('y2', e.y)
+            .attr('visibility', 'visible');
+        })
+        .on('end', (e) => {
+          select(this.renderRoot as unknown as Element)
+            .select('line.ghost')
+            .attr('visibility', 'hidden');
+          if (!moved) return this.ui.trigger.startConnect({ from });
+          const ev = e.sourceEvent as MouseEvent;
+          const target = (this.renderRoot as ShadowRoot).elementFromPoint(ev.clientX, ev.clientY)?.closest<SVGGElement>('g.node')
+            ?.dataset.id;
+          if (target) this.#connect(from, target);
+        }),
+    );
   }
 
   #connect(from: string, to: string): void {
@@ -224,20 +252,27 @@ export class ArchsimDiagram extends LitElement {
         <button title="Zoom in" aria-label="Zoom in" @click=${() => select(this.canvas).call(this.#zoom!.scaleBy, 1.25)}>+</button>
         <button title="Zoom out" aria-label="Zoom out" @click=${() => select(this.canvas).call(this.#zoom!.scaleBy, 0.8)}>−</button>
         <button title="Zoom to fit" aria-label="Zoom to fit" @click=${() => this.fit()}>⤢</button>
-        ${this.readonly ? nothing : html`<button title="Automatic layout" aria-label="Automatic layout" @click=${() => {
-          this.design.trigger.placeAll({ positions: autoLayout(doc, true) });
-          requestAnimationFrame(() => this.fit());
-        }}>⊞</button>`}
+        ${
+          this.readonly
+            ? nothing
+            : html`<button title="Automatic layout" aria-label="Automatic layout" @click=${() => {
+                this.design.trigger.placeAll({ positions: autoLayout(doc, true) });
+                requestAnimationFrame(() => this.fit());
+              }}>⊞</button>`
+        }
       </div>
     </div>`;
   }
 
   #link(l: ScenarioDoc['links'][number], i: number, isSelected: boolean) {
-    const a = this.#positions[l.from], b = this.#positions[l.to];
+    const a = this.#positions[l.from],
+      b = this.#positions[l.to];
     if (!a || !b) return nothing;
     const { d, mx, my } = linkPath(a, b);
     const lat = latencyText(l);
-    const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : ''].filter(Boolean).join(' · ');
+    const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : '']
+      .filter(Boolean)
+      .join(' · ');
     return svg`<g class="link ${isSelected ? 'selected' : ''}" tabindex="0" role="button" data-index=${i}
         aria-label=${`Link from ${l.from} to ${l.to}${lat ? `, latency ${lat}` : ''}${extra ? `, ${extra}` : ''}`}
         @click=${() => this.ui.trigger.select({ selection: { type: 'link', index: i } })}
@@ -262,8 +297,9 @@ export class ArchsimDiagram extends LitElement {
     if (st && st.queueLength.max > 0) badges.push({ label: 'Queue', text: `q ${formatStat(st.queueLength.mean, 'count')}`, key: 'queue' });
     const saturated = result?.warnings.some((w) => w.component === id && (w.code === 'saturated' || w.code === 'overload'));
     const tone = saturated ? 'hot' : st && badges.some((b) => b.key === 'utilization') ? loadTone(st.utilization) : '';
-    const x = p.x - NODE_W / 2, y = p.y - NODE_H / 2;
-    const name = `${def?.label ?? c.kind} ${label}${n > 1 ? `, ${n} instances` : ''}${badges.length ? ', ' + badges.map((b) => `${b.label} ${b.text}`).join(', ') : ''}${saturated ? ', saturated' : ''}`;
+    const x = p.x - NODE_W / 2,
+      y = p.y - NODE_H / 2;
+    const name = `${def?.label ?? c.kind} ${label}${n > 1 ? `, ${n} instances` : ''}${badges.length ? `, ${badges.map((b) => `${b.label} ${b.text}`).join(', ')}` : ''}${saturated ? ', saturated' : ''}`;
     return svg`<g class="node ${isSelected ? 'selected' : ''} ${isSource ? 'source' : ''} ${tone}" data-id=${id} tabindex="0" role="button" aria-label=${name}
         transform=${`translate(${x},${y})`}
         @click=${() => this.#chooseNode(id)} @focus=${() => !this.ui.getSnapshot().context.connectFrom && this.ui.trigger.select({ selection: { type: 'node', id } })}
@@ -273,7 +309,7 @@ export class ArchsimDiagram extends LitElement {
       <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
       <rect class="cat ${def?.category ?? ''}" width="6" height=${NODE_H - 16} x="0" y="8" rx="3"></rect>
       <svg x="14" y=${NODE_H / 2 - 12} width="24" height="24" viewBox="0 0 24 24" class="icon">${iconPaths(def?.icon ?? c.kind)}</svg>
-      <text class="label" x="46" y=${NODE_H / 2 - 3}>${label.length > 15 ? label.slice(0, 14) + '…' : label}</text>
+      <text class="label" x="46" y=${NODE_H / 2 - 3}>${label.length > 15 ? `${label.slice(0, 14)}…` : label}</text>
       <text class="kind" x="46" y=${NODE_H / 2 + 13}>${def?.label ?? `unknown kind ${c.kind}`}</text>
       ${n > 1 ? svg`<g class="count"><rect x=${NODE_W - 34} y="6" width="28" height="16" rx="8"></rect><text x=${NODE_W - 20} y="18" text-anchor="middle">×${n}</text></g>` : nothing}
       ${badges.map((b, i) => svg`<g class="badge ${b.key === 'utilization' ? tone : ''}" transform=${`translate(${i * 72},${NODE_H + 6})`}><rect width="68" height="18" rx="9"></rect><text x="34" y="13" text-anchor="middle">${b.key === 'utilization' ? `${b.text} busy` : b.text}</text></g>`)}

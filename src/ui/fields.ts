@@ -23,7 +23,9 @@ export function fieldText(d: Param, raw: unknown): string {
 /** Placeholder: the default (an object's field defaults), or what is expected. */
 export function fieldPlaceholder(d: Param): string {
   if (d.type === 'object') {
-    const defaults = Object.entries(d.fields).flatMap(([k, f]) => ('default' in f && f.default !== undefined ? [`${k}: ${f.default}`] : []));
+    const defaults = Object.entries(d.fields).flatMap(([k, f]) =>
+      'default' in f && f.default !== undefined ? [`${k}: ${f.default}`] : [],
+    );
     if (defaults.length) return `${d.optional ? 'off; when set, defaults ' : ''}{${defaults.join(', ')}}`;
   }
   const def = (d as { default?: unknown }).default;
@@ -50,6 +52,6 @@ export function readField(d: Param, text: string, targets: readonly string[] = [
     }
   } else if ((d.type === 'duration' || d.type === 'rate') && /^-?\d+(\.\d+)?$/.test(t)) value = Number(t);
   const problems: string[] = [];
-  resolveParam(d, value, [], { targets, report: (p) => problems.push((p.path.length ? p.path.join('.') + ': ' : '') + p.message) });
+  resolveParam(d, value, [], { targets, report: (p) => problems.push((p.path.length ? `${p.path.join('.')}: ` : '') + p.message) });
   return problems.length ? { ok: false, message: problems[0] } : { ok: true, value };
 }

@@ -24,8 +24,16 @@ export class ArchsimInspector extends LitElement {
   @property({ attribute: false }) ui!: UiStore;
   /** Field key → message for values refused. */
   @state() private errors: Record<string, string> = {};
-  #doc = new StoreController(this, () => this.design, (s) => s.context.doc);
-  #sel = new StoreController(this, () => this.ui, (s) => s.context.selection);
+  #doc = new StoreController(
+    this,
+    () => this.design,
+    (s) => s.context.doc,
+  );
+  #sel = new StoreController(
+    this,
+    () => this.ui,
+    (s) => s.context.selection,
+  );
   #lastSel: unknown;
 
   static override styles = inspectorStyles;
@@ -43,7 +51,8 @@ export class ArchsimInspector extends LitElement {
   }
 
   override render() {
-    const doc = this.#doc.value, sel = this.#sel.value;
+    const doc = this.#doc.value,
+      sel = this.#sel.value;
     if (sel?.type === 'node' && doc.components[sel.id]) return this.#nodeForm(doc, sel.id);
     if (sel?.type === 'link' && doc.links[sel.index]) return this.#linkForm(doc, sel.index);
     return this.#scenarioForm(doc);
@@ -52,7 +61,16 @@ export class ArchsimInspector extends LitElement {
   #field(key: string, name: string, d: Param, raw: unknown, commit: Commit, targets: readonly string[] = []) {
     const id = `f-${key.replace(/[^\w-]/g, '_')}`;
     const err = this.errors[key];
-    const unit = d.type === 'number' ? d.unit : d.type === 'duration' ? 'time' : d.type === 'rate' ? 'per time' : d.type === 'dist' ? 'distribution' : '';
+    const unit =
+      d.type === 'number'
+        ? d.unit
+        : d.type === 'duration'
+          ? 'time'
+          : d.type === 'rate'
+            ? 'per time'
+            : d.type === 'dist'
+              ? 'distribution'
+              : '';
     const onChange = (text: string) => {
       const r = readField(d, text, targets);
       if (r.ok) {
@@ -62,7 +80,7 @@ export class ArchsimInspector extends LitElement {
       } else this.errors = { ...this.errors, [key]: r.message };
     };
     const described = `${id}-help${err ? ` ${id}-err` : ''}`;
-    let control;
+    let control: unknown;
     if (d.type === 'enum') {
       control = html`<select id=${id} aria-describedby=${described} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${raw === undefined}>default${d.default !== undefined ? ` (${d.default})` : ''}</option>
@@ -86,9 +104,16 @@ export class ArchsimInspector extends LitElement {
     </div>`;
   }
 
-  #fields(params: Record<string, Param>, raw: Record<string, unknown>, prefix: string, commit: (k: string, v: unknown) => void, targets: readonly string[] = []) {
+  #fields(
+    params: Record<string, Param>,
+    raw: Record<string, unknown>,
+    prefix: string,
+    commit: (k: string, v: unknown) => void,
+    targets: readonly string[] = [],
+  ) {
     const entries = Object.entries(params);
-    const basic = entries.filter(([, d]) => !d.advanced), adv = entries.filter(([, d]) => d.advanced);
+    const basic = entries.filter(([, d]) => !d.advanced),
+      adv = entries.filter(([, d]) => d.advanced);
     const one = ([k, d]: [string, Param]) => this.#field(`${prefix}.${k}`, d.label, d, raw[k], (v) => commit(k, v), targets);
     return html`${basic.map(one)}${adv.length ? html`<details><summary>Advanced</summary>${adv.map(one)}</details>` : nothing}`;
   }
@@ -101,27 +126,38 @@ export class ArchsimInspector extends LitElement {
     const set = (k: string, v: unknown) => this.design.trigger.setParam({ id, path: [k], value: v });
     return html`<header><h2>${def?.label ?? c.kind}</h2><p>${def?.help ?? `Unknown kind "${c.kind}".`}</p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label=${`Parameters of ${id}`}>
-        ${this.#field(`${id}.__id`, 'Id', { type: 'string', label: 'Id', help: 'Unique name; links follow a rename.', required: true }, id, (v) => {
-          const to = String(v);
-          if (to === id) return;
-          if (!ID_PATTERN.test(to)) this.errors = { ...this.errors, [`${id}.__id`]: 'use letters, digits, - and _, starting with a letter' };
-          else if (!isValidId(to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is a reserved name; choose another` };
-          else if (Object.hasOwn(doc.components, to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
-          else {
-            this.design.trigger.renameNode({ id, to });
-            this.ui.trigger.renamed({ id, to });
-          }
-        })}
+        ${this.#field(
+          `${id}.__id`,
+          'Id',
+          { type: 'string', label: 'Id', help: 'Unique name; links follow a rename.', required: true },
+          id,
+          (v) => {
+            const to = String(v);
+            if (to === id) return;
+            if (!ID_PATTERN.test(to))
+              this.errors = { ...this.errors, [`${id}.__id`]: 'use letters, digits, - and _, starting with a letter' };
+            else if (!isValidId(to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is a reserved name; choose another` };
+            else if (Object.hasOwn(doc.components, to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
+            else {
+              this.design.trigger.renameNode({ id, to });
+              this.ui.trigger.renamed({ id, to });
+            }
+          },
+        )}
         ${this.#field(`${id}.label`, 'Label', commonParams.label, c.label, (v) => set('label', v))}
         ${def ? this.#fields(def.params, c, id, set, targets) : nothing}
       </form>
-      ${others.length ? html`<div class="field"><label for="connect-to">Add a link to</label><div class="control">
+      ${
+        others.length
+          ? html`<div class="field"><label for="connect-to">Add a link to</label><div class="control">
         <select id="connect-to" @change=${(e: Event) => {
           const to = (e.target as HTMLSelectElement).value;
           if (to) this.design.trigger.addLink({ from: id, to });
           (e.target as HTMLSelectElement).value = '';
         }}><option value="">choose a component…</option>${others.map((o) => html`<option value=${o}>${o}</option>`)}</select></div>
-        <p class="help">Keyboard alternative to dragging from the node's port.</p></div>` : nothing}
+        <p class="help">Keyboard alternative to dragging from the node's port.</p></div>`
+          : nothing
+      }
       <div class="actions"><button class="danger" @click=${() => {
         this.design.trigger.removeNode({ id });
         this.ui.trigger.select({ selection: null });

@@ -9,7 +9,13 @@ import { kinds } from '../kinds/index.js';
 import type { Category } from '../kinds/define.js';
 import { iconPaths } from './icons.js';
 
-const CATEGORIES: [Category, string][] = [['traffic', 'Traffic'], ['edge', 'Edge'], ['compute', 'Compute'], ['data', 'Data'], ['async', 'Messaging']];
+const CATEGORIES: [Category, string][] = [
+  ['traffic', 'Traffic'],
+  ['edge', 'Edge'],
+  ['compute', 'Compute'],
+  ['data', 'Data'],
+  ['async', 'Messaging'],
+];
 
 @customElement('archsim-palette')
 export class ArchsimPalette extends LitElement {
@@ -29,12 +35,17 @@ export class ArchsimPalette extends LitElement {
   override render() {
     const defs = Object.values(kinds);
     const known = new Set(CATEGORIES.map(([c]) => c));
-    const groups = [...CATEGORIES, ...[...new Set(defs.map((d) => d.category))].filter((c) => !known.has(c)).map((c) => [c, c] as [Category, string])];
+    const groups = [
+      ...CATEGORIES,
+      ...[...new Set(defs.map((d) => d.category))].filter((c) => !known.has(c)).map((c) => [c, c] as [Category, string]),
+    ];
     return html`<h2 id="palette-title">Components</h2>
       <nav aria-labelledby="palette-title">
       ${groups.map(([cat, title]) => {
         const list = defs.filter((d) => d.category === cat);
-        return list.length ? html`<h3>${title}</h3><ul>${list.map((d) => html`<li>
+        return list.length
+          ? html`<h3>${title}</h3><ul>${list.map(
+              (d) => html`<li>
           <button draggable="true" title=${d.help} aria-label=${`Add ${d.label}`}
             @click=${() => this.dispatchEvent(new CustomEvent('archsim-add', { detail: { kind: d.kind }, bubbles: true, composed: true }))}
             @dragstart=${(e: DragEvent) => {
@@ -42,7 +53,9 @@ export class ArchsimPalette extends LitElement {
               e.dataTransfer!.effectAllowed = 'copy';
             }}>
             <span class="ic">${svg`<svg viewBox="0 0 24 24" aria-hidden="true">${iconPaths(d.icon)}</svg>`}</span>${d.label}
-          </button></li>`)}</ul>` : '';
+          </button></li>`,
+            )}</ul>`
+          : '';
       })}
       </nav>
       <p class="tip">Click or drag onto the canvas. On the diagram: Tab between parts, arrows move, C connects, Delete removes.</p>`;

@@ -77,7 +77,8 @@ export class RequestDots implements ReactiveController {
     }
     const layer = this.#layer();
     if (!layer) return;
-    while (layer.childElementCount < want.length) layer.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'circle')).setAttribute('r', '3.5');
+    while (layer.childElementCount < want.length)
+      layer.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'circle')).setAttribute('r', '3.5');
     while (layer.childElementCount > want.length) layer.lastChild!.remove();
     want.forEach(([x, y], i) => {
       const c = layer.children[i];

@@ -37,7 +37,8 @@ const pts = (t: number[], v: (number | null)[]): [number, number][] =>
 
 /** Chart specs for a run and an optional baseline. */
 export function chartSpecs(r: RunResult | undefined, base: RunResult | undefined, xMax?: number): ChartSpec[] {
-  const s = r?.series, b = base?.series;
+  const s = r?.series,
+    b = base?.series;
   const latency: Series[] = [
     ...(b ? [{ name: 'baseline p99', points: pts(b.t, b.p99), color: '#888', dash: '2 3', isBaseline: true }] : []),
     { name: 'p50', points: s ? pts(s.t, s.p50) : [], color: C.blue, marker: 'circle' as const },
@@ -56,7 +57,14 @@ export function chartSpecs(r: RunResult | undefined, base: RunResult | undefined
   return [
     { title: 'Latency over time', xLabel: 'simulated time', yLabel: 'latency (ms)', series: latency, yLog: true, xMax },
     { title: 'Throughput', xLabel: 'simulated time', yLabel: 'requests/s', series: throughput, xMax },
-    { title: 'Latency by percentile', xLabel: 'percentile (log 1/(1−p) scale)', yLabel: 'latency (ms)', series: percentiles, yLog: true, xPercentile: true },
+    {
+      title: 'Latency by percentile',
+      xLabel: 'percentile (log 1/(1−p) scale)',
+      yLabel: 'latency (ms)',
+      series: percentiles,
+      yLog: true,
+      xPercentile: true,
+    },
   ];
 }
 
@@ -68,14 +76,19 @@ export class ArchsimResults extends LitElement {
   /** Show only the summary and latency chart (the embed). */
   @property({ type: Boolean }) compact = false;
   @state() private tab: 'summary' | 'phases' | 'components' = 'summary';
-  #runs = new StoreController(this, () => this.runs, (s) => s.context);
+  #runs = new StoreController(
+    this,
+    () => this.runs,
+    (s) => s.context,
+  );
 
   static override styles = resultsStyles;
 
   override render() {
     const ctx = this.#runs.value;
     const { current, baseline } = shownRuns(ctx);
-    const r = current?.result, b = baseline?.result;
+    const r = current?.result,
+      b = baseline?.result;
     const specs = chartSpecs(r, b, current?.status === 'running' ? this.durationMs : undefined);
     return html`<section class="side" aria-label="Run summary">
         ${this.compact ? nothing : this.#runBar(ctx.runs, current, baseline)}
@@ -93,9 +106,13 @@ export class ArchsimResults extends LitElement {
       <select id="run-pick" ?disabled=${!runs.length} @change=${(e: Event) => this.runs.trigger.show({ id: Number((e.target as HTMLSelectElement).value) })}>
         ${runs.length ? runs.map((x) => html`<option value=${x.id} ?selected=${x.id === current?.id}>${x.id === pinned ? '📌 ' : ''}${x.name}</option>`) : html`<option>No runs yet</option>`}
       </select>
-      ${current && current.id !== pinned && current.result
-        ? html`<button @click=${() => this.runs.trigger.pin({ id: current.id })} title="Compare later runs with this one">Pin as baseline</button>`
-        : pinned !== null ? html`<button @click=${() => this.runs.trigger.pin({ id: null })}>Unpin baseline</button>` : nothing}
+      ${
+        current && current.id !== pinned && current.result
+          ? html`<button @click=${() => this.runs.trigger.pin({ id: current.id })} title="Compare later runs with this one">Pin as baseline</button>`
+          : pinned !== null
+            ? html`<button @click=${() => this.runs.trigger.pin({ id: null })}>Unpin baseline</button>`
+            : nothing
+      }
       ${baseline ? html`<span class="vs">vs ${baseline.name.split(' · ')[0]}</span>` : nothing}
     </div>`;
   }
@@ -116,9 +133,10 @@ export class ArchsimResults extends LitElement {
     return html`<table class="summary" aria-label="Summary">
       <thead><tr><th scope="col">Metric</th><th scope="col">This run</th>${b ? html`<th scope="col" title=${baseline!.name}>Baseline</th><th scope="col">Δ</th>` : nothing}</tr></thead>
       <tbody>${ROWS.filter((row) => !row.label.startsWith('·') || (row.get(r) ?? 0) > 0 || (b && (row.get(b) ?? 0) > 0)).map((row) => {
-        const v = row.get(r), bv = b && row.get(b);
+        const v = row.get(r),
+          bv = b && row.get(b);
         const d = b ? delta(v, bv) : '';
-        const worse = d && d !== '±0%' && (d.startsWith('+') === row.isWorseUp);
+        const worse = d && d !== '±0%' && d.startsWith('+') === row.isWorseUp;
         return html`<tr><th scope="row">${row.label}</th><td>${row.fmt(v)}</td>${b ? html`<td>${row.fmt(bv)}</td><td class=${d === '±0%' || !d ? '' : worse ? 'worse' : 'better'}>${d}${d && d !== '±0%' ? (worse ? ' ▲' : ' ▼') : ''}</td>` : nothing}</tr>`;
       })}
       <tr><th scope="row">Error rate</th><td>${pct(r.summary.errorRate)}</td>${b ? html`<td>${pct(b.summary.errorRate)}</td><td></td>` : nothing}</tr></tbody></table>`;

@@ -11,7 +11,11 @@ export class StoreController<S, T> implements ReactiveController {
   value: T;
   #sub?: { unsubscribe(): void };
 
-  constructor(private host: ReactiveControllerHost, private store: () => Subscribable<S> | undefined, private select: (s: S) => T) {
+  constructor(
+    private host: ReactiveControllerHost,
+    private store: () => Subscribable<S> | undefined,
+    private select: (s: S) => T,
+  ) {
     host.addController(this);
     const s = store();
     this.value = s ? select(s.getSnapshot()) : (undefined as T);

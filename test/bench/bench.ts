@@ -11,7 +11,8 @@ import { Histogram } from '../../src/engine/stats.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { Run, runScenario } from '../../src/run/run.js';
 
-const LAMBDA = 80, MU = 100; // per second
+const LAMBDA = 80,
+  MU = 100; // per second
 const N = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 
 /**
@@ -23,38 +24,60 @@ function handWritten(n: number): { requests: number; events: number; ms: number;
   const hist = new Histogram();
   const rng = stream(1, 'bench');
   const cap = 1 << 16;
-  const time = new Float64Array(cap), seq = new Float64Array(cap), type = new Int8Array(cap);
-  let size = 0, s = 0;
+  const time = new Float64Array(cap),
+    seq = new Float64Array(cap),
+    type = new Int8Array(cap);
+  let size = 0,
+    s = 0;
   const push = (t: number, k: number) => {
     let i = size++;
     const q = s++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (time[p] < t || (time[p] === t && seq[p] < q)) break;
-      time[i] = time[p]; seq[i] = seq[p]; type[i] = type[p];
+      time[i] = time[p];
+      seq[i] = seq[p];
+      type[i] = type[p];
       i = p;
     }
-    time[i] = t; seq[i] = q; type[i] = k;
+    time[i] = t;
+    seq[i] = q;
+    type[i] = k;
   };
-  let topT = 0, topK = 0;
+  let topT = 0,
+    topK = 0;
   const pop = () => {
-    topT = time[0]; topK = type[0];
+    topT = time[0];
+    topK = type[0];
     const m = --size;
-    const t = time[m], q = seq[m], k = type[m];
+    const t = time[m],
+      q = seq[m],
+      k = type[m];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= m) break;
       if (c + 1 < m && (time[c + 1] < time[c] || (time[c + 1] === time[c] && seq[c + 1] < seq[c]))) c++;
       if (t < time[c] || (t === time[c] && q < seq[c])) break;
-      time[i] = time[c]; seq[i] = seq[c]; type[i] = type[c];
+      time[i] = time[c];
+      seq[i] = seq[c];
+      type[i] = type[c];
       i = c;
     }
-    time[i] = t; seq[i] = q; type[i] = k;
+    time[i] = t;
+    seq[i] = q;
+    type[i] = k;
   };
   const fifo = new Float64Array(1 << 20);
-  let head = 0, tail = 0, busy = false, done = 0, issued = 0, events = 0, sum = 0;
-  const ia = 1000 / LAMBDA, st = 1000 / MU;
+  let head = 0,
+    tail = 0,
+    busy = false,
+    done = 0,
+    issued = 0,
+    events = 0,
+    sum = 0;
+  const ia = 1000 / LAMBDA,
+    st = 1000 / MU;
   const t0 = performance.now();
   push(-ia * Math.log(1 - rng()), 0);
   while (done < n) {
@@ -160,21 +183,42 @@ for (let i = 0; i < 2; i++) {
   handWritten(N);
   timed(mm1Yaml(N));
 }
-const [a1, b1] = best(TRIALS, () => handWritten(N), () => timed(mm1Yaml(N)));
+const [a1, b1] = best(
+  TRIALS,
+  () => handWritten(N),
+  () => timed(mm1Yaml(N)),
+);
 timed(lbYaml(100_000));
-const [a2, c] = best(TRIALS, () => handWritten(N), () => timed(lbYaml(N)));
+const [a2, c] = best(
+  TRIALS,
+  () => handWritten(N),
+  () => timed(lbYaml(N)),
+);
 const [b2] = best(TRIALS, () => timed(mm1Yaml(N)));
-const a = a1.ms <= a2.ms ? a1 : a2, b = b1.ms <= b2.ms ? b1 : b2;
-const ra = rate(a), rb = rate(b), rc = rate(c);
+const a = a1.ms <= a2.ms ? a1 : a2,
+  b = b1.ms <= b2.ms ? b1 : b2;
+const ra = rate(a),
+  rb = rate(b),
+  rc = rate(c);
 const ratio = (x: { ms: number }) => (a.ms / x.ms).toFixed(3);
 console.log(`archsim bench — ${f(N)} requests each, best trial per case (${TRIALS} per phase), Node ${process.version}`);
-console.log(`(a) hand-written heap M/M/1   ${f(ra.rps).padStart(11)} req/s ${f(ra.eps).padStart(12)} events/s  mean ${a.mean.toFixed(2)} ms (theory 50)`);
-console.log(`(b) M/M/1 via runScenario     ${f(rb.rps).padStart(11)} req/s ${f(rb.eps).padStart(12)} events/s  mean ${b.mean.toFixed(2)} ms  (b)/(a) before (c) ${ratio(b1)}, after ${ratio(b2)}`);
-console.log(`(c) client→lb→web×3→db        ${f(rc.rps).padStart(11)} req/s ${f(rc.eps).padStart(12)} events/s  mean ${c.mean.toFixed(2)} ms`);
-const rB = rb.rps / ra.rps, rC = rc.rps / ra.rps;
+console.log(
+  `(a) hand-written heap M/M/1   ${f(ra.rps).padStart(11)} req/s ${f(ra.eps).padStart(12)} events/s  mean ${a.mean.toFixed(2)} ms (theory 50)`,
+);
+console.log(
+  `(b) M/M/1 via runScenario     ${f(rb.rps).padStart(11)} req/s ${f(rb.eps).padStart(12)} events/s  mean ${b.mean.toFixed(2)} ms  (b)/(a) before (c) ${ratio(b1)}, after ${ratio(b2)}`,
+);
+console.log(
+  `(c) client→lb→web×3→db        ${f(rc.rps).padStart(11)} req/s ${f(rc.eps).padStart(12)} events/s  mean ${c.mean.toFixed(2)} ms`,
+);
+const rB = rb.rps / ra.rps,
+  rC = rc.rps / ra.rps;
 console.log(`ratio (b)/(a) = ${rB.toFixed(3)}  (target ≥ 0.5)  ${rB >= 0.5 ? 'ok' : 'BELOW TARGET'}`);
 console.log(`ratio (c)/(a) = ${rC.toFixed(3)}  (target ≥ 0.08) ${rC >= 0.08 ? 'ok' : 'BELOW TARGET'}`);
 if (!(globalThis as { gc?: unknown }).gc) console.log('(run with node --expose-gc for a clean heap measurement)');
-const h100k = peakHeap(lbYaml(100_000)), h1m = peakHeap(lbYaml(1_000_000));
+const h100k = peakHeap(lbYaml(100_000)),
+  h1m = peakHeap(lbYaml(1_000_000));
 const rh = h1m / h100k;
-console.log(`peak live heap (c, after GC): 100k requests ${(h100k / 2 ** 20).toFixed(1)} MiB, 1M requests ${(h1m / 2 ** 20).toFixed(1)} MiB, ratio ${rh.toFixed(2)} (target ≤ 1.2) ${rh <= 1.2 ? 'ok' : 'ABOVE TARGET'}`);
+console.log(
+  `peak live heap (c, after GC): 100k requests ${(h100k / 2 ** 20).toFixed(1)} MiB, 1M requests ${(h1m / 2 ** 20).toFixed(1)} MiB, ratio ${rh.toFixed(2)} (target ≤ 1.2) ${rh <= 1.2 ? 'ok' : 'ABOVE TARGET'}`,
+);

@@ -11,7 +11,10 @@ const scenario = (extra = '', app = 'app: {kind: service}') =>
 
 describe('archsim CLI at the input boundary (issue #9)', () => {
   it('refuses __proto__ as a component id with its place, instead of simulating it unreported', () => {
-    const file = tmpFile('proto.yaml', scenario().replace('app: {kind: service}', '__proto__: {kind: service}').replace('to: app', 'to: __proto__'));
+    const file = tmpFile(
+      'proto.yaml',
+      scenario().replace('app: {kind: service}', '__proto__: {kind: service}').replace('to: app', 'to: __proto__'),
+    );
     const { code, err, out } = archsim('run', file);
     expect(code).toBe(2);
     expect(out).toBe('');
@@ -45,7 +48,10 @@ describe('archsim CLI at the input boundary (issue #9)', () => {
   });
 
   it('prints a hostile title with its control characters escaped, in text, CSV and JSON', () => {
-    const file = tmpFile('title.yaml', scenario().replace('duration: 5s', 'title: "\\e]0;pwned\\a\\e[2J\\e[31mRED\\u009b2J\\u202e"\nduration: 5s'));
+    const file = tmpFile(
+      'title.yaml',
+      scenario().replace('duration: 5s', 'title: "\\e]0;pwned\\a\\e[2J\\e[31mRED\\u009b2J\\u202e"\nduration: 5s'),
+    );
     const text = archsim('run', file);
     expect(text.code).toBe(0);
     expect(text.out).not.toMatch(RAW_CONTROL);
@@ -65,14 +71,20 @@ describe('archsim CLI at the input boundary (issue #9)', () => {
     const id = archsim('validate', tmpFile('id.yaml', scenario('', '"a\\e[2J\\u009b": {kind: service}')));
     expect(id.err).toContain('invalid id "a\\u001b[2J\\x9b"');
     expect(id.err).not.toMatch(RAW_CONTROL);
-    const binary = archsim('run', tmpFile('binary.yaml', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0x1b, 0x5b, 0x32, 0x4a, 0x9b, 0, 0])));
+    const binary = archsim(
+      'run',
+      tmpFile('binary.yaml', Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0x1b, 0x5b, 0x32, 0x4a, 0x9b, 0, 0])),
+    );
     expect(binary.code).toBe(2);
     expect(binary.err).not.toMatch(RAW_CONTROL);
     expect(binary.err).not.toMatch(/\n\s+at /);
   });
 
   it('refuses --json with --csv, in either order, instead of taking the last', () => {
-    for (const flags of [['--json', '--csv'], ['--csv', '--json']]) {
+    for (const flags of [
+      ['--json', '--csv'],
+      ['--csv', '--json'],
+    ]) {
       const { code, out, err } = archsim('run', 'scenarios/mm1.yaml', '--duration', '5s', ...flags);
       expect(code).toBe(2);
       expect(out).toBe('');
@@ -97,7 +109,10 @@ describe('archsim CLI at the input boundary (issue #9)', () => {
   });
 
   it('refuses YAML nested 1,000 deep with a position, not a stack overflow', () => {
-    for (const text of ['duration: ' + '['.repeat(1000) + ']'.repeat(1000), 'a:\n' + Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n')]) {
+    for (const text of [
+      `duration: ${'['.repeat(1000)}${']'.repeat(1000)}`,
+      `a:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n')}`,
+    ]) {
       const { code, err } = archsim('validate', tmpFile('deep.yaml', text));
       expect(code).toBe(1);
       expect(err).toMatch(/deep\.yaml:\d+:\d+: mappings and lists are nested more than 64 levels deep here/);
@@ -106,7 +121,8 @@ describe('archsim CLI at the input boundary (issue #9)', () => {
   });
 
   it('counts only measured requests in the drain-cut warning, agreeing with summary.inFlight', () => {
-    const overloaded = 'title: overload\nduration: 20s\nwarmup: 10s\ndrain: 1s\ncomponents:\n' +
+    const overloaded =
+      'title: overload\nduration: 20s\nwarmup: 10s\ndrain: 1s\ncomponents:\n' +
       '  users: {kind: client, rate: 100/s}\n  app: {kind: service, workers: 1, serviceTime: 100ms}\nlinks: [{from: users, to: app}]\n';
     const { code, out } = archsim('run', tmpFile('drain.yaml', overloaded), '--json');
     expect(code).toBe(0);

@@ -28,8 +28,10 @@ describe('archsim CLI', () => {
     const a = archsim('run', 'scenarios/mm1.yaml', '--duration', '1m', '--seed', '9', '--json');
     const b = archsim('run', 'scenarios/mm1.yaml', '--duration', '1m', '--seed', '9', '--json');
     expect(a.code).toBe(0);
-    const ja = JSON.parse(a.out), jb = JSON.parse(b.out);
-    for (const k of ['title', 'seed', 'simulatedMs', 'wallMs', 'events', 'summary', 'phases', 'components', 'series']) expect(ja).toHaveProperty(k);
+    const ja = JSON.parse(a.out),
+      jb = JSON.parse(b.out);
+    for (const k of ['title', 'seed', 'simulatedMs', 'wallMs', 'events', 'summary', 'phases', 'components', 'series'])
+      expect(ja).toHaveProperty(k);
     expect(ja.seed).toBe(9);
     delete ja.wallMs;
     delete jb.wallMs;
@@ -37,7 +39,17 @@ describe('archsim CLI', () => {
   });
 
   it('--set, --variant and --csv work together', () => {
-    const { code, out } = archsim('run', 'scenarios/load-balanced.yaml', '--variant', '1-instance', '--set', 'users.rate=50/s', '--duration', '30s', '--csv');
+    const { code, out } = archsim(
+      'run',
+      'scenarios/load-balanced.yaml',
+      '--variant',
+      '1-instance',
+      '--set',
+      'users.rate=50/s',
+      '--duration',
+      '30s',
+      '--csv',
+    );
     expect(code).toBe(0);
     const [head, total] = out.trim().split('\n');
     expect(head.startsWith('label,kind,samples')).toBe(true);
@@ -53,7 +65,10 @@ describe('archsim CLI', () => {
   });
 
   it('bad input exits 2 naming file, line:column, path and what is expected', () => {
-    const file = tmp('bad.yaml', 'duration: 1m\ncomponents:\n  users: { kind: client, rate: 10/s }\n  app: { kind: service, workers: 0 }\nlinks:\n  - { from: users, to: app }\n');
+    const file = tmp(
+      'bad.yaml',
+      'duration: 1m\ncomponents:\n  users: { kind: client, rate: 10/s }\n  app: { kind: service, workers: 0 }\nlinks:\n  - { from: users, to: app }\n',
+    );
     const { code, err } = archsim('run', file);
     expect(code).toBe(2);
     expect(err).toContain(`${file}:4:`);

@@ -32,20 +32,32 @@ describe('api-gateway', () => {
   });
 
   it('adds overhead to every request and authTime to every non-public one', () => {
-    const r = runYaml(gateway('routes: { /api: api, /api/orders: orders }, overhead: 1ms, authTime: 4ms, publicRoutes: [/api/users]', '{ /api/orders/1: 1, /api/users: 1 }'));
+    const r = runYaml(
+      gateway(
+        'routes: { /api: api, /api/orders: orders }, overhead: 1ms, authTime: 4ms, publicRoutes: [/api/users]',
+        '{ /api/orders/1: 1, /api/users: 1 }',
+      ),
+    );
     expect(r.components.orders.latencyMs.p50).toBeCloseTo(5, 1);
     expect(r.components.gw.latencyMs.p99).toBeCloseTo(1 + 4 + 5, 0); // orders: overhead + auth + service
     expect(r.components.gw.latencyMs.mean).toBeCloseTo((10 + 6) / 2, 0); // users skip auth
   });
 
   it("uses the links' own routes when no routes map is given", () => {
-    const r = runYaml(gateway('overhead: 0ms', '{ /api/orders/1: 1, /api/users: 1, /other: 1 }', ', routes: [/api/users]').replace('to: orders }', 'to: orders, routes: [/api/orders] }'));
+    const r = runYaml(
+      gateway('overhead: 0ms', '{ /api/orders/1: 1, /api/users: 1, /other: 1 }', ', routes: [/api/users]').replace(
+        'to: orders }',
+        'to: orders, routes: [/api/orders] }',
+      ),
+    );
     expect(r.components.api.arrivals + r.components.orders.arrivals + r.summary.failures.error).toBe(r.summary.requests);
     expect(r.summary.failures.error).toBeCloseTo(2000, -2);
   });
 
   it('refuses a route to a component it does not link to, and a linked component no route reaches', () => {
-    expect(() => loadScenario(gateway('routes: { /api: api, /orders: ordrs }'))).toThrow('components.gw.routes["/orders"]: "ordrs" is not linked from this component; did you mean "orders"?');
+    expect(() => loadScenario(gateway('routes: { /api: api, /orders: ordrs }'))).toThrow(
+      'components.gw.routes["/orders"]: "ordrs" is not linked from this component; did you mean "orders"?',
+    );
     expect(() => loadScenario(gateway('routes: { /api: api }'))).toThrow(/no route leads to linked component "orders"/);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cost, series } from '../scenarios/helpers.js';
 import { num, runYaml } from './run-yaml.js';
 
-const scaled = (autoscale: string, phases = '[{ name: low, duration: 60s, rate: 50/s }, { name: high, duration: 120s, rate: 300/s }, { name: low2, duration: 420s, rate: 50/s }]') => runYaml(`
+const scaled = (
+  autoscale: string,
+  phases = '[{ name: low, duration: 60s, rate: 50/s }, { name: high, duration: 120s, rate: 300/s }, { name: low2, duration: 420s, rate: 50/s }]',
+) =>
+  runYaml(`
 duration: 10m
 components:
   users: { kind: client, phases: ${phases} }

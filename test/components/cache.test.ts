@@ -4,7 +4,8 @@ import { KeyCache } from '../../src/engine/key-cache.js';
 import { cheHitRatio } from '../validation/cases/edge-data.js';
 
 /** Half writes over 50 keys through a cache with `policy` in front of a pooled database. */
-const writes = (policy: string) => runYaml(`
+const writes = (policy: string) =>
+  runYaml(`
 duration: 20s
 components:
   users: { kind: client, rate: 100/s, keys: { count: 50 }, writeFraction: 0.5 }
@@ -82,7 +83,8 @@ describe('KeyCache', () => {
 });
 
 describe('cache', () => {
-  const readThrough = (cache: string, client = 'rate: 1000/s, keys: { count: 10000, skew: 1 }') => runYaml(`
+  const readThrough = (cache: string, client = 'rate: 1000/s, keys: { count: 10000, skew: 1 }') =>
+    runYaml(`
 duration: 20s
 warmup: 5s
 components:
@@ -116,7 +118,8 @@ links:
   });
 
   it('fifo follows its own characteristic-time approximation, below lru; lfu beats both', () => {
-    const ratioFor = (policy: string) => runYaml(`
+    const ratioFor = (policy: string) =>
+      runYaml(`
 duration: 60s
 warmup: 10s
 components:
@@ -192,7 +195,8 @@ links: [{ from: users, to: cache }]
 
   describe('timeline', () => {
     /** 100 reads/s over 10 keys through a cache in front of a fast store, with `events`. */
-    const tenKeys = (cache: string, events: string) => runYaml(`
+    const tenKeys = (cache: string, events: string) =>
+      runYaml(`
 duration: 20s
 components:
   users: { kind: client, rate: 100/s, arrival: uniform, keys: { count: 10, skew: 0 } }
@@ -206,8 +210,11 @@ ${events}`);
 
     it('a killed cache sends every read to the database, and comes back empty', () => {
       // 10 cold misses, the 500 reads of the 5 s outage, 10 cold misses again after the restore
-      const r = tenKeys('hitTime: 0ms', `  - { at: 10s, action: kill, target: redis }
-  - { at: 15s, action: restore, target: redis }`);
+      const r = tenKeys(
+        'hitTime: 0ms',
+        `  - { at: 10s, action: kill, target: redis }
+  - { at: 15s, action: restore, target: redis }`,
+      );
       const c = r.components.redis;
       expect(c.bypassed).toBe(500);
       expect(c.misses).toBe(520);

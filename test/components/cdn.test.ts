@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { runYaml } from './run-yaml.js';
 
-const edge = (cdn: string, client = 'rate: 100/s, keys: { count: 10 }') => runYaml(`
+const edge = (cdn: string, client = 'rate: 100/s, keys: { count: 10 }') =>
+  runYaml(`
 duration: 20s
 components:
   users: { kind: client, ${client} }
@@ -48,12 +49,14 @@ describe('cdn', () => {
   });
 
   it('needs an origin', () => {
-    expect(() => loadScenario(`
+    expect(() =>
+      loadScenario(`
 duration: 1s
 components:
   users: { kind: client, rate: 1/s }
   edge: { kind: cdn }
 links: [{ from: users, to: edge }]
-`)).toThrow(/a cdn needs a link to its origin/);
+`),
+    ).toThrow(/a cdn needs a link to its origin/);
   });
 });

@@ -3,7 +3,8 @@ import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
 import { runYaml } from './run-yaml.js';
 import { timelineHook } from '../../src/timeline/events.js';
 
-const db = (params: string, client = 'rate: 50/s', duration = '20s') => runYaml(`
+const db = (params: string, client = 'rate: 50/s', duration = '20s') =>
+  runYaml(`
 duration: ${duration}
 components:
   app: { kind: client, ${client} }
@@ -63,7 +64,9 @@ describe('database', () => {
   });
 
   describe('read replicas', () => {
-    const replicated = (extra: string) => db(`queryTime: 5ms, pool: { size: 50 }, replicas: 2, ${extra}`, 'rate: 300/s, writeFraction: 0.2, keys: { count: 20 }', '30s').components.db;
+    const replicated = (extra: string) =>
+      db(`queryTime: 5ms, pool: { size: 50 }, replicas: 2, ${extra}`, 'rate: 300/s, writeFraction: 0.2, keys: { count: 20 }', '30s')
+        .components.db;
 
     it('spread reads over primary and replicas (readFrom: any), writes to the primary', () => {
       const c = replicated('readFrom: any');
@@ -90,7 +93,8 @@ describe('database', () => {
     });
 
     it('refuse readFrom: replicas without replicas', () => {
-      const load = () => loadScenario(`
+      const load = () =>
+        loadScenario(`
 duration: 1s
 components:
   app: { kind: client, rate: 1/s }
@@ -104,7 +108,11 @@ links: [{ from: app, to: db }]
 
   describe('shards', () => {
     const sharded = (partition: string, skew: number) =>
-      db(`workers: 4, queryTime: exp(10ms), pool: { size: 100 }, shards: 4, partition: ${partition}`, `rate: 400/s, keys: { count: 10000, skew: ${skew} }`, '30s').components.db;
+      db(
+        `workers: 4, queryTime: exp(10ms), pool: { size: 100 }, shards: 4, partition: ${partition}`,
+        `rate: 400/s, keys: { count: 10000, skew: ${skew} }`,
+        '30s',
+      ).components.db;
 
     it('spread uniform keys evenly by hash', () => {
       const c = sharded('hash', 0);
@@ -130,7 +138,8 @@ links: [{ from: app, to: db }]
   });
 
   describe('failures (timeline)', () => {
-    const failing = (params: string, events: string, duration = '30s') => runYaml(`
+    const failing = (params: string, events: string, duration = '30s') =>
+      runYaml(`
 duration: ${duration}
 components:
   app: { kind: client, rate: 100/s, arrival: uniform }
@@ -141,9 +150,12 @@ ${events}
 `);
 
     it('kill fails every query as error until restore, then serves again', () => {
-      const r = failing('', `
+      const r = failing(
+        '',
+        `
   - { at: 10s, action: kill, target: db }
-  - { at: 20s, action: restore, target: db }`);
+  - { at: 20s, action: restore, target: db }`,
+      );
       const c = r.components.db;
       // 100 requests a second for the 10 s outage; at most the one running at the kill is failed rather than refused
       expect(r.summary.failed).toBeGreaterThanOrEqual(999);
@@ -190,9 +202,13 @@ ${events}
     });
 
     it('slow multiplies query time by its factor: 10 ms queries take 30 ms, then 10 ms again after slow 1', () => {
-      const r = failing('', `
+      const r = failing(
+        '',
+        `
   - { at: 0s, action: slow, target: db, factor: 3 }
-  - { at: 10s, action: slow, target: db, factor: 1 }`, '20s');
+  - { at: 10s, action: slow, target: db, factor: 1 }`,
+        '20s',
+      );
       const bucket = (t: number) => Math.floor(t / r.series.bucketMs);
       expect(r.series.p50[bucket(5_000)]).toBeCloseTo(30, 1);
       expect(r.series.p50[bucket(15_000)]).toBeCloseTo(10, 1);
@@ -202,14 +218,18 @@ ${events}
     });
 
     it('numbers its instances by server: shards × (1 + replicas)', () => {
-      const load = (instance: number) => () => loadScenario(`
+      const load = (instance: number) => () =>
+        loadScenario(
+          `
 duration: 1s
 components:
   app: { kind: client, rate: 1/s }
   db: { kind: database, shards: 2, replicas: 1 }
 links: [{ from: app, to: db }]
 events: [{ at: 0s, action: kill, target: db, instance: ${instance} }]
-`, { events: timelineHook });
+`,
+          { events: timelineHook },
+        );
       expect(load(4)).not.toThrow();
       expect(load(5)).toThrow(ScenarioError);
     });

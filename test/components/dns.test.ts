@@ -44,7 +44,14 @@ describe('dns', () => {
 
   describe('when a target dies', () => {
     const failover = (healthCheck: boolean) => {
-      const res = runYaml(resolver(`ttl: 20s, users: 1000, healthCheck: ${healthCheck}`, 'rate: 200/s', '90s', 'events: [{ at: 30s, action: kill, target: web1 }]'));
+      const res = runYaml(
+        resolver(
+          `ttl: 20s, users: 1000, healthCheck: ${healthCheck}`,
+          'rate: 200/s',
+          '90s',
+          'events: [{ at: 30s, action: kill, target: web1 }]',
+        ),
+      );
       const errorsIn = (from: number, to: number) =>
         res.series.t.reduce((a, t, i) => a + (t >= from && t < to ? res.series.errorsPerSec[i] : 0), 0);
       return { res, errorsIn };
@@ -66,12 +73,14 @@ describe('dns', () => {
   });
 
   it('needs a target', () => {
-    expect(() => loadScenario(`
+    expect(() =>
+      loadScenario(`
 duration: 1s
 components:
   users: { kind: client, rate: 1/s }
   dns: { kind: dns }
 links: [{ from: users, to: dns }]
-`)).toThrow(/a dns needs at least one link/);
+`),
+    ).toThrow(/a dns needs at least one link/);
   });
 });

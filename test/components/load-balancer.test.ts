@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { num, runYaml } from './run-yaml.js';
 
-const lb = (extra: string) => runYaml(`
+const lb = (extra: string) =>
+  runYaml(`
 duration: 40s
 components:
   users: { kind: client, rate: 300/s, arrival: uniform }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { num, runYaml } from './run-yaml.js';
 
 describe('pubsub', () => {
-  const topic = (events = '', filter = '') => runYaml(`
+  const topic = (events = '', filter = '') =>
+    runYaml(`
 components:
   users: { kind: client, users: 1, iterations: 100, thinkTime: 100ms, routes: { /a: 1, /b: 1 } }
   topic: { kind: pubsub, publishTime: 2ms }
@@ -28,7 +29,7 @@ ${events}`);
     expect(r.summary.failed).toBe(0);
   });
 
-  it('honours a subscription\'s route filter', () => {
+  it("honours a subscription's route filter", () => {
     const r = topic('', ', routes: [/a]');
     expect(num(r, 's2', 'arrivals')).toBeGreaterThan(30);
     expect(num(r, 's2', 'arrivals')).toBeLessThan(70);

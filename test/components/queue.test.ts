@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { num, runYaml } from './run-yaml.js';
 
-const q = (params: string, worker = 'serviceTime: 10ms', client = 'rate: 50/s', events = '') => runYaml(`
+const q = (params: string, worker = 'serviceTime: 10ms', client = 'rate: 50/s', events = '') =>
+  runYaml(`
 duration: 20s
 components:
   users: { kind: client, ${client} }
@@ -13,7 +14,7 @@ links:
 ${events}`);
 
 describe('queue', () => {
-  it('answers the producer when the message is stored, excluding the consumer\'s work', () => {
+  it("answers the producer when the message is stored, excluding the consumer's work", () => {
     const r = q('enqueueTime: 3ms, consumers: 100', 'serviceTime: 500ms');
     expect(r.summary.latencyMs.max).toBe(3);
     const e2e = r.components.q.endToEndMs as { p50: number };
@@ -46,8 +47,13 @@ describe('queue', () => {
   });
 
   it('redelivers after the visibility timeout and dead-letters after maxReceives', () => {
-    const r = q('consumers: 1, visibilityTimeout: 100ms, maxReceives: 3', 'serviceTime: 10ms', 'users: 1, iterations: 5', `events:
-  - { at: 0s, action: kill, target: worker }`);
+    const r = q(
+      'consumers: 1, visibilityTimeout: 100ms, maxReceives: 3',
+      'serviceTime: 10ms',
+      'users: 1, iterations: 5',
+      `events:
+  - { at: 0s, action: kill, target: worker }`,
+    );
     expect(num(r, 'q', 'deadLetters')).toBe(5);
     expect(num(r, 'q', 'deliveries')).toBe(15);
     expect(num(r, 'q', 'redeliveries')).toBe(10);
@@ -56,9 +62,14 @@ describe('queue', () => {
   describe('timeline: instance n is consumer n', () => {
     it('piles messages up in the backlog while its consumers are killed, and works through them once restored', () => {
       // 50/s and one consumer killed for 5 s: 250 messages wait, the producers never notice
-      const r = q('consumers: 1', 'serviceTime: 10ms', 'rate: 50/s, arrival: uniform', `events:
+      const r = q(
+        'consumers: 1',
+        'serviceTime: 10ms',
+        'rate: 50/s, arrival: uniform',
+        `events:
   - { at: 5s, action: kill, target: q }
-  - { at: 10s, action: restore, target: q }`);
+  - { at: 10s, action: restore, target: q }`,
+      );
       expect(r.summary.failed).toBe(0);
       expect(r.summary.latencyMs.max).toBe(1);
       const backlog = r.components.q.backlog as { max: number; afterDrain: number };
@@ -71,9 +82,14 @@ describe('queue', () => {
 
     it('delivers the message a killed consumer held again when its visibility timeout ends', () => {
       // delivered at 1 ms, lost at 500 ms, visible again at 5 001 ms, processed for 1 s: 6 s end to end, the work done twice
-      const r = q('consumers: 1, visibilityTimeout: 5s', 'serviceTime: 1s', 'users: 1, iterations: 1', `events:
+      const r = q(
+        'consumers: 1, visibilityTimeout: 5s',
+        'serviceTime: 1s',
+        'users: 1, iterations: 1',
+        `events:
   - { at: 500ms, action: kill, target: q, instance: 1 }
-  - { at: 600ms, action: restore, target: q, instance: 1 }`);
+  - { at: 600ms, action: restore, target: q, instance: 1 }`,
+      );
       expect(num(r, 'q', 'deliveries')).toBe(2);
       expect(num(r, 'q', 'redeliveries')).toBe(1);
       expect(num(r, 'q', 'processed')).toBe(1);
@@ -82,8 +98,13 @@ describe('queue', () => {
     });
 
     it('keeps delivering with the consumers left when one of them is killed', () => {
-      const r = q('consumers: 2', 'serviceTime: 10ms', 'rate: 50/s, arrival: uniform', `events:
-  - { at: 0s, action: kill, target: q, instance: 2 }`);
+      const r = q(
+        'consumers: 2',
+        'serviceTime: 10ms',
+        'rate: 50/s, arrival: uniform',
+        `events:
+  - { at: 0s, action: kill, target: q, instance: 2 }`,
+      );
       expect(num(r, 'q', 'processed')).toBe(num(r, 'q', 'enqueued'));
       expect((r.components.q.backlog as { max: number }).max).toBe(0);
       // one consumer does all the work: 10 ms per 20 ms is half of one, a quarter of two
@@ -91,16 +112,28 @@ describe('queue', () => {
     });
 
     it('slow multiplies the time from delivery to acknowledgement by factor', () => {
-      const r = q('consumers: 1', 'serviceTime: 10ms', 'rate: 20/s, arrival: uniform', `events:
-  - { at: 0s, action: slow, target: q, factor: 3 }`);
+      const r = q(
+        'consumers: 1',
+        'serviceTime: 10ms',
+        'rate: 20/s, arrival: uniform',
+        `events:
+  - { at: 0s, action: slow, target: q, factor: 3 }`,
+      );
       expect((r.components.q.endToEndMs as { mean: number }).mean).toBe(30);
       // 30 ms of every 50 ms
       expect(num(r, 'q', 'utilization')).toBeCloseTo(0.6, 2);
     });
 
     it('refuses instance numbers beyond its consumers', () => {
-      expect(() => q('consumers: 2', 'serviceTime: 10ms', 'rate: 10/s', `events:
-  - { at: 1s, action: kill, target: q, instance: 3 }`)).toThrow('q has 2 instances, so instance 3 does not exist');
+      expect(() =>
+        q(
+          'consumers: 2',
+          'serviceTime: 10ms',
+          'rate: 10/s',
+          `events:
+  - { at: 1s, action: kill, target: q, instance: 3 }`,
+        ),
+      ).toThrow('q has 2 instances, so instance 3 does not exist');
     });
   });
 });

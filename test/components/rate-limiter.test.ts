@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/index.js';
 import { runYaml } from './run-yaml.js';
 
-const limited = (limiter: string, client = 'rate: 200/s, arrival: uniform', duration = '10s', backend = '') => runYaml(`
+const limited = (limiter: string, client = 'rate: 200/s, arrival: uniform', duration = '10s', backend = '') =>
+  runYaml(`
 duration: ${duration}
 components:
   users: { kind: client, ${client} }
@@ -55,7 +56,8 @@ describe('rate-limiter', () => {
     expect(c.admittedRps).toBeGreaterThan(95);
     expect(c.admittedRps).toBeLessThanOrEqual(101);
     // a burst straddling a boundary: 0.9–1.1 s at 1000/s
-    const burst = (alg: string) => runYaml(`
+    const burst = (alg: string) =>
+      runYaml(`
 duration: 2s
 components:
   users: { kind: client, phases: [{ name: idle, duration: 900ms, rate: 0 }, { name: burst, duration: 200ms, rate: 1000/s }, { name: rest, duration: 900ms, rate: 0 }], arrival: uniform }
@@ -74,12 +76,14 @@ links: [{ from: users, to: limiter }]
   });
 
   it('refuses limit on a token bucket', () => {
-    expect(() => loadScenario(`
+    expect(() =>
+      loadScenario(`
 duration: 1s
 components:
   users: { kind: client, rate: 1/s }
   limiter: { kind: rate-limiter, limit: 10 }
 links: [{ from: users, to: limiter }]
-`)).toThrow(/limit applies to the window algorithms; token-bucket uses rate/);
+`),
+    ).toThrow(/limit applies to the window algorithms; token-bucket uses rate/);
   });
 });

@@ -36,7 +36,7 @@ links:
     expect(r.components.slow.queueLength.max).toBeGreaterThan(0);
   });
 
-  it('a client\'s own timeout and retries apply to each attempt', () => {
+  it("a client's own timeout and retries apply to each attempt", () => {
     const r = runYaml(`
 components:
   users: { kind: client, users: 1, iterations: 4, timeout: 50ms, retries: { max: 3, backoff: 10ms, jitter: 0 } }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { num, runYaml } from './run-yaml.js';
 
-const fn = (params: string, client = 'rate: 10/s', duration: string | null = '60s') => runYaml(`
+const fn = (params: string, client = 'rate: 10/s', duration: string | null = '60s') =>
+  runYaml(`
 ${duration ? `duration: ${duration}` : ''}
 components:
   users: { kind: client, ${client} }
@@ -61,7 +62,11 @@ describe('serverless', () => {
   });
 
   it('reports the number of live instances over time', () => {
-    const r = fn('serviceTime: 10ms, coldStart: 0ms, idleTimeout: 10s', 'phases: [{ name: a, duration: 10s, rate: 100/s }, { name: b, duration: 50s, rate: 1/s }]', '60s');
+    const r = fn(
+      'serviceTime: 10ms, coldStart: 0ms, idleTimeout: 10s',
+      'phases: [{ name: a, duration: 10s, rate: 100/s }, { name: b, duration: 50s, rate: 1/s }]',
+      '60s',
+    );
     const inst = (r.series.instances as Record<string, number[]>).fn;
     expect(inst.length).toBe(r.series.t.length);
     expect(Math.max(...inst)).toBeGreaterThan(2);
@@ -69,7 +74,8 @@ describe('serverless', () => {
   });
 
   describe('timeline', () => {
-    const outage = (params: string) => runYaml(`
+    const outage = (params: string) =>
+      runYaml(`
 duration: 10s
 components:
   users: { kind: client, rate: 10/s, arrival: uniform }
@@ -93,14 +99,15 @@ events:
       // a 200 ms cold start at one request per 100 ms warms 3 instances, before the kill and again after the restore
       const r = outage('serviceTime: 10ms, coldStart: 200ms');
       expect(num(r, 'fn', 'coldStarts')).toBe(6);
-      const t = r.series.t as number[], inst = (r.series.instances as Record<string, number[]>).fn;
+      const t = r.series.t as number[],
+        inst = (r.series.instances as Record<string, number[]>).fn;
       const during = inst.filter((_, i) => t[i] >= 5000 && t[i] < 7000);
       expect(during.length).toBeGreaterThan(0);
       expect(Math.max(...during)).toBe(0);
       expect(inst[inst.length - 1]).toBe(3);
     });
 
-    it('slow multiplies the function\'s own time by factor', () => {
+    it("slow multiplies the function's own time by factor", () => {
       const r = fn('serviceTime: 100ms, coldStart: 0ms', 'users: 1, iterations: 5', null);
       expect(r.summary.latencyMs.max).toBe(100);
       const slow = runYaml(`
@@ -114,7 +121,7 @@ events: [{ at: 0s, action: slow, target: fn, factor: 3 }]
       expect(slow.summary.latencyMs.max).toBe(300);
     });
 
-    it('keeps a provisioned instance restarted on a reused id when the old instance\'s idle timer fires', () => {
+    it("keeps a provisioned instance restarted on a reused id when the old instance's idle timer fires", () => {
       // the burst makes instance 1 on demand (idle timer due at 5.1 s); after the kill and restore the provisioned
       // instance takes id 1 back, and must outlive that timer: one live instance at the end, never a cold start
       const r = runYaml(`
@@ -136,7 +143,8 @@ events:
     });
 
     /** `users` requests at once on a function running 1 s each, with a `set concurrency` at 500 ms. */
-    const limitChange = (users: number, from: number, to: number) => runYaml(`
+    const limitChange = (users: number, from: number, to: number) =>
+      runYaml(`
 components:
   users: { kind: client, users: ${users}, iterations: 1 }
   fn: { kind: serverless, concurrency: ${from}, queue: true, serviceTime: 1s, coldStart: 0ms }

@@ -127,7 +127,8 @@ describe('archsim in Chromium', () => {
   });
 
   it('refuses a broken import, says where, and keeps the design', async () => {
-    const broken = 'version: 1\nduration: 10s\ncomponents:\n  users: { kind: client, rate: 10/s }\n  web: { kind: service, workers: -2 }\nlinks:\n  - { from: users, to: web }\n';
+    const broken =
+      'version: 1\nduration: 10s\ncomponents:\n  users: { kind: client, rate: 10/s }\n  web: { kind: service, workers: -2 }\nlinks:\n  - { from: users, to: web }\n';
     await page.locator('input[type=file]').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(broken) });
     const alert = page.getByRole('alert').filter({ hasText: 'broken.yaml' });
     await expect.poll(async () => (await alert.textContent()) ?? '').toMatch(/broken\.yaml:5:\d+: components\.web\.workers/);
@@ -137,10 +138,20 @@ describe('archsim in Chromium', () => {
 
   it('keeps the main thread responsive during a 1M-request run', async () => {
     const big = [
-      'version: 1', 'title: One million requests', 'seed: 1', 'duration: 100s', 'components:',
-      '  users: { kind: client, rate: 10000/s }', '  lb: { kind: load-balancer, policy: least-connections }',
-      '  app: { kind: service, instances: 4, workers: 8, serviceTime: exp(0.6ms) }', '  db: { kind: service, workers: 8, serviceTime: exp(0.5ms) }',
-      'links:', '  - { from: users, to: lb, latency: 1ms }', '  - { from: lb, to: app }', '  - { from: app, to: db, latency: 0.5ms }', '',
+      'version: 1',
+      'title: One million requests',
+      'seed: 1',
+      'duration: 100s',
+      'components:',
+      '  users: { kind: client, rate: 10000/s }',
+      '  lb: { kind: load-balancer, policy: least-connections }',
+      '  app: { kind: service, instances: 4, workers: 8, serviceTime: exp(0.6ms) }',
+      '  db: { kind: service, workers: 8, serviceTime: exp(0.5ms) }',
+      'links:',
+      '  - { from: users, to: lb, latency: 1ms }',
+      '  - { from: lb, to: app }',
+      '  - { from: app, to: db, latency: 0.5ms }',
+      '',
     ].join('\n');
     await page.locator('input[type=file]').setInputFiles({ name: 'million.yaml', mimeType: 'text/yaml', buffer: Buffer.from(big) });
     await expect.poll(() => page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
@@ -156,13 +167,20 @@ describe('archsim in Chromium', () => {
       const app = document.querySelector('archsim-app') as any;
       const run = app.runs.getSnapshot().context.runs.at(-1);
       return {
-        longest: Math.max(0, ...(window as any).__longTasks), longTasks: (window as any).__longTasks.length, maxFrameGap: (window as any).__maxFrameGap,
-        updates: run.updates, span: run.lastUpdateMs - run.firstUpdateMs, requests: run.result.summary.requests, wallMs: run.result.wallMs,
+        longest: Math.max(0, ...(window as any).__longTasks),
+        longTasks: (window as any).__longTasks.length,
+        maxFrameGap: (window as any).__maxFrameGap,
+        updates: run.updates,
+        span: run.lastUpdateMs - run.firstUpdateMs,
+        requests: run.result.summary.requests,
+        wallMs: run.result.wallMs,
       };
     });
     const perSec = (m.updates - 1) / (m.span / 1000);
-    console.log(`1M-request run: ${m.requests} requests in ${(m.wallMs / 1000).toFixed(1)} s wall; ${m.updates} progress updates, ${perSec.toFixed(1)}/s; ` +
-      `longest long task ${m.longest.toFixed(0)} ms (${m.longTasks} over 50 ms); longest gap between frames ${m.maxFrameGap.toFixed(0)} ms`);
+    console.log(
+      `1M-request run: ${m.requests} requests in ${(m.wallMs / 1000).toFixed(1)} s wall; ${m.updates} progress updates, ${perSec.toFixed(1)}/s; ` +
+        `longest long task ${m.longest.toFixed(0)} ms (${m.longTasks} over 50 ms); longest gap between frames ${m.maxFrameGap.toFixed(0)} ms`,
+    );
     expect(m.requests).toBeGreaterThan(900_000);
     expect(perSec).toBeGreaterThanOrEqual(4);
     // bounds generous enough for a shared CI machine (the frame gap includes the 5-live

@@ -19,7 +19,8 @@ let browser: Browser, server: Server, url: string;
 let context: BrowserContext, page: Page, errors: string[];
 
 /** The polluting design of the issue, as JSON text (JSON.parse keeps `__proto__` an own key). */
-const POLLUTING = '{"version":1,"duration":"10s","components":{"users":{"kind":"client","rate":"10/s"},"__proto__":{"kind":"service"}},' +
+const POLLUTING =
+  '{"version":1,"duration":"10s","components":{"users":{"kind":"client","rate":"10/s"},"__proto__":{"kind":"service"}},' +
   '"links":[{"from":"users","to":"__proto__"}]}';
 
 const NOTES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile notes</title>
@@ -117,7 +118,10 @@ describe('hostile input in Chromium (issue #9)', () => {
     expect(await page.evaluate((k) => localStorage.getItem(k), SET_ASIDE_KEY)).toBe(saved);
     expect(await prototypeIsClean()).toBe(true);
     if (name === 'a null component') await page.screenshot({ path: `${SHOTS}autosave-set-aside.png` });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the set-aside design' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the set-aside design' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('archsim-autosave.json');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(saved);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).not.toBe('Untitled design');
@@ -134,7 +138,14 @@ describe('hostile input in Chromium (issue #9)', () => {
     expect(await hostile.getByRole('alert').textContent()).toContain('"__proto__" is a reserved name');
     const linked = page.locator('#js-app');
     await linked.getByRole('button', { name: 'Run' }).waitFor();
-    await expect.poll(async () => (await linked.getByRole('alert').textContent().catch(() => '')) ?? '')
+    await expect
+      .poll(
+        async () =>
+          (await linked
+            .getByRole('alert')
+            .textContent()
+            .catch(() => '')) ?? '',
+      )
       .toContain('app: javascript: URLs are not linked; use an http(s) or relative URL');
     expect(await linked.getByRole('link', { name: /Open in archsim/ }).count()).toBe(0);
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);

@@ -82,12 +82,19 @@ describe('diagram gestures with a real mouse', () => {
     expect(await page.getByRole('button', { name: /^Link from/ }).count()).toBe(2);
     expect(await page.getByRole('status').filter({ hasText: 'Choose the node' }).count()).toBe(0);
     // the new link is drawn up to the cache's box, and clicking the cache opens its parameters
-    const end = await page.getByRole('button', { name: /^Link from app to cache/ }).locator('path.line').evaluate((p: SVGPathElement) => {
-      const pt = p.getPointAtLength(p.getTotalLength()), m = p.getScreenCTM()!;
-      return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
-    });
+    const end = await page
+      .getByRole('button', { name: /^Link from app to cache/ })
+      .locator('path.line')
+      .evaluate((p: SVGPathElement) => {
+        const pt = p.getPointAtLength(p.getTotalLength()),
+          m = p.getScreenCTM()!;
+        return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+      });
     const cacheBox = (await page.locator('g.node[data-id="cache"] rect.box').boundingBox())!;
-    const gap = Math.hypot(Math.max(cacheBox.x - end.x, 0, end.x - cacheBox.x - cacheBox.width), Math.max(cacheBox.y - end.y, 0, end.y - cacheBox.y - cacheBox.height));
+    const gap = Math.hypot(
+      Math.max(cacheBox.x - end.x, 0, end.x - cacheBox.x - cacheBox.width),
+      Math.max(cacheBox.y - end.y, 0, end.y - cacheBox.y - cacheBox.height),
+    );
     expect(gap).toBeLessThan(4);
     await page.getByRole('button', { name: /^Cache cache/ }).click();
     await expect.poll(() => page.getByRole('form', { name: 'Parameters of cache' }).count()).toBe(1);

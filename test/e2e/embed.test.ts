@@ -38,7 +38,8 @@ const NOTES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 const status = (scope = page.locator('body')) => scope.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
-const p99Text = (scope = page.locator('body')) => scope.getByRole('table', { name: 'Summary' }).getByRole('row', { name: /^p99/ }).textContent();
+const p99Text = (scope = page.locator('body')) =>
+  scope.getByRole('table', { name: 'Summary' }).getByRole('row', { name: /^p99/ }).textContent();
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -70,7 +71,9 @@ describe('embedding in Chromium', () => {
 
   it('the iframe page opens a design shared in the app format, with a variant picker', async () => {
     const doc = {
-      version: 1, title: 'Shared: pool or no pool', duration: '1m',
+      version: 1,
+      title: 'Shared: pool or no pool',
+      duration: '1m',
       components: { users: { kind: 'client', rate: '50/s' }, app: { kind: 'service', workers: 2, serviceTime: 'exp(20ms)' } },
       links: [{ from: 'users', to: 'app' }],
       variants: { faster: { components: { app: { serviceTime: 'exp(5ms)' } } } },

@@ -5,7 +5,9 @@ const respond = (body: string, init: ResponseInit = {}) => (async () => new Resp
 
 describe('embed scenario sources', () => {
   it('dedent() removes the indentation HTML gave inline YAML, keeping nesting', () => {
-    expect(dedent('\n    version: 1\n    components:\n      a: { kind: client }\n  ')).toBe('version: 1\ncomponents:\n  a: { kind: client }\n');
+    expect(dedent('\n    version: 1\n    components:\n      a: { kind: client }\n  ')).toBe(
+      'version: 1\ncomponents:\n  a: { kind: client }\n',
+    );
   });
 
   it('fileName() names the file a URL points at', () => {
@@ -20,11 +22,20 @@ describe('embed scenario sources', () => {
   });
 
   it('fetchScenario() says which URL failed and how', async () => {
-    await expect(fetchScenario('a.yaml', 'https://x.edu/', respond('no', { status: 404, statusText: 'Not Found' }))).rejects.toThrow('https://x.edu/a.yaml answered HTTP 404 Not Found');
-    await expect(fetchScenario('a.yaml', 'https://x.edu/', (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch))
-      .rejects.toThrow('could not fetch https://x.edu/a.yaml (offline, or the server does not allow cross-origin requests)');
-    await expect(fetchScenario('javascript:alert(1)', 'https://x.edu/', respond(''))).rejects.toThrow('javascript: URLs are not loaded; use http(s)');
-    await expect(fetchScenario('big.yaml', 'https://x.edu/', respond('x'.repeat(1_000_001)))).rejects.toThrow('https://x.edu/big.yaml is larger than 1 MB; refused');
+    await expect(fetchScenario('a.yaml', 'https://x.edu/', respond('no', { status: 404, statusText: 'Not Found' }))).rejects.toThrow(
+      'https://x.edu/a.yaml answered HTTP 404 Not Found',
+    );
+    await expect(
+      fetchScenario('a.yaml', 'https://x.edu/', (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as unknown as typeof fetch),
+    ).rejects.toThrow('could not fetch https://x.edu/a.yaml (offline, or the server does not allow cross-origin requests)');
+    await expect(fetchScenario('javascript:alert(1)', 'https://x.edu/', respond(''))).rejects.toThrow(
+      'javascript: URLs are not loaded; use http(s)',
+    );
+    await expect(fetchScenario('big.yaml', 'https://x.edu/', respond('x'.repeat(1_000_001)))).rejects.toThrow(
+      'https://x.edu/big.yaml is larger than 1 MB; refused',
+    );
   });
 });
 

@@ -21,7 +21,9 @@ describe('sampler(spec) matches moments(spec)', () => {
       const draw = sampler(spec);
       const rng = stream(1, JSON.stringify(spec));
       const n = 400_000;
-      let s = 0, s2 = 0, min = Infinity;
+      let s = 0,
+        s2 = 0,
+        min = Infinity;
       for (let i = 0; i < n; i++) {
         const x = draw(rng);
         if (x < min) min = x;
@@ -29,21 +31,27 @@ describe('sampler(spec) matches moments(spec)', () => {
         s2 += x * x;
       }
       expect(min).toBeGreaterThanOrEqual(0);
-      const mean = s / n, variance = s2 / n - mean * mean;
+      const mean = s / n,
+        variance = s2 / n - mean * mean;
       const m = moments(spec);
       // mean within 4 standard errors; variance within 5% (heavy tails: 8%)
       expect(Math.abs(mean - m.mean)).toBeLessThanOrEqual(4 * Math.sqrt(m.variance / n) + 1e-9);
-      if (m.variance > 0) expect(Math.abs(variance - m.variance) / m.variance).toBeLessThan(spec.dist === 'pareto' || spec.dist === 'lognormal' ? 0.08 : 0.05);
+      if (m.variance > 0)
+        expect(Math.abs(variance - m.variance) / m.variance).toBeLessThan(
+          spec.dist === 'pareto' || spec.dist === 'lognormal' ? 0.08 : 0.05,
+        );
     });
   }
 });
 
 describe('random streams', () => {
   it('a stream depends only on (seed, name): adding streams changes no other draws', () => {
-    const a1 = stream(42, 'app'), b1 = stream(42, 'db');
+    const a1 = stream(42, 'app'),
+      b1 = stream(42, 'db');
     const first = [a1(), a1(), b1()];
     stream(42, 'cache')(); // a new component
-    const a2 = stream(42, 'app'), b2 = stream(42, 'db');
+    const a2 = stream(42, 'app'),
+      b2 = stream(42, 'db');
     expect([a2(), a2(), b2()]).toEqual(first);
     expect(stream(43, 'app')()).not.toBe(first[0]);
   });
@@ -51,7 +59,9 @@ describe('random streams', () => {
 
 describe('zipf(n, s)', () => {
   it('draws keys with the Zipf probabilities', () => {
-    const n = 50, s = 0.9, draws = 200_000;
+    const n = 50,
+      s = 0.9,
+      draws = 200_000;
     const draw = zipf(n, s);
     const rng = stream(3, 'zipf');
     const counts = new Array(n).fill(0);

@@ -5,7 +5,10 @@ import { Frame, Sim, Status, type Receiver, type Wire } from '../../src/engine/s
 class Server implements Receiver {
   readonly h: number;
   received = 0;
-  constructor(readonly sim: Sim, readonly delay: number) {
+  constructor(
+    readonly sim: Sim,
+    readonly delay: number,
+  ) {
     this.h = sim.onFrame((f) => sim.respond(f, Status.ok));
   }
   receive(f: Frame): void {
@@ -38,7 +41,8 @@ function setup(delay: number, latency = 0) {
 describe('Sim.deliver: answers reach only the caller frame that made the call', () => {
   it('drops an answer whose caller frame was released and reused since the call (parent generation check)', () => {
     const { sim, server, link } = setup(5, 1);
-    const first = new Caller(), second = new Caller();
+    const first = new Caller(),
+      second = new Caller();
     const parent = sim.alloc();
     parent.at = first;
     const child = sim.call(parent, link);

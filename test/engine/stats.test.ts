@@ -38,7 +38,8 @@ describe('Histogram', () => {
   });
 
   it('merges by adding counts', () => {
-    const a = new Histogram(), b = new Histogram();
+    const a = new Histogram(),
+      b = new Histogram();
     for (let i = 1; i <= 100; i++) (i % 2 ? a : b).record(i);
     a.merge(b);
     expect(a.count).toBe(100);

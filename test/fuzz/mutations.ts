@@ -16,16 +16,91 @@ export type Mutation =
   | { op: 'tweak'; at: number; pick: number };
 
 /** One change to scenario text: insert, cut or truncate at `at` (modulo the length). */
-export type TextMutation = { op: 'insert'; at: number; text: string } | { op: 'cut'; at: number; length: number } | { op: 'truncate'; at: number };
+export type TextMutation =
+  | { op: 'insert'; at: number; text: string }
+  | { op: 'cut'; at: number; length: number }
+  | { op: 'truncate'; at: number };
 
-const ODD_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '', ' ', 'a.b', 'kind', 'rate', 'users',
-  'workers', 'instances', 'duration', 'from', 'to', 'events', 'variants', '\u001b[2J', '\u202eevil', 'x'.repeat(300)];
+const ODD_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '',
+  ' ',
+  'a.b',
+  'kind',
+  'rate',
+  'users',
+  'workers',
+  'instances',
+  'duration',
+  'from',
+  'to',
+  'events',
+  'variants',
+  '\u001b[2J',
+  '\u202eevil',
+  'x'.repeat(300),
+];
 
-const ODD_VALUES: unknown[] = [null, true, false, 0, -0, -1, 1, 0.5, 1e-300, 2 ** 53, 1e15, 1e308, -1e308, NaN, Infinity, -Infinity,
-  '', ' ', '  5  ', '5', '0', '-5ms', '1e400ms', '0ms', '1e-9ms', 'NaN', '\u001b]0;pwned\u0007\u001b[2J', '\u0000', '\u202e', '5 ms ',
-  'exp(-1ms)', 'exp(0ms)', 'uniform(5ms, 1ms)', 'lognormal(1ms, 0.5ms)', 'erlang(100000, 1ms)', '10/s', '0/s', '1e9/s', '5ms', '1h', '7d',
-  '__proto__', 'constructor', 'toString', {}, [], [null], [{}], { kind: 'service' }, { kind: 'client' }, { from: 'users', to: 'users' },
-  { dist: 'exp' }, { __proto__: null }];
+const ODD_VALUES: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -0,
+  -1,
+  1,
+  0.5,
+  1e-300,
+  2 ** 53,
+  1e15,
+  1e308,
+  -1e308,
+  NaN,
+  Infinity,
+  -Infinity,
+  '',
+  ' ',
+  '  5  ',
+  '5',
+  '0',
+  '-5ms',
+  '1e400ms',
+  '0ms',
+  '1e-9ms',
+  'NaN',
+  '\u001b]0;pwned\u0007\u001b[2J',
+  '\u0000',
+  '\u202e',
+  '5 ms ',
+  'exp(-1ms)',
+  'exp(0ms)',
+  'uniform(5ms, 1ms)',
+  'lognormal(1ms, 0.5ms)',
+  'erlang(100000, 1ms)',
+  '10/s',
+  '0/s',
+  '1e9/s',
+  '5ms',
+  '1h',
+  '7d',
+  '__proto__',
+  'constructor',
+  'toString',
+  {},
+  [],
+  [null],
+  [{}],
+  { kind: 'service' },
+  { kind: 'client' },
+  { from: 'users', to: 'users' },
+  { dist: 'exp' },
+  { __proto__: null },
+];
 
 /** A value nested `depth` levels deep, alternating lists and mappings. */
 export const nested = (depth: number): unknown => {
@@ -46,7 +121,10 @@ export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A key to add: odd names, names the scenario format uses, random strings. */
-export const oddKey: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ODD_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+export const oddKey: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...ODD_KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
 
 /** Extreme but well-formed values for a number, a duration and a rate: most cases that use them still run. */
 const TWEAKS = {
@@ -61,15 +139,41 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
   fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: oddValue }),
   fc.record({ op: fc.constant('add-key' as const), at: fc.nat(), key: oddKey, value: oddValue }),
-  fc.record({ op: fc.constant('swap-type' as const), at: fc.nat(), to: fc.constantFrom('string' as const, 'number' as const, 'list' as const, 'mapping' as const, 'boolean' as const) }),
+  fc.record({
+    op: fc.constant('swap-type' as const),
+    at: fc.nat(),
+    to: fc.constantFrom('string' as const, 'number' as const, 'list' as const, 'mapping' as const, 'boolean' as const),
+  }),
   fc.record({ op: fc.constant('nest' as const), at: fc.nat(), depth: fc.integer({ min: 30, max: 1500 }) }),
 );
 
 /** One text mutation; inserted text favours control characters and YAML syntax. */
 export const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({
-    op: fc.constant('insert' as const), at: fc.nat(),
-    text: fc.oneof(fc.constantFrom('\u001b[2J', '\u0000', '\t', '\r\n', ': ', '- ', '{', '[', '&a ', '*a', '<<: *a', '"', "'", '#', '---\n', '\ufeff', '\u2028'), fc.string({ maxLength: 8 })),
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.constantFrom(
+        '\u001b[2J',
+        '\u0000',
+        '\t',
+        '\r\n',
+        ': ',
+        '- ',
+        '{',
+        '[',
+        '&a ',
+        '*a',
+        '<<: *a',
+        '"',
+        "'",
+        '#',
+        '---\n',
+        '\ufeff',
+        '\u2028',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
   }),
   fc.record({ op: fc.constant('cut' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
@@ -99,11 +203,16 @@ const put = (c: Container, k: string | number, value: unknown) =>
 
 function swapped(v: unknown, to: string): unknown {
   switch (to) {
-    case 'string': return typeof v === 'object' ? JSON.stringify(v) ?? '' : String(v);
-    case 'number': return typeof v === 'string' ? Number.parseFloat(v) : Number(v);
-    case 'list': return [v];
-    case 'mapping': return { value: v };
-    default: return Boolean(v);
+    case 'string':
+      return typeof v === 'object' ? (JSON.stringify(v) ?? '') : String(v);
+    case 'number':
+      return typeof v === 'string' ? Number.parseFloat(v) : Number(v);
+    case 'list':
+      return [v];
+    case 'mapping':
+      return { value: v };
+    default:
+      return Boolean(v);
   }
 }
 
@@ -113,7 +222,8 @@ export function mutate(root: unknown, m: Mutation): unknown {
   const all = slots(root);
   if (m.op === 'add-key') {
     const maps = [root, ...all.map(([c, k]) => (c as Record<string | number, unknown>)[k])].filter(
-      (v): v is Record<string, unknown> => isContainer(v) && !Array.isArray(v));
+      (v): v is Record<string, unknown> => isContainer(v) && !Array.isArray(v),
+    );
     if (maps.length) put(maps[m.at % maps.length], m.key, m.value);
     return root;
   }

@@ -24,7 +24,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const MAX_EVENTS = 200_000;
 
 const dir = new URL('../../scenarios/', import.meta.url).pathname;
-const bundled = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: f, text: readFileSync(dir + f, 'utf8') }));
+const bundled = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => ({ file: f, text: readFileSync(dir + f, 'utf8') }));
 
 const protoKeys = (o: object) => Object.getOwnPropertyNames(o).sort().join(',');
 const CLEAN = { object: protoKeys(Object.prototype), array: protoKeys(Array.prototype), fn: protoKeys(Function.prototype) };
@@ -61,7 +64,12 @@ function assertAccounting(r: RunResult): void {
 
 /** The scenario cut to a short window, so one case stays within milliseconds. */
 function short(s: ResolvedScenario): ResolvedScenario {
-  return { ...s, ...(s.duration === undefined ? {} : { duration: Math.min(s.duration, 2000) }), warmup: Math.min(s.warmup, 500), drain: Math.min(s.drain, 2000) };
+  return {
+    ...s,
+    ...(s.duration === undefined ? {} : { duration: Math.min(s.duration, 2000) }),
+    warmup: Math.min(s.warmup, 500),
+    drain: Math.min(s.drain, 2000),
+  };
 }
 
 /** One case: validate, then (when valid) run; any other outcome fails the property. */
@@ -101,7 +109,10 @@ const fuzzCase = fc.record({
   mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
   route: fc.constantFrom('object' as const, 'json' as const, 'yaml' as const),
   // text mutations almost always break the text: one case in four gets one
-  text: fc.oneof({ weight: 3, arbitrary: fc.constant<TextMutation[]>([]) }, { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }) }),
+  text: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<TextMutation[]>([]) },
+    { weight: 1, arbitrary: fc.array(textMutation, { minLength: 1, maxLength: 2 }) },
+  ),
 });
 
 /** Text of a mutated object: JSON, or YAML as an author would write it. */
@@ -132,24 +143,29 @@ function runCase(c: { scenario: number; mutations: Mutation[]; route: 'object' |
 }
 
 describe('cases the fuzzer found', () => {
-  it('a null phase in a variant is refused with its place, not a TypeError from the client\'s hooks', () => {
-    const text = readFileSync(dir + 'jmeter-closed.yaml', 'utf8').replace(/(100-threads:[\s\S]*?phases:\s*\n\s*)- \{[^}]*\}/, '$1- null');
+  it("a null phase in a variant is refused with its place, not a TypeError from the client's hooks", () => {
+    const text = readFileSync(`${dir}jmeter-closed.yaml`, 'utf8').replace(/(100-threads:[\s\S]*?phases:\s*\n\s*)- \{[^}]*\}/, '$1- null');
     expect(() => loadScenario(text, { file: 'j.yaml' })).toThrow(
-      'j.yaml:38:13: components.jmeter.phases[0]: in variant "100-threads": expected a mapping with keys name, duration, rate, rampTo, users, iterations, got null');
+      'j.yaml:38:13: components.jmeter.phases[0]: in variant "100-threads": expected a mapping with keys name, duration, rate, rampTo, users, iterations, got null',
+    );
   });
 });
 
 describe('fuzzed scenarios (issue #9)', () => {
-  it(`every bundled scenario, mutated ${RUNS} ways (seed ${SEED}), is refused with a location or runs with sound accounting`, () => {
-    expect(bundled.length).toBeGreaterThanOrEqual(10);
-    const t0 = performance.now();
-    fc.assert(fc.property(fuzzCase, runCase), { seed: SEED, numRuns: RUNS });
-    console.log(`fuzz: ${RUNS} cases, seed ${SEED}, ${((performance.now() - t0) / 1000).toFixed(1)} s:`, seen);
-    // a fuzzer that only ever refuses tests nothing past validation
-    expect(seen.ran).toBeGreaterThan(RUNS / 20);
-  }, 60_000 + RUNS * 200);
+  it(
+    `every bundled scenario, mutated ${RUNS} ways (seed ${SEED}), is refused with a location or runs with sound accounting`,
+    () => {
+      expect(bundled.length).toBeGreaterThanOrEqual(10);
+      const t0 = performance.now();
+      fc.assert(fc.property(fuzzCase, runCase), { seed: SEED, numRuns: RUNS });
+      console.log(`fuzz: ${RUNS} cases, seed ${SEED}, ${((performance.now() - t0) / 1000).toFixed(1)} s:`, seen);
+      // a fuzzer that only ever refuses tests nothing past validation
+      expect(seen.ran).toBeGreaterThan(RUNS / 20);
+    },
+    60_000 + RUNS * 200,
+  );
 
-  it('runs each bundled scenario unmutated to sound accounting (the fuzzer\'s baseline)', () => {
+  it("runs each bundled scenario unmutated to sound accounting (the fuzzer's baseline)", () => {
     const ran = seen.ran;
     for (const { file, text } of bundled) check(() => loadScenario(text, { file }), true);
     expect(seen.ran - ran).toBeGreaterThanOrEqual(bundled.length - 2);

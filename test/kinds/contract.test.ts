@@ -100,7 +100,8 @@ describe('the kind registry', () => {
         }
         const setters = (node as unknown as { setters: object }).setters;
         for (const name of def.timeline?.settable?.({}) ?? []) expect(Object.hasOwn(setters, name), `${def.kind} sets ${name}`).toBe(true);
-        for (const name of Object.keys(setters)) expect(def.timeline?.settable?.({}) ?? [], `${def.kind} declares ${name} settable`).toContain(name);
+        for (const name of Object.keys(setters))
+          expect(def.timeline?.settable?.({}) ?? [], `${def.kind} declares ${name} settable`).toContain(name);
       });
     });
   }

@@ -34,7 +34,8 @@ describe('WorkerPool', () => {
   it('release(g) hands the worker to the longest-waiting request, FIFO, and records its wait', () => {
     const { sim, owner, pool, frame } = setup(1, 1, 10);
     pool.request(frame(), 0);
-    const a = frame(), b = frame();
+    const a = frame(),
+      b = frame();
     pool.request(a, 0);
     pool.request(b, 0);
     const log: [number, Frame | null][] = [];

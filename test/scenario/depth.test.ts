@@ -4,10 +4,10 @@ import { resolveScenario, ScenarioError } from '../../src/scenario/index.js';
 
 describe('nesting limits', () => {
   it('tooDeepAt() finds the first collection past MAX_DEPTH in text, block or flow, 100,000 deep without recursion', () => {
-    expect(tooDeepAt('a: ' + '['.repeat(MAX_DEPTH - 1) + ']'.repeat(MAX_DEPTH - 1))).toBeUndefined();
-    expect(tooDeepAt('a: ' + '['.repeat(MAX_DEPTH) + ']'.repeat(MAX_DEPTH))).toBe(3 + MAX_DEPTH - 1);
-    expect(tooDeepAt('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000))).toBe(MAX_DEPTH * 5);
-    expect(tooDeepAt('a:\n' + Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n'))).toBeGreaterThan(0);
+    expect(tooDeepAt(`a: ${'['.repeat(MAX_DEPTH - 1)}${']'.repeat(MAX_DEPTH - 1)}`)).toBeUndefined();
+    expect(tooDeepAt(`a: ${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`)).toBe(3 + MAX_DEPTH - 1);
+    expect(tooDeepAt(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`)).toBe(MAX_DEPTH * 5);
+    expect(tooDeepAt(`a:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 1)}b:`).join('\n')}`)).toBeGreaterThan(0);
   });
 
   it('nestingProblem() names the path where a value goes too deep, or holds itself', () => {

@@ -16,19 +16,53 @@ describe('parseDist', () => {
     ['pareto(10ms, 2.5)', { dist: 'pareto', scale: 10, shape: 2.5 }],
     ['erlang(4, 10ms)', { dist: 'erlang', k: 4, mean: 10 }],
     ['empirical(1ms:0.9, 50ms:0.1)', { dist: 'empirical', values: [1, 50], weights: [0.9, 0.1] }],
-    [{ dist: 'exponential', mean: '10ms' }, { dist: 'exponential', mean: 10 }],
-    [{ dist: 'constant', value: '5ms' }, { dist: 'constant', value: 5 }],
-    [{ dist: 'uniform', min: 1, max: '2ms' }, { dist: 'uniform', min: 1, max: 2 }],
-    [{ dist: 'normal', mean: '20ms', sd: '5ms' }, { dist: 'normal', mean: 20, sd: 5 }],
-    [{ dist: 'lognormal', median: 20, p99: '0.2s' }, { dist: 'lognormal', median: 20, p99: 200 }],
-    [{ dist: 'pareto', scale: '10ms', shape: 2.5 }, { dist: 'pareto', scale: 10, shape: 2.5 }],
-    [{ dist: 'erlang', k: 4, mean: '10ms' }, { dist: 'erlang', k: 4, mean: 10 }],
-    [{ dist: 'empirical', values: ['1ms', '50ms'], weights: [0.9, 0.1] }, { dist: 'empirical', values: [1, 50], weights: [0.9, 0.1] }],
-    [{ dist: 'empirical', values: [1, 2] }, { dist: 'empirical', values: [1, 2], weights: [1, 1] }],
+    [
+      { dist: 'exponential', mean: '10ms' },
+      { dist: 'exponential', mean: 10 },
+    ],
+    [
+      { dist: 'constant', value: '5ms' },
+      { dist: 'constant', value: 5 },
+    ],
+    [
+      { dist: 'uniform', min: 1, max: '2ms' },
+      { dist: 'uniform', min: 1, max: 2 },
+    ],
+    [
+      { dist: 'normal', mean: '20ms', sd: '5ms' },
+      { dist: 'normal', mean: 20, sd: 5 },
+    ],
+    [
+      { dist: 'lognormal', median: 20, p99: '0.2s' },
+      { dist: 'lognormal', median: 20, p99: 200 },
+    ],
+    [
+      { dist: 'pareto', scale: '10ms', shape: 2.5 },
+      { dist: 'pareto', scale: 10, shape: 2.5 },
+    ],
+    [
+      { dist: 'erlang', k: 4, mean: '10ms' },
+      { dist: 'erlang', k: 4, mean: 10 },
+    ],
+    [
+      { dist: 'empirical', values: ['1ms', '50ms'], weights: [0.9, 0.1] },
+      { dist: 'empirical', values: [1, 50], weights: [0.9, 0.1] },
+    ],
+    [
+      { dist: 'empirical', values: [1, 2] },
+      { dist: 'empirical', values: [1, 2], weights: [1, 1] },
+    ],
   ])('parseDist(%j)', (v, spec) => expect(parseDist(v)).toEqual(spec));
 
   it('reads back what formatDist writes', () => {
-    for (const s of ['exp(10ms)', 'uniform(5ms, 15ms)', 'lognormal(20ms, 200ms)', 'pareto(10ms, 2.5)', 'erlang(4, 10ms)', 'empirical(1ms:0.9, 50ms:0.1)'])
+    for (const s of [
+      'exp(10ms)',
+      'uniform(5ms, 15ms)',
+      'lognormal(20ms, 200ms)',
+      'pareto(10ms, 2.5)',
+      'erlang(4, 10ms)',
+      'empirical(1ms:0.9, 50ms:0.1)',
+    ])
       expect(formatDist(parseDist(s))).toBe(s);
   });
 
@@ -61,7 +95,10 @@ describe('parseDist', () => {
     [Infinity, 'expected a duration such as "250ms" or "2s", got Infinity'],
     [null, 'expected a distribution such as "5ms", "exp(10ms)" or "uniform(5ms, 15ms)", got null'],
     [[1], 'expected a distribution such as "5ms", "exp(10ms)" or "uniform(5ms, 15ms)", got a list'],
-    [{ mean: 1 }, 'expected a distribution such as "5ms", "exp(10ms)" or "uniform(5ms, 15ms)"; an object needs "dist" (one of constant, exponential, uniform, normal, lognormal, pareto, erlang, empirical)'],
+    [
+      { mean: 1 },
+      'expected a distribution such as "5ms", "exp(10ms)" or "uniform(5ms, 15ms)"; an object needs "dist" (one of constant, exponential, uniform, normal, lognormal, pareto, erlang, empirical)',
+    ],
     [{ dist: 'expo', mean: 1 }, `unknown distribution "expo"; did you mean "exp"? (expected one of ${names})`],
     [{ dist: 5 }, 'dist: expected a distribution name, got 5'],
     [{ dist: 'exponential', maen: 1 }, 'unknown key "maen" for exponential; did you mean "mean"? (expected mean)'],

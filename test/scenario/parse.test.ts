@@ -30,7 +30,10 @@ describe('parseScenarioText', () => {
     expect(p.raw).toEqual({
       version: 1,
       components: { app: { kind: 'service', workers: 0 }, db: { kind: 'database', queryTime: 'exp(20ms)' } },
-      links: [{ from: 'app', to: 'db' }, { from: 'db', to: 'app' }],
+      links: [
+        { from: 'app', to: 'db' },
+        { from: 'db', to: 'app' },
+      ],
     });
   });
 
@@ -55,12 +58,15 @@ describe('parseScenarioText', () => {
   });
 
   it('refuses duplicate keys with their line:col', () => {
-    expect(errorOf(() => parseScenarioText('a: 1\nb: 2\na: 3\n', 'f.yaml')).message).toBe('f.yaml:3:1: duplicate key: a key may appear only once in a mapping');
+    expect(errorOf(() => parseScenarioText('a: 1\nb: 2\na: 3\n', 'f.yaml')).message).toBe(
+      'f.yaml:3:1: duplicate key: a key may appear only once in a mapping',
+    );
   });
 
   it('refuses several documents', () => {
     expect(errorOf(() => parseScenarioText('a: 1\n---\nb: 2\n', 'f.yaml')).message).toBe(
-      'f.yaml:2:1: only one YAML document is allowed; remove the second "---" and what follows it');
+      'f.yaml:2:1: only one YAML document is allowed; remove the second "---" and what follows it',
+    );
   });
 
   it('reports YAML syntax errors at line:col', () => {
@@ -70,19 +76,24 @@ describe('parseScenarioText', () => {
   });
 
   it('refuses an alias bomb quickly', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]',
-      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill('*' + 'abcdefghi'[i]).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(errorOf(() => parseScenarioText(bomb, 'bomb.yaml')).message).toBe(
-      'bomb.yaml: too many YAML aliases (over 1000 expansions): refused as a possible alias bomb');
+      'bomb.yaml: too many YAML aliases (over 1000 expansions): refused as a possible alias bomb',
+    );
   });
 
   it('refuses a 2 MB document without parsing it', () => {
-    const big = 'title: "' + 'x'.repeat(2_000_000) + '"\n';
+    const big = `title: "${'x'.repeat(2_000_000)}"\n`;
     expect(errorOf(() => parseScenarioText(big, 'big.yaml')).message).toBe('big.yaml: the scenario is 2.0 MB; at most 1 MB is accepted');
   });
 
   it('accepts merge keys', () => {
-    expect(parseScenarioText('base: &b {workers: 4}\napp:\n  <<: *b\n  kind: service\n').raw).toMatchObject({ app: { workers: 4, kind: 'service' } });
+    expect(parseScenarioText('base: &b {workers: 4}\napp:\n  <<: *b\n  kind: service\n').raw).toMatchObject({
+      app: { workers: 4, kind: 'service' },
+    });
   });
 
   it.each([
@@ -95,9 +106,10 @@ describe('parseScenarioText', () => {
   });
 
   it('refuses nesting deeper than 64 levels with the position where it goes too deep', () => {
-    expect(() => parseScenarioText('a: ' + '['.repeat(1000) + ']'.repeat(1000), 'x.yaml'))
-      .toThrow('x.yaml:1:67: mappings and lists are nested more than 64 levels deep here; a scenario needs a handful');
-    expect(parseScenarioText('a: ' + '['.repeat(63) + ']'.repeat(63)).raw).toBeDefined();
+    expect(() => parseScenarioText(`a: ${'['.repeat(1000)}${']'.repeat(1000)}`, 'x.yaml')).toThrow(
+      'x.yaml:1:67: mappings and lists are nested more than 64 levels deep here; a scenario needs a handful',
+    );
+    expect(parseScenarioText(`a: ${'['.repeat(63)}${']'.repeat(63)}`).raw).toBeDefined();
   });
 });
 

@@ -14,17 +14,28 @@ describe('scenarioSchema', () => {
   it('describes every registered kind, keyed on `kind`', () => {
     const s = scenarioSchema() as { definitions: Record<string, { properties: Record<string, unknown> }> };
     for (const [name, k] of Object.entries(kinds))
-      expect(Object.keys(s.definitions[`kind-${name}`].properties).sort()).toEqual(['kind', 'label', 'position', ...Object.keys(k.params)].sort());
+      expect(Object.keys(s.definitions[`kind-${name}`].properties).sort()).toEqual(
+        ['kind', 'label', 'position', ...Object.keys(k.params)].sort(),
+      );
   });
 
   it('turns descriptors into draft-07 with descriptions, defaults, bounds, enums and closed objects', () => {
-    const s = scenarioSchema(fakeKinds) as { definitions: Record<string, { properties: Record<string, unknown>; additionalProperties: boolean }> };
+    const s = scenarioSchema(fakeKinds) as {
+      definitions: Record<string, { properties: Record<string, unknown>; additionalProperties: boolean }>;
+    };
     const svc = s.definitions['kind-service'];
     expect(svc.additionalProperties).toBe(false);
     expect(svc.properties.workers).toEqual({ description: 'Concurrent requests.', type: 'integer', minimum: 1, default: 8 });
     expect(svc.properties.policy).toEqual({ description: 'Order.', type: 'string', enum: ['fifo', 'lifo'], default: 'fifo' });
-    expect(svc.properties.serviceTime).toEqual({ description: 'Per request.', allOf: [{ $ref: '#/definitions/dist' }], default: 'exp(10ms)' });
-    expect(s.definitions.component).toMatchObject({ required: ['kind'], properties: { kind: { enum: ['client', 'service', 'queue', 'db'] } } });
+    expect(svc.properties.serviceTime).toEqual({
+      description: 'Per request.',
+      allOf: [{ $ref: '#/definitions/dist' }],
+      default: 'exp(10ms)',
+    });
+    expect(s.definitions.component).toMatchObject({
+      required: ['kind'],
+      properties: { kind: { enum: ['client', 'service', 'queue', 'db'] } },
+    });
   });
 });
 

@@ -3,8 +3,19 @@ import { parseDuration, parseRate, formatDuration, formatRate } from '../../src/
 
 describe('parseDuration', () => {
   it.each([
-    ['250ms', 250], ['2s', 2000], ['1.5s', 1500], ['5m', 300_000], ['1h', 3_600_000], ['1d', 86_400_000],
-    ['10us', 0.01], ['5µs', 0.005], ['1h30m', 5_400_000], ['1m 30s', 90_000], ['2 s', 2000], [250, 250], [0, 0],
+    ['250ms', 250],
+    ['2s', 2000],
+    ['1.5s', 1500],
+    ['5m', 300_000],
+    ['1h', 3_600_000],
+    ['1d', 86_400_000],
+    ['10us', 0.01],
+    ['5µs', 0.005],
+    ['1h30m', 5_400_000],
+    ['1m 30s', 90_000],
+    ['2 s', 2000],
+    [250, 250],
+    [0, 0],
   ])('parseDuration(%j) is %d ms', (v, ms) => expect(parseDuration(v)).toBe(ms));
 
   it.each([
@@ -27,8 +38,15 @@ describe('parseDuration', () => {
 });
 
 describe('parseRate', () => {
-  it.each([['100/s', 100], ['6000/min', 100], ['10/ms', 10_000], ['360/h', 0.1], ['100 rps', 100], ['10 / s', 10], [5, 5]])(
-    'parseRate(%j) is %d per second', (v, r) => expect(parseRate(v)).toBeCloseTo(r, 12));
+  it.each([
+    ['100/s', 100],
+    ['6000/min', 100],
+    ['10/ms', 10_000],
+    ['360/h', 0.1],
+    ['100 rps', 100],
+    ['10 / s', 10],
+    [5, 5],
+  ])('parseRate(%j) is %d per second', (v, r) => expect(parseRate(v)).toBeCloseTo(r, 12));
 
   it.each([
     ['x/s', 'expected a rate such as "100/s" or "6000/min", got "x/s"'],
@@ -42,7 +60,15 @@ describe('parseRate', () => {
 
 describe('formatDuration and formatRate', () => {
   it('pick the largest readable unit', () => {
-    expect([0, 0.5, 999, 1500, 90_000, 3_600_000, 2 * 86_400_000].map((ms) => formatDuration(ms))).toEqual(['0ms', '500us', '999ms', '1.5s', '1.5m', '1h', '2d']);
+    expect([0, 0.5, 999, 1500, 90_000, 3_600_000, 2 * 86_400_000].map((ms) => formatDuration(ms))).toEqual([
+      '0ms',
+      '500us',
+      '999ms',
+      '1.5s',
+      '1.5m',
+      '1h',
+      '2d',
+    ]);
     expect([100, 0.5, 0.001].map(formatRate)).toEqual(['100/s', '30/min', '3.6/h']);
     expect(formatDuration(600_054, 3)).toBe('10m'); // reports: fewer significant digits
     expect(formatDuration(47_031, 4)).toBe('47.03s');

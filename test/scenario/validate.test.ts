@@ -3,13 +3,27 @@ import { loadScenario, resolveScenario, type EventsHook } from '../../src/scenar
 import { errors, fakeKinds as kinds } from './fake-kinds.js';
 
 const load = (text: string, opts = {}) => loadScenario(text, { file: 's.yaml', kinds, ...opts });
-const base = { duration: '10s', components: { users: { kind: 'client', rate: '100/s' }, app: { kind: 'service' } }, links: [{ from: 'users', to: 'app' }] };
+const base = {
+  duration: '10s',
+  components: { users: { kind: 'client', rate: '100/s' }, app: { kind: 'service' } },
+  links: [{ from: 'users', to: 'app' }],
+};
 const resolve = (patch: Record<string, unknown>, opts = {}) => resolveScenario({ ...base, ...patch }, { kinds, ...opts });
 
 describe('resolveScenario', () => {
   it('fills in top-level defaults and converts units', () => {
     const s = resolve({});
-    expect(s).toMatchObject({ version: 1, title: '', description: '', seed: 1, duration: 10_000, warmup: 0, drain: 60_000, events: [], variantNames: [] });
+    expect(s).toMatchObject({
+      version: 1,
+      title: '',
+      description: '',
+      seed: 1,
+      duration: 10_000,
+      warmup: 0,
+      drain: 60_000,
+      events: [],
+      variantNames: [],
+    });
   });
 
   it('resolves parameters completely, in document order, defaults included', () => {
@@ -17,8 +31,17 @@ describe('resolveScenario', () => {
     expect(s.components).toEqual([
       { id: 'users', kind: 'client', label: 'users', params: { rate: 100, keys: { count: 1000, skew: 0 } } },
       {
-        id: 'app', kind: 'service', label: 'app',
-        params: { workers: 8, serviceTime: { dist: 'exponential', mean: 10 }, startup: 2000, policy: 'fifo', async: false, pool: { size: 4 } },
+        id: 'app',
+        kind: 'service',
+        label: 'app',
+        params: {
+          workers: 8,
+          serviceTime: { dist: 'exponential', mean: 10 },
+          startup: 2000,
+          policy: 'fifo',
+          async: false,
+          pool: { size: 4 },
+        },
       },
     ]);
     expect(s.links).toMatchObject([{ from: 'users', to: 'app', latency: { dist: 'constant', value: 0 }, p: 1, weight: 1 }]);
@@ -42,18 +65,26 @@ describe('resolveScenario', () => {
   });
 
   it('accepts a string seed and no duration when every client is closed with iterations', () => {
-    const s = resolveScenario({ seed: 'abc', components: { users: { kind: 'client', users: 20, iterations: 100 }, app: { kind: 'service' } }, links: base.links }, { kinds });
+    const s = resolveScenario(
+      { seed: 'abc', components: { users: { kind: 'client', users: 20, iterations: 100 }, app: { kind: 'service' } }, links: base.links },
+      { kinds },
+    );
     expect(s.seed).toBe('abc');
     expect(s).not.toHaveProperty('duration');
   });
 
   it('passes events to the events hook', () => {
     const hook: EventsHook = {
-      resolve: (raw) => ({ events: raw.map((e) => ({ ...(e as object), ok: true }) as never), problems: raw.length > 1 ? [{ path: [1, 'at'], message: 'too late' }] : [] }),
+      resolve: (raw) => ({
+        events: raw.map((e) => ({ ...(e as object), ok: true }) as never),
+        problems: raw.length > 1 ? [{ path: [1, 'at'], message: 'too late' }] : [],
+      }),
     };
     expect(resolve({ events: [{ at: '1s' }] }, { events: hook }).events).toEqual([{ at: '1s', ok: true }]);
     expect(errors(() => resolve({ events: [{}, {}] }, { events: hook }))).toEqual(['events[1].at: too late']);
-    expect(errors(() => resolve({ events: [3] }))).toEqual(['events[0]: expected an event such as {at: 60s, action: kill, target: app}, got 3']);
+    expect(errors(() => resolve({ events: [3] }))).toEqual([
+      'events[0]: expected an event such as {at: 60s, action: kill, target: app}, got 3',
+    ]);
   });
 });
 
@@ -65,7 +96,13 @@ describe('loadScenario problems', () => {
   });
 
   it('names unknown keys with a did-you-mean, or the keys expected', () => {
-    expect(errors(() => load('duration: 1s\ndurtion: 2s\ncomponents:\n  app:\n    kind: service\n    wokers: 4\n    pool: {sise: 3}\n  d: {kind: db, zzz: 1}\n'))).toEqual([
+    expect(
+      errors(() =>
+        load(
+          'duration: 1s\ndurtion: 2s\ncomponents:\n  app:\n    kind: service\n    wokers: 4\n    pool: {sise: 3}\n  d: {kind: db, zzz: 1}\n',
+        ),
+      ),
+    ).toEqual([
       's.yaml:2:1: durtion: unknown key "durtion"; did you mean "duration"?',
       's.yaml:6:5: components.app.wokers: unknown key "wokers" for service; did you mean "workers"?',
       's.yaml:7:12: components.app.pool.sise: unknown key "sise"; did you mean "size"?',
@@ -75,8 +112,20 @@ describe('loadScenario problems', () => {
 
   it('collects every problem, each at its line:col', () => {
     const text = [
-      'version: 2', 'seed: 1.5', 'duration: 0', 'warmup: 5 parsecs', 'components:', '  app:', '    kind: service', '    workers: 0',
-      '    serviceTime: expo(5ms)', '    policy: lifp', '    async: yes', '    phases: [{rate: 1/s}]', '  1bad: {kind: db}', 'links: []',
+      'version: 2',
+      'seed: 1.5',
+      'duration: 0',
+      'warmup: 5 parsecs',
+      'components:',
+      '  app:',
+      '    kind: service',
+      '    workers: 0',
+      '    serviceTime: expo(5ms)',
+      '    policy: lifp',
+      '    async: yes',
+      '    phases: [{rate: 1/s}]',
+      '  1bad: {kind: db}',
+      'links: []',
     ].join('\n');
     expect(errors(() => load(text))).toEqual([
       's.yaml:1:10: version: unsupported version 2; this archsim reads version 1',
@@ -93,14 +142,18 @@ describe('loadScenario problems', () => {
   });
 
   it('requires kind and components', () => {
-    expect(errors(() => load('duration: 1s\n'))).toEqual(['s.yaml:1:1: components: required: expected a mapping from component id to component, got nothing']);
+    expect(errors(() => load('duration: 1s\n'))).toEqual([
+      's.yaml:1:1: components: required: expected a mapping from component id to component, got nothing',
+    ]);
     expect(errors(() => load('duration: 1s\ncomponents: {app: {workers: 1}}\n'))).toEqual([
       's.yaml:2:19: components.app.kind: required: expected one of client, service, queue, db',
     ]);
   });
 
   it('requires a duration unless every client is closed with iterations', () => {
-    expect(errors(() => resolveScenario({ components: { users: { kind: 'client', users: 2 }, app: { kind: 'service' } } }, { kinds }))).toEqual([
+    expect(
+      errors(() => resolveScenario({ components: { users: { kind: 'client', users: 2 }, app: { kind: 'service' } } }, { kinds })),
+    ).toEqual([
       'duration: required: expected a duration such as "10m" (only closed clients with `users` and `iterations` may leave it out)',
     ]);
   });
@@ -113,8 +166,10 @@ describe('loadScenario problems', () => {
     expect(resolve({}).components[0].params).not.toHaveProperty('timeout');
   });
 
-  it('runs each kind\'s cross-field check with paths under the component', () => {
-    expect(errors(() => resolve({ components: { ...base.components, app: { kind: 'service', workers: 13 } } }))).toEqual(['components.app.workers: unlucky']);
+  it("runs each kind's cross-field check with paths under the component", () => {
+    expect(errors(() => resolve({ components: { ...base.components, app: { kind: 'service', workers: 13 } } }))).toEqual([
+      'components.app.workers: unlucky',
+    ]);
   });
 
   it('checks references to linked components', () => {
@@ -135,7 +190,12 @@ describe('links', () => {
   const linkErrors = (links: unknown[]) => errors(() => resolve({ components: comps, links }));
 
   it('must name existing components (did-you-mean)', () => {
-    expect(linkErrors([{ from: 'users', to: 'ap' }, { from: 'usr', to: 'zzz' }])).toEqual([
+    expect(
+      linkErrors([
+        { from: 'users', to: 'ap' },
+        { from: 'usr', to: 'zzz' },
+      ]),
+    ).toEqual([
       'links[0].to: no component "ap"; did you mean "app"?',
       'links[1].from: no component "usr"; did you mean "users"?',
       'links[1].to: no component "zzz" (components: users, app, db, q)',
@@ -150,7 +210,14 @@ describe('links', () => {
   });
 
   it('refuses self-links, duplicates and calls from kinds that make none', () => {
-    expect(linkErrors([{ from: 'app', to: 'app' }, { from: 'users', to: 'app' }, { from: 'users', to: 'app', p: 0.5 }, { from: 'db', to: 'q' }])).toEqual([
+    expect(
+      linkErrors([
+        { from: 'app', to: 'app' },
+        { from: 'users', to: 'app' },
+        { from: 'users', to: 'app', p: 0.5 },
+        { from: 'db', to: 'q' },
+      ]),
+    ).toEqual([
       'links[0]: "app" links to itself; a component cannot call itself',
       'links[2]: duplicate link users → app (also links[1])',
       'links[3].from: "db" is a db, which makes no calls, so it cannot have outgoing links',
@@ -159,19 +226,34 @@ describe('links', () => {
 
   it('refuses cycles of synchronous calls, naming them', () => {
     const c = { ...comps, cache: { kind: 'service' } };
-    const links = [{ from: 'users', to: 'app' }, { from: 'app', to: 'cache' }, { from: 'cache', to: 'app' }];
+    const links = [
+      { from: 'users', to: 'app' },
+      { from: 'app', to: 'cache' },
+      { from: 'cache', to: 'app' },
+    ];
     expect(errors(() => resolve({ components: c, links }))).toEqual([
       'links[2]: synchronous calls form a cycle: app → cache → app; a request would wait on itself',
     ]);
   });
 
   it('allows cycles through an asynchronous kind', () => {
-    const links = [{ from: 'users', to: 'app' }, { from: 'app', to: 'q' }, { from: 'q', to: 'app' }];
+    const links = [
+      { from: 'users', to: 'app' },
+      { from: 'app', to: 'q' },
+      { from: 'q', to: 'app' },
+    ];
     expect(resolve({ components: comps, links }).links).toHaveLength(3);
   });
 
   it('resolves latency distributions and route filters', () => {
     const s = resolve({ links: [{ from: 'users', to: 'app', latency: 'uniform(1ms, 3ms)', routes: ['/a'], p: 0.5 }] });
-    expect(s.links[0]).toMatchObject({ from: 'users', to: 'app', latency: { dist: 'uniform', min: 1, max: 3 }, p: 0.5, weight: 1, routes: ['/a'] });
+    expect(s.links[0]).toMatchObject({
+      from: 'users',
+      to: 'app',
+      latency: { dist: 'uniform', min: 1, max: 3 },
+      p: 0.5,
+      weight: 1,
+      routes: ['/a'],
+    });
   });
 });

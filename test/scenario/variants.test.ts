@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import { loadScenario, mergePatch, listVariants } from '../../src/scenario/index.js';
 import { errors, fakeKinds as kinds } from './fake-kinds.js';
 
-
 const text = `duration: 10s
 components:
   users: { kind: client, rate: 100/s }
@@ -25,7 +24,12 @@ const app = (s: ReturnType<typeof load>) => s.components.find((c) => c.id === 'a
 
 describe('mergePatch (RFC 7386)', () => {
   it('merges objects, deletes with null and replaces lists and scalars', () => {
-    expect(mergePatch({ a: 1, b: { c: 2, d: 3 }, l: [1, 2] }, { b: { c: null, e: 4 }, l: [9], f: { g: null } })).toEqual({ a: 1, b: { d: 3, e: 4 }, l: [9], f: {} });
+    expect(mergePatch({ a: 1, b: { c: 2, d: 3 }, l: [1, 2] }, { b: { c: null, e: 4 }, l: [9], f: { g: null } })).toEqual({
+      a: 1,
+      b: { d: 3, e: 4 },
+      l: [9],
+      f: {},
+    });
     expect(mergePatch({ a: 1 }, 'x')).toBe('x');
   });
   it('leaves its inputs untouched', () => {
@@ -54,7 +58,9 @@ describe('variants', () => {
   });
 
   it('names the variants when asked for an unknown one', () => {
-    expect(errors(() => load({ variant: '+pol' }))).toEqual(['v.yaml: unknown variant "+pol"; did you mean "+pool"? (variants: +pool, +nodb, broken)']);
+    expect(errors(() => load({ variant: '+pol' }))).toEqual([
+      'v.yaml: unknown variant "+pol"; did you mean "+pool"? (variants: +pool, +nodb, broken)',
+    ]);
   });
 
   it('locates a problem in the variant that caused it', () => {
@@ -88,7 +94,9 @@ describe('overrides', () => {
   it('name a bad --set in the message', () => {
     expect(errors(() => ok({ set: ['app.workers'] }))).toEqual(['v.yaml: --set app.workers: expected id.param=value, e.g. app.workers=4']);
     expect(errors(() => ok({ set: ['ap.workers=4'] }))).toEqual(['v.yaml: --set ap.workers=4: no component "ap"; did you mean "app"?']);
-    expect(errors(() => ok({ set: ['app.workers.x=4'] }))).toEqual(['v.yaml: --set app.workers.x=4: components.app.workers is 2, not a mapping']);
+    expect(errors(() => ok({ set: ['app.workers.x=4'] }))).toEqual([
+      'v.yaml: --set app.workers.x=4: components.app.workers is 2, not a mapping',
+    ]);
     expect(errors(() => ok({ set: ['durtion=4'] }))).toEqual([
       'v.yaml: --set durtion=4: "durtion" is not a top-level setting; did you mean "duration"?; for a component write id.param=value',
     ]);
@@ -96,6 +104,8 @@ describe('overrides', () => {
   });
 
   it('attribute a problem in a --set value to the --set, not to a line of the file', () => {
-    expect(errors(() => ok({ set: ['app.workers=0'] }))).toEqual(['v.yaml: components.app.workers: expected an integer ≥ 1, got 0 (from --set app.workers=0)']);
+    expect(errors(() => ok({ set: ['app.workers=0'] }))).toEqual([
+      'v.yaml: components.app.workers: expected an integer ≥ 1, got 0 (from --set app.workers=0)',
+    ]);
   });
 });

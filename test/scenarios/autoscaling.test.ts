@@ -4,7 +4,9 @@ import { cost, scenarioRunner, series, stat } from './helpers.js';
 const run = scenarioRunner('autoscaling');
 
 describe('scenarios/autoscaling.yaml', () => {
-  const slow = run(), fast = run('fast-provision'), fixed = run('fixed');
+  const slow = run(),
+    fast = run('fast-provision'),
+    fixed = run('fixed');
   const at = (r: typeof slow, s: number) => series(r, 'instances', 'app')[Math.floor((s * 1000) / r.series.bucketMs)];
 
   it('adds instances a provision time after the spike and removes them after it', () => {

@@ -7,7 +7,8 @@ const text = readFileSync(new URL('../../scenarios/cdn-offload.yaml', import.met
 const run = (variant?: string) => runScenario(loadScenario(text, { variant }));
 
 describe('scenarios/cdn-offload.yaml', () => {
-  const origin = run(), cdn = run('+cdn');
+  const origin = run(),
+    cdn = run('+cdn');
 
   it('without a CDN every request pays the 160 ms round trip to the origin', () => {
     expect(origin.summary.latencyMs.p50).toBeGreaterThan(160);

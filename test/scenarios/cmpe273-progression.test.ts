@@ -7,7 +7,9 @@ const text = readFileSync(new URL('../../scenarios/cmpe273-progression.yaml', im
 const run = (variant: string) => runScenario(loadScenario(text, { variant }));
 
 describe('scenarios/cmpe273-progression.yaml', () => {
-  const base = run('Base'), pool = run('+pool'), cached = run('+cache');
+  const base = run('Base'),
+    pool = run('+pool'),
+    cached = run('+cache');
 
   it('runs the JMeter plan to completion in every step: 20 threads × 500 iterations, no failures', () => {
     for (const r of [base, pool, cached]) expect(r.summary).toMatchObject({ requests: 10_000, completed: 10_000, failed: 0 });
@@ -30,7 +32,7 @@ describe('scenarios/cmpe273-progression.yaml', () => {
     expect(cached.summary.throughputRps).toBeGreaterThan(pool.summary.throughputRps * 1.2);
     // a hit skips the database round trip (1 + 10 + 1 ms); every request pays the cache (0.5 + 0.5 + 0.5 ms)
     const reads = (redis.hits as number) + (redis.misses as number);
-    const saved = ((redis.hits as number) / redis.arrivals) * 12 - 1.5 * (reads / redis.arrivals) ;
+    const saved = ((redis.hits as number) / redis.arrivals) * 12 - 1.5 * (reads / redis.arrivals);
     expect(saved).toBeGreaterThan(3);
     expect(pool.summary.latencyMs.mean - cached.summary.latencyMs.mean).toBeGreaterThanOrEqual(saved);
     expect(cached.components.db.arrivals).toBeLessThan(pool.components.db.arrivals * 0.5);

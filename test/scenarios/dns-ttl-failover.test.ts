@@ -8,7 +8,8 @@ const run = (variant?: string) => runScenario(loadScenario(text, { variant }));
 const KILL = 60_000;
 
 describe('scenarios/dns-ttl-failover.yaml', () => {
-  const long = run(), short = run('short-ttl');
+  const long = run(),
+    short = run('short-ttl');
   const errorsIn = (r: ReturnType<typeof run>, from: number, to: number) =>
     r.series.t.reduce((a, t, i) => a + (t >= from && t < to ? (r.series.errorsPerSec[i] * r.series.bucketMs) / 1000 : 0), 0);
 

@@ -4,13 +4,19 @@ import { cost, scenarioRunner } from './helpers.js';
 const run = scenarioRunner('ec2-vs-lambda');
 
 describe('scenarios/ec2-vs-lambda.yaml', () => {
-  const ec2 = run(), lambda = run('lambda');
+  const ec2 = run(),
+    lambda = run('lambda');
 
   it('runs the course plan: 20 threads × 100 iterations × 2 requests through four phases = 7,400 requests', () => {
     for (const r of [ec2, lambda]) {
       expect(r.summary.requests).toBe(7400);
       expect(r.summary.completed).toBe(7400);
-      expect(r.phases.map((p) => [p.name, p.requests])).toEqual([['warmup', 400], ['loading', 2000], ['peak', 4000], ['cooldown', 1000]]);
+      expect(r.phases.map((p) => [p.name, p.requests])).toEqual([
+        ['warmup', 400],
+        ['loading', 2000],
+        ['peak', 4000],
+        ['cooldown', 1000],
+      ]);
     }
   });
 
@@ -25,7 +31,8 @@ describe('scenarios/ec2-vs-lambda.yaml', () => {
   });
 
   it('gives EC2 the lower median and mean at 20 threads, near the course measurements (45/36/162 ms vs 114/116/184 ms)', () => {
-    const e = ec2.summary.latencyMs, l = lambda.summary.latencyMs;
+    const e = ec2.summary.latencyMs,
+      l = lambda.summary.latencyMs;
     expect(e.p50).toBeLessThan(l.p50 / 2);
     expect(e.mean).toBeGreaterThan(35);
     expect(e.mean).toBeLessThan(55);
@@ -36,7 +43,8 @@ describe('scenarios/ec2-vs-lambda.yaml', () => {
   });
 
   it('reverses the tail at 100 threads: the one EC2 instance queues, Lambda scales out', () => {
-    const e = run('ec2-100-threads'), l = run('lambda-100-threads');
+    const e = run('ec2-100-threads'),
+      l = run('lambda-100-threads');
     expect(e.summary.requests).toBe(37000);
     expect(e.components.api.utilization).toBeGreaterThan(0.8);
     expect(e.summary.latencyMs.p99).toBeGreaterThan(l.summary.latencyMs.p99 * 1.3);

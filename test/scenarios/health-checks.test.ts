@@ -4,7 +4,9 @@ import { scenarioRunner, stat } from './helpers.js';
 const run = scenarioRunner('health-checks');
 
 describe('scenarios/health-checks.yaml', () => {
-  const none = run(), checked = run('health-check'), lc = run('least-connections');
+  const none = run(),
+    checked = run('health-check'),
+    lc = run('least-connections');
   const afterKill = (r: typeof none) => r.summary.requests * (90 / 120);
 
   it('without health checks a third of the traffic keeps failing after the instance dies', () => {

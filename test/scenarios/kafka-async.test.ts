@@ -4,10 +4,11 @@ import { scenarioRunner, series, stat } from './helpers.js';
 const run = scenarioRunner('kafka-async');
 
 describe('scenarios/kafka-async.yaml', () => {
-  const kafka = run(), sync = run('sync');
+  const kafka = run(),
+    sync = run('sync');
   const sec = (r: typeof kafka, t: number) => Math.floor((t * 1000) / r.series.bucketMs);
 
-  it('answers at enqueue: the burst barely moves the users\' latency', () => {
+  it("answers at enqueue: the burst barely moves the users' latency", () => {
     const burst = kafka.phases[1];
     expect(burst.name).toBe('burst');
     expect(burst.latencyMs.p99).toBeLessThan(40);

@@ -4,7 +4,8 @@ import { scenarioRunner, stat } from './helpers.js';
 const run = scenarioRunner('monolith-crash');
 
 describe('scenarios/monolith-crash.yaml', () => {
-  const mono = run(), split = run('split');
+  const mono = run(),
+    split = run('split');
 
   it('a /checkout bug crashes the monolith and every route fails while it restarts', () => {
     expect(stat(mono, 'app', 'crashes')).toBeGreaterThan(2);

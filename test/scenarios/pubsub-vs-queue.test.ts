@@ -4,7 +4,8 @@ import { scenarioRunner, stat } from './helpers.js';
 const run = scenarioRunner('pubsub-vs-queue');
 
 describe('scenarios/pubsub-vs-queue.yaml', () => {
-  const push = run(), durable = run('durable');
+  const push = run(),
+    durable = run('durable');
 
   it('a topic loses every message pushed to the subscriber while it is down', () => {
     const lost = stat(push, 'orderPlaced', 'lost');

@@ -8,7 +8,8 @@ const run = (variant?: string) => runScenario(loadScenario(text, { variant }));
 const phase = (r: ReturnType<typeof run>, name: string) => r.phases.find((p) => p.name === name)!;
 
 describe('scenarios/rate-limiting.yaml', () => {
-  const token = run(), leaky = run('leaky-bucket');
+  const token = run(),
+    leaky = run('leaky-bucket');
 
   it('lets steady traffic below the limit through untouched', () => {
     for (const r of [token, leaky]) expect(phase(r, 'steady').failed).toBe(0);

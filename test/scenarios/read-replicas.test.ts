@@ -7,7 +7,10 @@ const text = readFileSync(new URL('../../scenarios/read-replicas.yaml', import.m
 const run = (variant?: string) => runScenario(loadScenario(text, { variant }));
 
 describe('scenarios/read-replicas.yaml', () => {
-  const single = run(), replicas = run('+replicas'), slow = run('+slow-replication'), primary = run('+read-primary');
+  const single = run(),
+    replicas = run('+replicas'),
+    slow = run('+slow-replication'),
+    primary = run('+read-primary');
 
   it('one server saturates at about its capacity of 800 queries/s and the rest time out', () => {
     expect(single.components.db.utilization).toBeGreaterThan(0.99);

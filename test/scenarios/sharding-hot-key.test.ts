@@ -8,7 +8,9 @@ const run = (variant?: string) => runScenario(loadScenario(text, { variant }));
 const shards = (r: ReturnType<typeof run>) => r.components.db.shardUtilization as number[];
 
 describe('scenarios/sharding-hot-key.yaml', () => {
-  const uniform = run(), skewed = run('skewed'), range = run('skewed-range');
+  const uniform = run(),
+    skewed = run('skewed'),
+    range = run('skewed-range');
 
   it('uniform keys load the 4 shards evenly', () => {
     const u = shards(uniform);

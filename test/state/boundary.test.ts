@@ -12,7 +12,14 @@ const clean = protoKeys();
 
 function memoryStorage(saved: string) {
   const m = new Map([[AUTOSAVE_KEY, saved]]);
-  return { m, storage: { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) } };
+  return {
+    m,
+    storage: {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    },
+  };
 }
 
 describe('a corrupted autosave (issue #9)', () => {
@@ -36,13 +43,25 @@ describe('a corrupted autosave (issue #9)', () => {
 
   it('stays where it was when storage will not take the set-aside copy', () => {
     const { m, storage } = memoryStorage('{"doc":{"components":{"a":null}}}');
-    const r = loadDesign({ ...storage, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } });
+    const r = loadDesign({
+      ...storage,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
     expect(r).toMatchObject({ status: 'refused', isKept: false });
     expect(m.get(AUTOSAVE_KEY)).toBe('{"doc":{"components":{"a":null}}}');
   });
 
   it('opens a design still being completed (missing rate, cycle) as the editor left it', () => {
-    const doc = { duration: '10s', components: { a: { kind: 'service' }, b: { kind: 'service' }, c: { kind: 'client' } }, links: [{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }] };
+    const doc = {
+      duration: '10s',
+      components: { a: { kind: 'service' }, b: { kind: 'service' }, c: { kind: 'client' } },
+      links: [
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'a' },
+      ],
+    };
     const { storage } = memoryStorage(JSON.stringify({ source: 'mine', doc }));
     expect(loadDesign(storage)).toEqual({ status: 'ok', source: 'mine', doc });
   });
@@ -57,7 +76,9 @@ describe('a polluting share link (issue #9)', () => {
     const json = `{"duration":"10s","components":{"users":{"kind":"client","rate":"10/s"},"__proto__":{"kind":"service"}},"links":[{"from":"users","to":"__proto__"}]}`;
     const encoded = await encodeShare(JSON.parse(json));
     await expect(decodeShare(encoded)).rejects.toThrow(ScenarioError);
-    await expect(decodeShare(encoded)).rejects.toThrow(/shared link:1:\d+: components\.__proto__: invalid id: "__proto__" is a reserved name/);
+    await expect(decodeShare(encoded)).rejects.toThrow(
+      /shared link:1:\d+: components\.__proto__: invalid id: "__proto__" is a reserved name/,
+    );
     const positions = autoLayout(JSON.parse(json));
     expect(Object.keys(positions).sort()).toEqual(['__proto__', 'users']);
     expect(hostile.components).toBeDefined();

@@ -3,7 +3,8 @@ import { createDesignStore, freshId, type ScenarioDoc } from '../../src/state/de
 import { validateScenario } from '../../src/scenario/index.js';
 
 const doc = (): ScenarioDoc => ({
-  version: 1, duration: '10s',
+  version: 1,
+  duration: '10s',
   components: { users: { kind: 'client', rate: '10/s' }, app: { kind: 'service', workers: 2 } },
   links: [{ from: 'users', to: 'app', latency: '1ms' }],
 });
@@ -103,8 +104,12 @@ describe('design store', () => {
       s.trigger.renameNode({ id: 'app', to: id });
       return id in ctx(s).components;
     });
-    const validatorTakes = ids.map((id) => !validateScenario({ duration: '10s', components: { [id]: { kind: 'service' } } }).problems
-      .some((p) => p.message.startsWith('invalid id')));
+    const validatorTakes = ids.map(
+      (id) =>
+        !validateScenario({ duration: '10s', components: { [id]: { kind: 'service' } } }).problems.some((p) =>
+          p.message.startsWith('invalid id'),
+        ),
+    );
     expect(storeTakes).toEqual([true, true, true, true, false, false, false, false, false]);
     expect(storeTakes).toEqual(validatorTakes);
   });

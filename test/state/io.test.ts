@@ -55,7 +55,11 @@ describe('share links', () => {
 describe('autosave and layout', () => {
   it('saves and restores a design still being completed; unreadable storage is set aside', () => {
     const m = new Map<string, string>();
-    const storage = { setItem: (k: string, v: string) => void m.set(k, v), getItem: (k: string) => m.get(k) ?? null, removeItem: (k: string) => void m.delete(k) };
+    const storage = {
+      setItem: (k: string, v: string) => void m.set(k, v),
+      getItem: (k: string) => m.get(k) ?? null,
+      removeItem: (k: string) => void m.delete(k),
+    };
     saveDesign(storage, { components: { a: { kind: 'client' } }, links: [] }, 'x.yaml');
     expect(loadDesign(storage)).toEqual({ status: 'ok', source: 'x.yaml', doc: { components: { a: { kind: 'client' } }, links: [] } });
     m.set(AUTOSAVE_KEY, '{not json');
@@ -65,7 +69,10 @@ describe('autosave and layout', () => {
   });
 
   it('lays out unplaced nodes left to right in call order', () => {
-    const p = autoLayout({ components: { a: { kind: 'client' }, b: { kind: 'service' }, c: { kind: 'service', position: { x: 0, y: 0 } } }, links: [{ from: 'a', to: 'b' }] });
+    const p = autoLayout({
+      components: { a: { kind: 'client' }, b: { kind: 'service' }, c: { kind: 'service', position: { x: 0, y: 0 } } },
+      links: [{ from: 'a', to: 'b' }],
+    });
     expect(Object.keys(p)).toEqual(['a', 'b']);
     expect(p.a.x).toBeLessThan(p.b.x);
   });

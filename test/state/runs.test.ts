@@ -5,7 +5,11 @@ import type { SimClient } from '../../src/worker/client.js';
 import type { RunResult } from '../../src/worker/api.js';
 
 const result = (p99: number, complete = true) => ({ complete, summary: { latencyMs: { p99 } } }) as unknown as RunResult;
-const doc = { duration: '1s', components: { users: { kind: 'client', rate: '10/s' }, app: { kind: 'service' } }, links: [{ from: 'users', to: 'app' }] };
+const doc = {
+  duration: '1s',
+  components: { users: { kind: 'client', rate: '10/s' }, app: { kind: 'service' } },
+  links: [{ from: 'users', to: 'app' }],
+};
 
 describe('runs store', () => {
   it('keeps runs, shows the latest and compares with the pinned baseline', () => {
@@ -15,7 +19,12 @@ describe('runs store', () => {
     s.trigger.pin({ id: 1 });
     s.trigger.started({ label: '+cache' });
     expect(isRunning(s.getSnapshot().context)).toBe(true);
-    s.trigger.progressed({ id: 2, progress: { simulatedMs: 1, fraction: 0.5, events: 1, wallMs: 1 }, partial: result(7, false), atMs: 100 });
+    s.trigger.progressed({
+      id: 2,
+      progress: { simulatedMs: 1, fraction: 0.5, events: 1, wallMs: 1 },
+      partial: result(7, false),
+      atMs: 100,
+    });
     const { current, baseline } = shownRuns(s.getSnapshot().context);
     expect([current?.name, current?.updates, baseline?.name]).toEqual(['Run 2 · +cache', 1, 'Run 1 · base']);
   });

@@ -10,9 +10,11 @@ describe('UI boundary', () => {
     const offenders = ['ui', 'state', 'embed']
       .flatMap((d) => walk(join(root, d)))
       .filter((f) => f.endsWith('.ts'))
-      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^\s*import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)]
-        .filter((m) => /\/(engine|run)\//.test(m[1]))
-        .map((m) => `${f.slice(root.length)} imports ${m[1]}`));
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/^\s*import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gm)]
+          .filter((m) => /\/(engine|run)\//.test(m[1]))
+          .map((m) => `${f.slice(root.length)} imports ${m[1]}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

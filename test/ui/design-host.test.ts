@@ -6,7 +6,7 @@ const key = (k: string, mods: Partial<Pick<KeyPress, 'ctrlKey' | 'metaKey' | 'sh
   ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, ...mods, preventDefault: vi.fn() }) satisfies KeyPress;
 
 describe('design hosts (app and embed)', () => {
-  it('runDurationMs(doc, override) is the override when given, else the scenario\'s duration, undefined when unparseable', () => {
+  it("runDurationMs(doc, override) is the override when given, else the scenario's duration, undefined when unparseable", () => {
     const doc: ScenarioDoc = { version: 1, duration: '30s', components: {}, links: [] };
     expect(runDurationMs(doc, '')).toBe(30_000);
     expect(runDurationMs(doc, '2m')).toBe(120_000);

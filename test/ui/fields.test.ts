@@ -51,7 +51,11 @@ describe('formatting and percentiles', () => {
 
   it('places percentiles on a log 1/(1−p) axis', () => {
     expect(nines(0.99)).toBeCloseTo(2);
-    const pts = percentilePoints([[0, 1, 90], [1, 2, 9], [2, 4, 1]]);
+    const pts = percentilePoints([
+      [0, 1, 90],
+      [1, 2, 9],
+      [2, 4, 1],
+    ]);
     expect(pts.map((p) => +p[0].toFixed(2))).toEqual([1, 2, 2.3]);
     expect(pts.at(-1)![1]).toBe(4);
   });

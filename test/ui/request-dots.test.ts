@@ -10,12 +10,26 @@ class FakeElement {
   attrs: Record<string, string> = {};
   children: FakeElement[] = [];
   parent?: FakeElement;
-  setAttribute(k: string, v: string) { this.attrs[k] = v; }
-  get childElementCount() { return this.children.length; }
-  get lastChild(): FakeElement | null { return this.children.at(-1) ?? null; }
-  appendChild(c: FakeElement) { c.parent = this; this.children.push(c); return c; }
-  remove() { this.parent!.children = this.parent!.children.filter((c) => c !== this); }
-  replaceChildren() { this.children = []; }
+  setAttribute(k: string, v: string) {
+    this.attrs[k] = v;
+  }
+  get childElementCount() {
+    return this.children.length;
+  }
+  get lastChild(): FakeElement | null {
+    return this.children.at(-1) ?? null;
+  }
+  appendChild(c: FakeElement) {
+    c.parent = this;
+    this.children.push(c);
+    return c;
+  }
+  remove() {
+    this.parent!.children = this.parent!.children.filter((c) => c !== this);
+  }
+  replaceChildren() {
+    this.children = [];
+  }
 }
 
 /** A link path along the x axis, 100 long. */
@@ -39,11 +53,22 @@ function setUp() {
   const layer = new FakeElement();
   const host = {
     readonly: true,
-    design: createDesignStore({ version: 1, duration: '10s', components: { users: { kind: 'client' }, app: { kind: 'service' } }, links: [{ from: 'users', to: 'app' }] }),
+    design: createDesignStore({
+      version: 1,
+      duration: '10s',
+      components: { users: { kind: 'client' }, app: { kind: 'service' } },
+      links: [{ from: 'users', to: 'app' }],
+    }),
     ui: createUiStore(),
     runs: createRunsStore(),
-    renderRoot: { querySelector: (s: string) => (s === 'g.dots' ? layer : null), querySelectorAll: (s: string) => (s === 'g.link path.line' ? [path] : []) },
-    addController: vi.fn(), removeController: vi.fn(), requestUpdate: vi.fn(), updateComplete: Promise.resolve(true),
+    renderRoot: {
+      querySelector: (s: string) => (s === 'g.dots' ? layer : null),
+      querySelectorAll: (s: string) => (s === 'g.link path.line' ? [path] : []),
+    },
+    addController: vi.fn(),
+    removeController: vi.fn(),
+    requestUpdate: vi.fn(),
+    updateComplete: Promise.resolve(true),
   };
   const dots = new RequestDots(host as never);
   const start = () => {
@@ -87,7 +112,12 @@ describe('request dots', () => {
     frames.delete(id);
     frame(0);
     // 1000 arrivals in 10 simulated s: 100/s, so ⌈1.6 × log10(101)⌉ = 4 dots
-    expect(layer.children.map((c) => [c.attrs.cx, c.attrs.cy, c.attrs.r])).toEqual([['0', '0', '3.5'], ['25', '0', '3.5'], ['50', '0', '3.5'], ['75', '0', '3.5']]);
+    expect(layer.children.map((c) => [c.attrs.cx, c.attrs.cy, c.attrs.r])).toEqual([
+      ['0', '0', '3.5'],
+      ['25', '0', '3.5'],
+      ['50', '0', '3.5'],
+      ['75', '0', '3.5'],
+    ]);
     expect(frames.size).toBe(1);
     // 350 ms later each dot is a quarter of the 1400 ms lap further on
     const [[, next]] = frames;
@@ -97,7 +127,9 @@ describe('request dots', () => {
 
   it('stops and clears the dots when the run ends, animation is turned off, or the host leaves the page', () => {
     for (const end of [
-      (s: ReturnType<typeof setUp>) => (s.host.runs.trigger.finished({ id: 1, result: { ...partial, complete: true } }), s.dots.hostUpdated()),
+      (s: ReturnType<typeof setUp>) => (
+        s.host.runs.trigger.finished({ id: 1, result: { ...partial, complete: true } }), s.dots.hostUpdated()
+      ),
       (s: ReturnType<typeof setUp>) => (s.host.ui.trigger.toggleAnimation(), s.dots.hostUpdated()),
       (s: ReturnType<typeof setUp>) => s.dots.hostDisconnected(),
     ]) {

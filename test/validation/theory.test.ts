@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dispatchSojourn, ekm1, erlangB, erlangC, gim1Sigma, mm1SojournQuantile, mm1WaitQuantile, mmc, mmck, mva, pollaczekKhinchine,
+  dispatchSojourn,
+  ekm1,
+  erlangB,
+  erlangC,
+  gim1Sigma,
+  mm1SojournQuantile,
+  mm1WaitQuantile,
+  mmc,
+  mmck,
+  mva,
+  pollaczekKhinchine,
 } from './theory.js';
 
 const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
@@ -13,7 +23,8 @@ describe('erlangB(c, a)', () => {
     expect(erlangB(2, 1)).toBeCloseTo(0.2, 12);
   });
   it('equals the explicit sum (a^c/c!) / Σ a^k/k!', () => {
-    const c = 7, a = 5.5;
+    const c = 7,
+      a = 5.5;
     let sum = 0;
     for (let k = 0; k <= c; k++) sum += a ** k / factorial(k);
     expect(erlangB(c, a)).toBeCloseTo(a ** c / factorial(c) / sum, 12);
@@ -25,7 +36,8 @@ describe('erlangC(c, a) and mmc(λ, μ, c)', () => {
     expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 12);
   });
   it('equals the explicit Erlang C formula', () => {
-    const c = 4, a = 3.2;
+    const c = 4,
+      a = 3.2;
     let sum = 0;
     for (let k = 0; k < c; k++) sum += a ** k / factorial(k);
     const top = (a ** c / factorial(c)) * (c / (c - a));
@@ -60,7 +72,8 @@ describe('M/M/1 quantiles', () => {
 
 describe('mmck(λ, μ, c, K)', () => {
   it('gives the M/M/1/K blocking (1 − ρ)ρ^K / (1 − ρ^{K+1})', () => {
-    const rho = 0.9, K = 10;
+    const rho = 0.9,
+      K = 10;
     expect(mmck(rho, 1, 1, K).blocking).toBeCloseTo(((1 - rho) * rho ** K) / (1 - rho ** (K + 1)), 12);
   });
   it('gives 1/(K + 1) at ρ = 1', () => {
@@ -70,7 +83,8 @@ describe('mmck(λ, μ, c, K)', () => {
     expect(mmck(4, 1, 5, 5).blocking).toBeCloseTo(erlangB(5, 4), 12);
   });
   it('approaches M/M/c as K grows', () => {
-    const big = mmck(1.6, 1, 2, 400), inf = mmc(1.6, 1, 2);
+    const big = mmck(1.6, 1, 2, 400),
+      inf = mmc(1.6, 1, 2);
     expect(big.blocking).toBeLessThan(1e-30);
     expect(big.wq).toBeCloseTo(inf.wq, 9);
   });
@@ -93,7 +107,9 @@ describe('mva(N, Z, D)', () => {
   });
   it('matches the machine-repairman model M/M/1//N in closed form', () => {
     // p0 = 1 / Σ N!/(N−k)! (S/Z)^k, X = (1 − p0)/S
-    const N = 10, S = 5, Z = 50;
+    const N = 10,
+      S = 5,
+      Z = 50;
     let sum = 0;
     for (let k = 0; k <= N; k++) sum += (factorial(N) / factorial(N - k)) * (S / Z) ** k;
     const x = (1 - 1 / sum) / S;
@@ -130,7 +146,8 @@ describe('dispatchSojourn(n, λ, μ, policy)', () => {
     expect(dispatchSojourn(2, 1.6, 1, 'power-of-two', 60)).toBeCloseTo(dispatchSojourn(2, 1.6, 1, 'shortest-queue', 60), 9);
   });
   it('orders shortest-queue < power-of-two < round-robin < random on three servers at ρ = 0.8', () => {
-    const jsq = dispatchSojourn(3, 2.4, 1, 'shortest-queue'), p2 = dispatchSojourn(3, 2.4, 1, 'power-of-two');
+    const jsq = dispatchSojourn(3, 2.4, 1, 'shortest-queue'),
+      p2 = dispatchSojourn(3, 2.4, 1, 'power-of-two');
     expect(jsq).toBeLessThan(p2);
     expect(p2).toBeLessThan(ekm1(3, 0.8, 1).w);
     expect(ekm1(3, 0.8, 1).w).toBeLessThan(5);

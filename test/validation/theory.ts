@@ -92,7 +92,9 @@ export interface MvaResult {
  * stations with service demands D_k. R_k(n) = D_k·(1 + Q_k(n−1)), X(n) = n / (Z + ΣR_k(n)).
  */
 export function mva(N: number, thinkTime: number, demands: number[]): MvaResult {
-  let queue = demands.map(() => 0), residence = demands.slice(), x = 0;
+  let queue = demands.map(() => 0),
+    residence = demands.slice(),
+    x = 0;
   for (let n = 1; n <= N; n++) {
     residence = demands.map((d, k) => d * (1 + queue[k]));
     const r = residence.reduce((s, v) => s + v, 0);
@@ -153,7 +155,11 @@ export function dispatchSojourn(n: number, lambda: number, mu: number, policy: D
     for (let v = 0; v <= max; v++) walk([...prefix, v], v);
   };
   walk([], cap);
-  const key = (q: number[]) => q.slice().sort((a, b) => b - a).join(',');
+  const key = (q: number[]) =>
+    q
+      .slice()
+      .sort((a, b) => b - a)
+      .join(',');
   // where arrivals go, by position in the sorted vector (ties are harmless: same multiset)
   const join = new Float64Array(n);
   if (policy === 'random') join.fill(1 / n);
@@ -161,7 +167,8 @@ export function dispatchSojourn(n: number, lambda: number, mu: number, policy: D
   else if (n === 1) join[0] = 1;
   else for (let i = 0; i < n; i++) join[i] = i / ((n * (n - 1)) / 2); // position i is the shorter of a pair with i partners above it
   // incoming transitions per state, for Gauss–Seidel on πQ = 0
-  const from: number[][] = states.map(() => []), rate: number[][] = states.map(() => []);
+  const from: number[][] = states.map(() => []),
+    rate: number[][] = states.map(() => []);
   const out = new Float64Array(states.length);
   states.forEach((q, s) => {
     const move = (next: number[], r: number) => {
@@ -173,8 +180,16 @@ export function dispatchSojourn(n: number, lambda: number, mu: number, policy: D
       out[s] += r;
     };
     for (let i = 0; i < n; i++) {
-      if (join[i] > 0 && q[i] < cap) move(q.map((v, j) => (j === i ? v + 1 : v)), lambda * join[i]);
-      if (q[i] > 0) move(q.map((v, j) => (j === i ? v - 1 : v)), mu);
+      if (join[i] > 0 && q[i] < cap)
+        move(
+          q.map((v, j) => (j === i ? v + 1 : v)),
+          lambda * join[i],
+        );
+      if (q[i] > 0)
+        move(
+          q.map((v, j) => (j === i ? v - 1 : v)),
+          mu,
+        );
     }
   });
   const pi = new Float64Array(states.length).fill(1 / states.length);
@@ -183,7 +198,8 @@ export function dispatchSojourn(n: number, lambda: number, mu: number, policy: D
     for (let t = 0; t < states.length; t++) {
       if (out[t] === 0) continue;
       let inflow = 0;
-      const f = from[t], r = rate[t];
+      const f = from[t],
+        r = rate[t];
       for (let j = 0; j < f.length; j++) inflow += pi[f[j]] * r[j];
       const v = inflow / out[t];
       delta = Math.max(delta, Math.abs(v - pi[t]));

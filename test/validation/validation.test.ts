@@ -32,8 +32,12 @@ for (const [text, group] of byScenario) {
       it(`${c.area}: ${c.name} matches theory ${+c.theory.toPrecision(4)} ${c.unit} within ${JSON.stringify(c.tolerance)} (${c.runLength})`, () => {
         const v = judge(c, run(text));
         expect(v.simulated, c.id).toBeTypeOf('number');
-        expect({ id: c.id, simulated: v.simulated, error: +v.error.toPrecision(3), pass: v.pass })
-          .toEqual({ id: c.id, simulated: v.simulated, error: +v.error.toPrecision(3), pass: true });
+        expect({ id: c.id, simulated: v.simulated, error: +v.error.toPrecision(3), pass: v.pass }).toEqual({
+          id: c.id,
+          simulated: v.simulated,
+          error: +v.error.toPrecision(3),
+          pass: true,
+        });
       });
     }
   });

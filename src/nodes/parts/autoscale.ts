@@ -35,7 +35,11 @@ export class Autoscaler {
   private lastScale = -Infinity;
   private readonly hReady: number;
 
-  constructor(params: AutoscaleParams, private readonly sim: Sim, private readonly target: Scalable) {
+  constructor(
+    params: AutoscaleParams,
+    private readonly sim: Sim,
+    private readonly target: Scalable,
+  ) {
     this.p = params;
     this.hReady = sim.onTimer((k) => {
       this.provisioning -= k;
@@ -62,7 +66,9 @@ export class Autoscaler {
   }
 
   private decide(): void {
-    const p = this.p, t = this.target, now = this.sim.now;
+    const p = this.p,
+      t = this.target,
+      now = this.sim.now;
     // close the integral at now, so the next interval integrates from here
     this.busyWorkers.add(now, 0);
     const area = this.busyWorkers.integralTo(now);

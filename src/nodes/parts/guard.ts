@@ -15,9 +15,12 @@ import type { Rng } from '../../engine/random.js';
 import type { Node } from '../node.js';
 
 /** True when settings ask for anything a guard does. */
-export const needsGuard = (p: GuardParams): boolean => p.timeout !== undefined || (p.retries?.max ?? 0) > 0 || p.circuitBreaker !== undefined;
+export const needsGuard = (p: GuardParams): boolean =>
+  p.timeout !== undefined || (p.retries?.max ?? 0) > 0 || p.circuitBreaker !== undefined;
 
-const CLOSED = 0, OPEN = 1, HALF_OPEN = 2;
+const CLOSED = 0,
+  OPEN = 1,
+  HALF_OPEN = 2;
 const SLOTS = 10;
 
 /** A circuit breaker over a sliding window of SLOTS time slots. */
@@ -72,7 +75,8 @@ export class Breaker {
     this.calls[k % SLOTS]++;
     if (ok) return;
     this.fails[k % SLOTS]++;
-    let calls = 0, fails = 0;
+    let calls = 0,
+      fails = 0;
     for (let j = 0; j < SLOTS; j++) (calls += this.calls[j]), (fails += this.fails[j]);
     if (calls >= this.p.minCalls && fails >= this.p.failureRate * calls) this.trip(now);
   }
@@ -103,7 +107,12 @@ export class Guard implements Wire, Receiver {
   shortCircuited = 0;
   private readonly hRetry: number;
 
-  constructor(readonly wire: Wire, private readonly sim: Sim, private readonly rng: Rng, p: GuardParams) {
+  constructor(
+    readonly wire: Wire,
+    private readonly sim: Sim,
+    private readonly rng: Rng,
+    p: GuardParams,
+  ) {
     this.timeout = p.timeout ?? 0;
     this.retries = p.retries ?? { max: 0, backoff: 0, multiplier: 1, jitter: 0 };
     this.breaker = p.circuitBreaker ? new Breaker(p.circuitBreaker) : null;
@@ -145,7 +154,10 @@ export class Guard implements Wire, Receiver {
   stats(): Record<string, number | string> {
     const b = this.breaker;
     return {
-      attempts: this.attempts, retries: this.retried, timeouts: this.timeouts, failures: this.failures,
+      attempts: this.attempts,
+      retries: this.retried,
+      timeouts: this.timeouts,
+      failures: this.failures,
       ...(b ? { shortCircuited: this.shortCircuited, breakerOpens: b.opens, breaker: ['closed', 'open', 'half-open'][b.state] } : {}),
     };
   }

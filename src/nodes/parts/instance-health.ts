@@ -6,7 +6,9 @@
  */
 import type { Sim } from '../../engine/sim.js';
 
-const UP = 0, CRASHED = 1, KILLED = 2;
+const UP = 0,
+  CRASHED = 1,
+  KILLED = 2;
 
 /** The up, crashed or killed state of each instance of a service, with crashed ones' restarts. */
 export class InstanceHealth {
@@ -18,7 +20,12 @@ export class InstanceHealth {
   crashes = 0;
 
   /** @param onDown called when an up instance goes down, after its restart (if any) is scheduled */
-  constructor(instances: number, private readonly restartTime: number, private readonly sim: Sim, private readonly onDown: (inst: number) => void) {
+  constructor(
+    instances: number,
+    private readonly restartTime: number,
+    private readonly sim: Sim,
+    private readonly onDown: (inst: number) => void,
+  ) {
     this.state = new Uint8Array(instances);
     this.restartAt = new Float64Array(instances);
     this.hRestart = sim.onTimer((i) => {

@@ -75,11 +75,13 @@ export class Level {
     if (now > this.last) this.set(now, this.total.current);
     const out: number[] = [];
     for (let k = 0; k < n; k++) {
-      const from = k * bucketMs, to = Math.min((k + 1) * bucketMs, Math.max(now, from + 1e-9));
+      const from = k * bucketMs,
+        to = Math.min((k + 1) * bucketMs, Math.max(now, from + 1e-9));
       let area = 0;
       // overlap of [from, to) with each of our buckets
       for (let i = Math.floor(from / this.bucketMs); i * this.bucketMs < to && i < this.area.length; i++) {
-        const a = Math.max(from, i * this.bucketMs), b = Math.min(to, (i + 1) * this.bucketMs);
+        const a = Math.max(from, i * this.bucketMs),
+          b = Math.min(to, (i + 1) * this.bucketMs);
         if (b > a) area += (this.area[i] * (b - a)) / this.bucketMs;
       }
       out.push(Math.round((area / (to - from)) * 1000) / 1000);

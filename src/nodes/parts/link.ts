@@ -23,12 +23,19 @@ export class Link {
   private readonly draw: (rng: Rng) => number;
 
   /** @param guardRng draws of the guard (retry jitter); the latency stream when absent */
-  constructor(readonly index: number, readonly spec: LinkSpec, from: Node, to: Node, private readonly rng: Rng, private readonly guardRng: Rng = rng) {
+  constructor(
+    readonly index: number,
+    readonly spec: LinkSpec,
+    from: Node,
+    to: Node,
+    private readonly rng: Rng,
+    private readonly guardRng: Rng = rng,
+  ) {
     this.from = from;
     this.to = to;
     this.p = spec.p;
     this.weight = spec.weight;
-    this.routes = spec.routes && spec.routes.length ? spec.routes : undefined;
+    this.routes = spec.routes?.length ? spec.routes : undefined;
     this.instant = isZero(spec.latency);
     this.draw = sampler(spec.latency);
     if (needsGuard(spec)) this.guard = new Guard(this, from.sim, guardRng, spec);

@@ -133,7 +133,8 @@ export class WorkerPool {
    * fails the requests it held (it knows where they are: running, or blocked on a call).
    */
   drop(g: number): void {
-    const now = this.sim.now, q = this.queues[g];
+    const now = this.sim.now,
+      q = this.queues[g];
     if (this.busyAt[g] !== 0) this.busy.add(now, -this.busyAt[g]);
     this.busyAt[g] = 0;
     this.queued.add(now, -q.length);

@@ -97,7 +97,8 @@ export class ClosedUsers {
 
   /** User `u`'s request was answered (or failed): send the next, think, or stop. */
   answered(u: number): void {
-    const seq = this.s.sequence, ph = this.phaseOf[u];
+    const seq = this.s.sequence,
+      ph = this.phaseOf[u];
     if (seq?.length && ++this.step[u] < seq.length && this.open[ph]) return this.sim.timer(0, this.hUser, u);
     this.step[u] = 0;
     if (--this.left[u] > 0 && this.open[ph] && this.sim.now < this.sim.measured.end) {

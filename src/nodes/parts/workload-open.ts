@@ -87,7 +87,8 @@ export class OpenArrivals {
 
   private scheduleSpans(from: number): void {
     let t = from;
-    const spans = this.spans, rng = this.rng;
+    const spans = this.spans,
+      rng = this.rng;
     for (const s of spans) {
       if (t >= s.end) continue;
       if (t < s.start) t = s.start;
@@ -114,7 +115,8 @@ export class OpenArrivals {
 
   /** From now on, arrive at `rate` per second (a `set` event). */
   setRate(rate: number): void {
-    const now = this.sim.now, spans = this.spans;
+    const now = this.sim.now,
+      spans = this.spans;
     for (let i = 0; i < spans.length; i++) {
       const s = spans[i];
       if (s.end <= now) continue;

@@ -19,7 +19,8 @@ export function cheHitRatio(keys: number, skew: number, capacity: number, policy
   const p = zipfProbabilities(keys, skew);
   const held = policy === 'lru' ? (q: number, T: number) => 1 - Math.exp(-q * T) : (q: number, T: number) => (q * T) / (1 + q * T);
   const occupancy = (T: number) => p.reduce((a, q) => a + held(q, T), 0);
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (occupancy(hi) < capacity) hi *= 2;
   for (let i = 0; i < 60; i++) {
     const mid = (lo + hi) / 2;
@@ -102,17 +103,19 @@ links:
 `;
 
 export const cases: ValidationCase[] = [
-  ...[1000, 10_000].map((capacity): ValidationCase => ({
-    id: `cache-lru-che-${capacity}`,
-    area: 'LRU cache under Zipf',
-    name: `hit ratio, capacity ${capacity.toLocaleString('en-US')} of 100,000 keys, skew 0.8 (Che's approximation)`,
-    scenario: lru(capacity),
-    theory: cheHitRatio(100_000, 0.8, capacity),
-    unit: 'ratio',
-    measure: stat('cache', 'hitRatio'),
-    tolerance: { absolute: 0.01 },
-    runLength: '1.0M requests after 200k warm-up (sd ≤ 0.0006 over seeds)',
-  })),
+  ...[1000, 10_000].map(
+    (capacity): ValidationCase => ({
+      id: `cache-lru-che-${capacity}`,
+      area: 'LRU cache under Zipf',
+      name: `hit ratio, capacity ${capacity.toLocaleString('en-US')} of 100,000 keys, skew 0.8 (Che's approximation)`,
+      scenario: lru(capacity),
+      theory: cheHitRatio(100_000, 0.8, capacity),
+      unit: 'ratio',
+      measure: stat('cache', 'hitRatio'),
+      tolerance: { absolute: 0.01 },
+      runLength: '1.0M requests after 200k warm-up (sd ≤ 0.0006 over seeds)',
+    }),
+  ),
   {
     id: 'db-pool-erlang-c',
     area: 'Connection pool (M/M/c)',
