@@ -12,6 +12,8 @@ export interface UiContext {
   /** Node whose output port was chosen: the next node chosen becomes the link's target. */
   connectFrom: string | null;
   variant: string;
+  /** With a variant selected: edits go to the base design instead of the variant. */
+  isEditingBase: boolean;
   seed: string;
   duration: string;
   isAnimating: boolean;
@@ -20,11 +22,12 @@ export interface UiContext {
   notice: Notice | null;
 }
 
-/** A status-line message; `download` offers text the user should keep (a set-aside autosave). */
+/** A status-line message; `download` offers text the user should keep (a set-aside autosave); `action` a button such as Undo. */
 export interface Notice {
   tone: 'error' | 'info';
   text: string;
   download?: { label: string; file: string; text: string };
+  action?: { label: string; run: () => void };
 }
 
 /** Creates the ui store; `isAnimating` defaults to off under prefers-reduced-motion. */
@@ -34,6 +37,7 @@ export function createUiStore(prefersReducedMotion = false) {
       selection: null,
       connectFrom: null,
       variant: '',
+      isEditingBase: false,
       seed: '',
       duration: '',
       isAnimating: !prefersReducedMotion,
@@ -46,7 +50,14 @@ export function createUiStore(prefersReducedMotion = false) {
       /** Esc: leave connect mode first, then clear the selection. */
       escape: (ctx) => (ctx.connectFrom ? { ...ctx, connectFrom: null } : { ...ctx, selection: null }),
       endConnect: (ctx) => ({ ...ctx, connectFrom: null }),
-      setRunOptions: (ctx, e: Partial<Pick<UiContext, 'variant' | 'seed' | 'duration'>>) => ({ ...ctx, ...e }),
+      /** A newly chosen variant is what edits go to, until the user picks the base. */
+      setRunOptions: (ctx, e: Partial<Pick<UiContext, 'variant' | 'seed' | 'duration'>>) => ({
+        ...ctx,
+        ...e,
+        isEditingBase: e.variant !== undefined && e.variant !== ctx.variant ? false : ctx.isEditingBase,
+      }),
+      /** Edits go to the base design (true) or to the selected variant. */
+      editBase: (ctx, e: { isEditingBase: boolean }) => ({ ...ctx, isEditingBase: e.isEditingBase }),
       toggleAnimation: (ctx) => ({ ...ctx, isAnimating: !ctx.isAnimating }),
       setTheme: (ctx, e: { theme: UiContext['theme'] }) => ({ ...ctx, theme: e.theme }),
       notify: (ctx, e: { notice: UiContext['notice'] }) => ({ ...ctx, notice: e.notice }),

@@ -27,3 +27,16 @@ const fallback = svg`<rect x="4" y="4" width="16" height="16" rx="3"/><path d="M
 
 /** An icon's inner SVG (draw inside a 24×24 viewBox with stroke="currentColor"). */
 export const iconPaths = (icon: string): SVGTemplateResult => paths[icon] ?? fallback;
+
+const ui: Record<string, SVGTemplateResult> = {
+  /** Requests travelling a link: the animation toggle. */
+  animate: svg`<path d="M3 12h18"/><circle cx="7" cy="12" r="1.8"/><circle cx="13" cy="12" r="1.8"/><path d="m18 9 3 3-3 3"/>`,
+  /** The start view's list of scenarios. */
+  scenarios: svg`<rect x="3" y="4" width="7" height="7" rx="1.5"/><rect x="14" y="4" width="7" height="7" rx="1.5"/><rect x="3" y="14" width="7" height="7" rx="1.5"/><rect x="14" y="14" width="7" height="7" rx="1.5"/>`,
+  'theme-auto': svg`<circle cx="12" cy="12" r="8"/><path d="M12 4a8 8 0 0 1 0 16z" fill="currentColor"/>`,
+  'theme-light': svg`<circle cx="12" cy="12" r="4"/><path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"/>`,
+  'theme-dark': svg`<path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z"/>`,
+};
+
+/** An icon of the app's own buttons (24×24 stroke paths, drawn like the kind icons); the generic box for an unknown name. */
+export const uiIcon = (name: string): SVGTemplateResult => ui[name] ?? fallback;
