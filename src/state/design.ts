@@ -7,6 +7,8 @@ import { createStore } from '@xstate/store';
 import { undoRedo } from '@xstate/store/undo';
 import { isObject } from '../scenario/is-object.js';
 import { ID_RE, idProblem } from '../scenario/validate.js';
+import { applyVariant, listVariants } from '../scenario/variants.js';
+import { reservedReason } from '../scenario/plain-map.js';
 
 /** One component as written: `kind` plus raw parameters. */
 export type RawComponent = { kind: string; [param: string]: unknown };
@@ -19,10 +21,14 @@ export interface ScenarioDoc {
   [key: string]: unknown;
 }
 
-/** Context of the design store. `source` names where the document came from. */
+/**
+ * Context of the design store. `source` names where the document came from;
+ * `opened` is its base as opened (what "save edits as a variant" compares with).
+ */
 export interface DesignContext {
   doc: ScenarioDoc;
   source: string;
+  opened?: ScenarioDoc;
 }
 
 /** The id pattern (letters, digits, _ and -), for a hint as the user types; `isValidId` is the whole rule. */
@@ -67,6 +73,45 @@ function setIn(obj: Record<string, unknown>, path: readonly string[], value: unk
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The variant's own patch (undefined when there is no such variant). */
+export function patchOf(doc: ScenarioDoc, name: string): unknown {
+  const v = doc.variants;
+  return isObject(v) && Object.hasOwn(v, name) ? v[name] : undefined;
+}
+
+/** The design without its variants. */
+export function baseOf(doc: ScenarioDoc): ScenarioDoc {
+  const { variants: _v, ...base } = doc;
+  return base as ScenarioDoc;
+}
+
+/**
+ * The design variant `name` draws and runs: its patch applied to the base by
+ * the run's own merge (scenario/variants.ts), variants left out; the base when
+ * `name` is '' and undefined when there is no such variant.
+ */
+export function variantDoc(doc: ScenarioDoc, name: string): ScenarioDoc | undefined {
+  if (!name) return baseOf(doc);
+  if (!listVariants(doc).includes(name)) return undefined;
+  return baseOf(asDoc(applyVariant(doc, name)));
+}
+
+/**
+ * The JSON Merge Patch (RFC 7386) that turns `from` into `to`: changed keys,
+ * `null` for removed ones, lists whole. `mergePatch(from, createPatch(from, to))`
+ * equals `to` for any `to` without null values.
+ * @example createPatch({a: 1, b: 2}, {a: 1, c: 3}) // {b: null, c: 3}
+ */
+export function createPatch(from: unknown, to: unknown): unknown {
+  if (!isObject(from) || !isObject(to)) return to;
+  // Object.fromEntries defines own keys: a "__proto__" key stays a key
+  const removed = Object.keys(from).flatMap((k) => (Object.hasOwn(to, k) ? [] : [[k, null]]));
+  const changed = Object.entries(to).flatMap(([k, v]) =>
+    !Object.hasOwn(from, k) ? [[k, v]] : same(from[k], v) ? [] : [[k, createPatch(from[k], v)]],
+  );
+  return Object.fromEntries([...removed, ...changed]);
+}
+
 const withComponents = (ctx: DesignContext, components: ScenarioDoc['components'], links = ctx.doc.links): DesignContext => ({
   ...ctx,
   doc: { ...ctx.doc, components, links },
@@ -83,12 +128,10 @@ function placed(c: RawComponent, x: number, y: number): RawComponent {
 }
 
 /**
- * The store's transitions. Each returns `ctx` itself when the event changes
+ * Edits of the design. Each returns `ctx` itself when the event changes
  * nothing, which is how the undo history tells a no-op from an edit.
  */
-const on = {
-  /** Replace the whole document (open a scenario, import a file). */
-  load: (_ctx: DesignContext, e: { doc: ScenarioDoc; source: string }): DesignContext => ({ doc: asDoc(e.doc), source: e.source }),
+const edits = {
   setTop: (ctx: DesignContext, e: { key: string; value: unknown }): DesignContext =>
     same(Object.hasOwn(ctx.doc, e.key) ? ctx.doc[e.key] : undefined, e.value)
       ? ctx
@@ -167,9 +210,146 @@ const on = {
   },
 };
 
+type Edits = typeof edits;
+/** An edit's event, which may name the variant it is made in. */
+type InVariant<K extends keyof Edits> = Parameters<Edits[K]>[1] & { variant?: string };
+
+/**
+ * `edit` made in variant `e.variant` when one is named: on the design that
+ * variant draws, kept as the variant's new patch against the base.
+ */
+function inVariant<K extends keyof Edits>(edit: Edits[K]) {
+  return (ctx: DesignContext, e: InVariant<K>): DesignContext => {
+    const f = edit as (ctx: DesignContext, e: InVariant<K>) => DesignContext;
+    const view = e.variant ? variantDoc(ctx.doc, e.variant) : undefined;
+    if (!e.variant || !view) return e.variant ? ctx : f(ctx, e);
+    const next = f({ ...ctx, doc: view }, e);
+    if (next.doc === view) return ctx;
+    const patch = createPatch(baseOf(ctx.doc), next.doc);
+    return same(patch, patchOf(ctx.doc, e.variant)) ? ctx : withVariant(ctx, e.variant, e.variant, patch);
+  };
+}
+
+/** The design with variant `name` replaced by `to` holding `patch` (in its place), or removed when `to` is undefined. */
+function withVariant(ctx: DesignContext, name: string, to: string | undefined, patch?: unknown): DesignContext {
+  const old = isObject(ctx.doc.variants) ? Object.entries(ctx.doc.variants) : [];
+  const entries = old.flatMap(([k, v]) => (k !== name ? [[k, v]] : to === undefined ? [] : [[to, patch]]));
+  if (to !== undefined && !old.some(([k]) => k === name)) entries.push([to, patch]);
+  const { variants: _old, ...base } = ctx.doc;
+  return { ...ctx, doc: (entries.length ? { ...base, variants: Object.fromEntries(entries) } : base) as ScenarioDoc };
+}
+
+/** True when a variant's patch places node `id` (or the base lacks it): its moves belong to the variant, others' to the shared base layout. */
+function placesNode(doc: ScenarioDoc, variant: string, id: string): boolean {
+  const patch = patchOf(doc, variant);
+  const c = isObject(patch) && isObject(patch.components) ? patch.components[id] : undefined;
+  return !has(doc, id) || (isObject(c) && 'position' in c);
+}
+
+/**
+ * The base as opened, with the layout of its nodes and the lesson (title,
+ * description) as they are now: what "save edits as a variant" returns to.
+ */
+function asOpened(opened: ScenarioDoc, now: ScenarioDoc): ScenarioDoc {
+  const components = Object.fromEntries(
+    Object.entries(opened.components).map(([id, c]) => {
+      const at = componentOf(now, id)?.position;
+      return [id, isObject(at) ? { ...c, position: at } : c];
+    }),
+  );
+  const lesson = Object.fromEntries(['title', 'description'].flatMap((k) => (Object.hasOwn(now, k) ? [[k, now[k]]] : [])));
+  const { title: _t, description: _d, ...rest } = opened;
+  return { ...rest, ...lesson, components };
+}
+
+/**
+ * The patch holding the edits made to the base since it was opened (layout
+ * and lesson left out); undefined when there are none.
+ */
+export function editsSinceOpened(ctx: DesignContext): Record<string, unknown> | undefined {
+  if (!ctx.opened) return undefined;
+  const now = baseOf(ctx.doc);
+  const patch = createPatch(asOpened(ctx.opened, now), now);
+  return isObject(patch) && Object.keys(patch).length ? patch : undefined;
+}
+
+/**
+ * Why `name` cannot name a new variant, or undefined when it can: not empty,
+ * not "base" (that is the base design), not taken, not a reserved word.
+ */
+export function variantNameProblem(doc: ScenarioDoc, name: string): string | undefined {
+  const n = name.trim();
+  if (!n) return 'give the variant a name, e.g. "+cache" or "8-workers"';
+  if (/^base$/i.test(n)) return '"base" is the base design; choose another name';
+  if (listVariants(doc).includes(n)) return `there is already a variant "${n}"`;
+  return reservedReason(n);
+}
+
+/**
+ * The store's transitions: load, every edit (in the base, or in the variant
+ * the event names), and the variants' own actions.
+ */
+const on = {
+  /**
+   * Replace the whole document (open a scenario, import a file); `opened` is
+   * the design as first opened when that was earlier (a restored autosave).
+   */
+  load: (_ctx: DesignContext, e: { doc: ScenarioDoc; source: string; opened?: ScenarioDoc }): DesignContext => {
+    const doc = asDoc(e.doc);
+    return { doc, source: e.source, opened: baseOf(e.opened ? asDoc(e.opened) : doc) };
+  },
+  setTop: inVariant<'setTop'>(edits.setTop),
+  addNode: inVariant<'addNode'>(edits.addNode),
+  /** A move lands where the node's layout lives: the variant for its own nodes, the shared base layout for the rest. */
+  moveNode: (ctx: DesignContext, e: InVariant<'moveNode'>): DesignContext =>
+    inVariant<'moveNode'>(edits.moveNode)(ctx, {
+      ...e,
+      variant: e.variant && placesNode(ctx.doc, e.variant, e.id) ? e.variant : undefined,
+    }),
+  /** Automatic layout: base nodes in the base, the variant's own nodes in the variant. */
+  placeAll: (ctx: DesignContext, e: InVariant<'placeAll'>): DesignContext => {
+    const v = e.variant;
+    if (!v) return edits.placeAll(ctx, e);
+    const mine = (id: string) => placesNode(ctx.doc, v, id);
+    const pick = (isMine: boolean) => Object.fromEntries(Object.entries(e.positions).filter(([id]) => mine(id) === isMine));
+    const based = edits.placeAll(ctx, { positions: pick(false) });
+    return inVariant<'placeAll'>(edits.placeAll)(based, { positions: pick(true), variant: v });
+  },
+  removeNode: inVariant<'removeNode'>(edits.removeNode),
+  renameNode: inVariant<'renameNode'>(edits.renameNode),
+  setParam: inVariant<'setParam'>(edits.setParam),
+  addLink: inVariant<'addLink'>(edits.addLink),
+  removeLink: inVariant<'removeLink'>(edits.removeLink),
+  setLinkParam: inVariant<'setLinkParam'>(edits.setLinkParam),
+  /** Adds variant `name`: a copy of variant `copyOf`, or (without it) an empty patch, the base as it is. */
+  addVariant: (ctx: DesignContext, e: { name: string; copyOf?: string }): DesignContext => {
+    if (variantNameProblem(ctx.doc, e.name)) return ctx;
+    const copied = e.copyOf === undefined ? undefined : patchOf(ctx.doc, e.copyOf);
+    return withVariant(ctx, e.name.trim(), e.name.trim(), copied === undefined ? {} : structuredClone(copied));
+  },
+  removeVariant: (ctx: DesignContext, e: { name: string }): DesignContext =>
+    patchOf(ctx.doc, e.name) === undefined ? ctx : withVariant(ctx, e.name, undefined),
+  /** Renames a variant, keeping its place in the list. */
+  renameVariant: (ctx: DesignContext, e: { name: string; to: string }): DesignContext =>
+    patchOf(ctx.doc, e.name) === undefined || variantNameProblem(ctx.doc, e.to)
+      ? ctx
+      : withVariant(ctx, e.name, e.to.trim(), patchOf(ctx.doc, e.name)),
+  /**
+   * Keeps the edits made to the base since it was opened as variant `name`,
+   * and returns the base to how it was opened (its layout and lesson stay).
+   */
+  saveEditsAsVariant: (ctx: DesignContext, e: { name: string }): DesignContext => {
+    const patch = editsSinceOpened(ctx);
+    if (!ctx.opened || !patch || variantNameProblem(ctx.doc, e.name)) return ctx;
+    const restored = asOpened(ctx.opened, baseOf(ctx.doc));
+    const withBase = { ...ctx, doc: { ...restored, ...(ctx.doc.variants === undefined ? {} : { variants: ctx.doc.variants }) } };
+    return withVariant(withBase, e.name.trim(), e.name.trim(), patch);
+  },
+};
+
 /** Creates a design store holding `doc`. */
 export function createDesignStore(doc: ScenarioDoc = emptyDoc(), source = 'new') {
-  return createStore({ context: { doc, source } as DesignContext, on }).with(
+  return createStore({ context: { doc, source, opened: baseOf(doc) } as DesignContext, on }).with(
     undoRedo({
       strategy: 'snapshot',
       historyLimit: 200,

@@ -1,15 +1,30 @@
 /**
  * Runs the design in the worker: validates it on the main thread first (an
- * invalid value never reaches the worker), streams progress into the runs
+ * invalid value never reaches the worker; the resolved timeline's events are
+ * kept with the run for the charts), streams progress into the runs
  * store, stops on request, and survives a crashed worker.
  */
 import { formatProblem, resolveScenario, ScenarioError } from '../scenario/index.js';
 import type { SimClient } from '../worker/client.js';
-import type { ScenarioDoc } from './design.js';
+import type { TimelineEvent } from '../timeline/events.js';
+import { patchOf, type ScenarioDoc } from './design.js';
 import type { RunsStore } from './runs.js';
 
 /** Wall ms between progress messages: 150 ms gives ~6 updates a second. */
 export const PROGRESS_EVERY_MS = 150;
+
+/**
+ * The document a run of `variant` needs: the base with only that variant's
+ * patch (none for the base), so a variant that no longer applies to the edited
+ * base never blocks running the base or another variant; it is flagged in the
+ * variants panel instead. An unknown variant keeps them all, for a message naming them.
+ */
+export function runnableDoc(doc: ScenarioDoc, variant: string | undefined): ScenarioDoc {
+  const { variants: _all, ...base } = doc;
+  if (variant === undefined) return base as ScenarioDoc;
+  const patch = patchOf(doc, variant);
+  return patch === undefined ? doc : ({ ...base, variants: { [variant]: patch } } as ScenarioDoc);
+}
 
 export interface RunOptions {
   variant?: string;
@@ -41,19 +56,22 @@ export class RunController {
     const seed = opts.seed?.trim() ? (/^-?\d+$/.test(opts.seed.trim()) ? Number(opts.seed.trim()) : opts.seed.trim()) : undefined;
     const duration = opts.duration?.trim() || undefined;
     const variant = opts.variant || undefined;
+    const scenario = runnableDoc(doc, variant);
+    let events: TimelineEvent[];
     try {
-      resolveScenario(doc, { variant, seed, duration });
+      events = resolveScenario(scenario, { variant, seed, duration }).events ?? [];
     } catch (e) {
-      if (e instanceof ScenarioError) return e.problems.map((p) => formatProblem(p));
+      const inVariant = variant === undefined ? '' : `in variant "${variant}": `;
+      if (e instanceof ScenarioError) return e.problems.map((p) => inVariant + formatProblem(p));
       return [String((e as Error).message ?? e)];
     }
-    this.runs.trigger.started({ label });
+    this.runs.trigger.started({ label, title: String(doc.title || 'Untitled design'), events });
     const id = this.runs.getSnapshot().context.currentId!;
     this.#active = id;
     const t0 = this.now();
     try {
       this.#client ??= this.makeClient();
-      const outcome = await this.#client.run({ scenario: doc, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS }, (m) =>
+      const outcome = await this.#client.run({ scenario, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS }, (m) =>
         this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
       );
       if (outcome.ok) this.runs.trigger.finished({ id, result: outcome.result });
