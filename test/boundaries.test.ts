@@ -48,7 +48,7 @@ function chain(via: Map<string, string>, file: string): string {
   return path.join(' → ');
 }
 
-const PURE = ['src/engine', 'src/kinds', 'src/nodes', 'src/scenario', 'src/timeline', 'src/run'];
+const PURE = ['src/engine', 'src/kinds', 'src/nodes', 'src/scenario', 'src/timeline', 'src/run', 'src/output'];
 /** What the browser's main thread starts from: the app, the iframe page and the <archsim-embed> script. */
 const MAIN_THREAD = ['src/ui/main.ts', 'src/embed/page.ts', 'src/embed/embed.ts'];
 

@@ -9,9 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { loadScenario, listVariants, parseScenarioText, scenarioSchema, ScenarioError } from '../scenario/index.js';
 import { DEFAULT_MAX_EVENTS, runScenario, RunTooLargeError } from '../run/run.js';
-import { textReport, csvReport } from '../run/report.js';
+import { textReport } from '../run/report.js';
+import { csvReport } from '../output/csv.js';
 import { MAX_REPLICATIONS, replicate, replicationReport } from '../run/replications.js';
-import { jsonSafe, terminalSafe } from '../run/terminal-safe.js';
+import { jsonSafe, terminalSafe } from '../output/terminal-safe.js';
 
 const USAGE = `usage:
   archsim run FILE [options]     run a scenario and print a report

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MAX_EVENTS, estimateEvents, RunTooLargeError, runScenario, type RunInput, type RunOptions } from './run.js';
 import type { RunResult } from './result.js';
-import { terminalSafe } from './terminal-safe.js';
+import { terminalSafe } from '../output/terminal-safe.js';
 
 export interface Estimate {
   mean: number;

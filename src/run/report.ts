@@ -1,13 +1,13 @@
 /**
- * Text and CSV renderings of a RunResult, in the spirit of JMeter's aggregate
- * report and Locust's statistics table.
+ * The text rendering of a RunResult, in the spirit of JMeter's aggregate
+ * report and Locust's statistics table (the CSV is output/csv.ts, shared with the app).
  */
 import { kinds } from '../kinds/index.js';
 import { declaredStats } from '../kinds/define.js';
 import { formatDeclared } from '../kinds/format-stat.js';
 import type { RunResult, Summary } from './result.js';
 import { formatDuration } from '../scenario/units.js';
-import { terminalSafe } from './terminal-safe.js';
+import { terminalSafe } from '../output/terminal-safe.js';
 
 /** An author's text (title, id, phase name) as one terminal-safe line. */
 const t = (x: unknown) => terminalSafe(String(x));
@@ -94,51 +94,4 @@ export function textReport(r: RunResult): string {
     for (const w of r.warnings) out.push(`  ! ${t(w.message)}`);
   }
   return terminalSafe(out.join('\n'), true);
-}
-
-/** One CSV row per label (TOTAL, phases, components), JMeter aggregate columns. */
-export function csvReport(r: RunResult): string {
-  const head = 'label,kind,samples,completed,failed,error_rate,throughput_rps,mean_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms';
-  const sum = (label: string, s: Summary) => {
-    const l = s.latencyMs;
-    return [
-      label,
-      'summary',
-      s.requests,
-      s.completed,
-      s.failed,
-      s.errorRate,
-      s.throughputRps,
-      l.mean,
-      l.p50,
-      l.p90,
-      l.p95,
-      l.p99,
-      l.max,
-    ].join(',');
-  };
-  const q = (x: string) => {
-    const s = terminalSafe(x);
-    return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const rows = [sum('TOTAL', r.summary), ...r.phases.map((p) => sum(q(p.name), p))];
-  for (const [id, c] of Object.entries(r.components))
-    rows.push(
-      [
-        q(id),
-        q(c.kind),
-        c.arrivals,
-        c.completed,
-        c.failed,
-        c.arrivals ? +(c.failed / c.arrivals).toFixed(6) : 0,
-        '',
-        c.latencyMs.mean,
-        c.latencyMs.p50,
-        '',
-        '',
-        c.latencyMs.p99,
-        '',
-      ].join(','),
-    );
-  return terminalSafe([head, ...rows].join('\n'), true);
 }
