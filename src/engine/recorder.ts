@@ -47,8 +47,10 @@ export class Recorder {
   /** Clients in the scenario (with one, its latency is the summary's). */
   clients = 0;
   allFinished = false;
-  /** Called once, when the last client stops issuing. */
-  onAllFinished: () => void = () => {};
+  /** When the sources' work ends: the latest end a finished client reported. */
+  private finishedAt = 0;
+  /** Called once, when the last client stops issuing, with the time its work ends. */
+  onAllFinished: (atMs: number) => void = () => {};
 
   constructor(
     private readonly sim: Sim,
@@ -63,10 +65,16 @@ export class Recorder {
     this.clients++;
   }
 
-  clientFinished(): void {
+  /**
+   * A client stops issuing. `atMs` is when its work ends: now for a closed
+   * workload (its last answer), the end of its last phase for an open one (the
+   * interval its arrivals cover, not the time of its last arrival).
+   */
+  clientFinished(atMs: number): void {
+    this.finishedAt = Math.max(this.finishedAt, atMs);
     if (--this.active === 0 && !this.allFinished) {
       this.allFinished = true;
-      this.onAllFinished();
+      this.onAllFinished(this.finishedAt);
     }
   }
 

@@ -64,19 +64,22 @@ export class Client extends Node<typeof client> {
     this.routeCum = new Float64Array(w.length);
     let acc = 0;
     w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
-    const stop = () => this.stopIssuing();
     if (isClosed(p)) {
       const send = (u: number, route?: string) => this.send(u, route ?? this.pickRoute());
+      // closed users are done with their last answer
+      const stop = () => this.stopIssuing(ctx.sim.now);
       this.users = new ClosedUsers(p, ctx.sim, ctx.recorder, sampler(p.thinkTime), ctx.stream('think'), send, stop);
     } else {
+      const stop = (endMs: number) => this.stopIssuing(endMs);
       this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.send(-1, this.pickRoute()), stop);
     }
   }
 
-  private stopIssuing(): void {
+  /** No more requests from this client; its work ends at `atMs`. */
+  private stopIssuing(atMs: number): void {
     if (this.finished) return;
     this.finished = true;
-    this.recorder.clientFinished();
+    this.recorder.clientFinished(atMs);
   }
 
   override start(): void {

@@ -21,6 +21,7 @@ export interface Summary {
   failed: number;
   inFlight: number;
   failures: Failures;
+  /** Completed ÷ the interval measured requests were issued and answered in (docs/output.md). */
   throughputRps: number;
   errorRate: number;
   latencyMs: LatencySummary;

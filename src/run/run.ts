@@ -48,7 +48,16 @@ export interface Progress {
 export interface RunOptions {
   /** Refuse runs estimated beyond this many events; stop a run that reaches it. */
   maxEvents?: number;
+  /**
+   * How the reader can raise the event limit, closing the refusal and the
+   * event-limit warning: the CLI's flag when not given; '' where it cannot be
+   * raised (the browser), which then advises only a shorter or lighter run.
+   */
+  raiseLimit?: string;
 }
+
+/** How the CLI raises the event limit. */
+const RAISE_WITH_FLAG = 'raise the limit with --max-events';
 
 export const DEFAULT_MAX_EVENTS = 500_000_000;
 /** Longest simulated time a run may issue requests for when no duration bounds it. */
@@ -77,8 +86,9 @@ export class Run {
   readonly links: Link[] = [];
   private readonly byId = new Map<string, Node>();
   private readonly maxEvents: number;
+  private readonly raiseLimit: string;
   private readonly drainLimit: number;
-  private readonly issueEnd: number;
+  private issueEnd: number;
   private stage: 'issuing' | 'draining' | 'done' = 'issuing';
   private drainUntil = Infinity;
   private wall = 0;
@@ -92,11 +102,12 @@ export class Run {
     opts: RunOptions = {},
   ) {
     this.maxEvents = opts.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.raiseLimit = opts.raiseLimit ?? RAISE_WITH_FLAG;
     const est = estimateEvents(scenario);
     if (est.events > this.maxEvents) {
       throw new RunTooLargeError(
         `this run is too large: about ${fmt(est.requests)} requests (≈ ${fmt(est.events)} events) against a limit of ${fmt(this.maxEvents)} events. ` +
-          `Shorten the duration or lower the load, or raise the limit with --max-events.`,
+          `Shorten the duration or lower the load${this.raiseLimit ? `, or ${this.raiseLimit}` : ''}.`,
       );
     }
     const s = scenario;
@@ -139,12 +150,14 @@ export class Run {
     });
     const timeouts = s.components.map((c) => kindDef(c.kind)?.source?.requestDeadline(c.params) ?? 0);
     this.drainLimit = Math.min(s.drain, Math.max(0, ...timeouts));
-    this.recorder.onAllFinished = () => {
-      if (s.duration !== undefined) return;
-      // a closed workload's window ends with its last answer: end the slice here,
-      // so no far-off timer (idle reclaim, stale timeouts) moves the clock on
-      this.sim.measured.end = this.sim.now;
-      this.sim.halted = true;
+    this.recorder.onAllFinished = (at) => {
+      // every source is done: the measured window ends when their work ends (a closed
+      // workload's last answer, with or without a duration; an open one's last phase)
+      const sim = this.sim;
+      sim.measured.end = Math.max(sim.measured.start, Math.min(at, sim.measured.end));
+      this.issueEnd = Math.min(this.issueEnd, sim.measured.end);
+      // ended now: end the slice here, so no far-off timer (idle reclaim, stale timeouts) moves the clock on
+      if (at <= sim.now) sim.halted = true;
     };
     for (const n of this.nodes) n.start();
     scheduleTimeline(this.sim, this.nodes, s.events ?? []);
@@ -175,7 +188,7 @@ export class Run {
         if (sim.events >= this.maxEvents) {
           this.stop({
             code: 'event-limit',
-            message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${formatDuration(sim.now, 3)}; raise it with --max-events`,
+            message: `stopped at the event limit (${fmt(this.maxEvents)} events) at ${formatDuration(sim.now, 3)}${this.raiseLimit ? `; ${this.raiseLimit}` : ''}`,
           });
         } else if (this.stage === 'issuing') {
           if (rec.allFinished || n < slice) this.endIssuing();
@@ -206,7 +219,10 @@ export class Run {
     return this.stage === 'done';
   }
 
+  /** Ends the run early; a window still open closes at the simulated time reached. */
   private stop(reason: Warning): void {
+    const sim = this.sim;
+    if (this.stage === 'issuing') sim.measured.end = Math.max(sim.measured.start, Math.min(sim.now, sim.measured.end));
     this.stage = 'done';
     this.stopReason = reason;
   }
@@ -215,8 +231,10 @@ export class Run {
   private endIssuing(): void {
     const sim = this.sim,
       d = this.scenario.duration;
-    sim.measured.end = Math.max(sim.measured.start, d ?? Math.min(sim.now, sim.measured.end));
-    if (d !== undefined && sim.now < d && sim.cal.peekTime() > d) sim.now = d;
+    // the window ends at the duration, or where the sources' work ended when they all finished first
+    const end = this.recorder.allFinished ? sim.measured.end : (d ?? Math.min(sim.now, sim.measured.end));
+    sim.measured.end = Math.max(sim.measured.start, end);
+    if (sim.now < sim.measured.end && sim.cal.peekTime() > sim.measured.end) sim.now = sim.measured.end;
     for (const n of this.nodes) n.windowClosed();
     this.stage = sim.live === 0 ? 'done' : 'draining';
     this.drainUntil = sim.measured.end + this.drainLimit;

@@ -36,8 +36,8 @@ export class OpenArrivals {
     private readonly uniform: boolean,
     /** Issue one request at the current time. */
     private readonly issue: () => void,
-    /** No arrival is left before the end. */
-    private readonly stop: () => void,
+    /** No arrival is left before the end; called with the time the arrivals' span ends. */
+    private readonly stop: (endMs: number) => void,
   ) {
     this.hArrival = sim.onTimer((gen) => {
       if (gen !== this.gen) return;
@@ -60,6 +60,13 @@ export class OpenArrivals {
     this.schedule();
   }
 
+  /** When the last phase ends: the interval the arrivals cover, whenever the last one falls. */
+  private endMs(): number {
+    let end = this.sim.now;
+    for (const s of this.spans) if (s.end > end) end = s.end;
+    return end;
+  }
+
   /** Rate per ms at time t within span s. */
   private rateAt(s: Span, t: number): number {
     const f = s.end > s.start ? (t - s.start) / (s.end - s.start) : 0;
@@ -74,7 +81,7 @@ export class OpenArrivals {
     if (s0 === null || from < s0.start) return this.scheduleSpans(from);
     const t = from + (-Math.log(1 - this.rng()) * 1000) / s0.rate;
     if (t < s0.end) return this.sim.timerAt(t, this.hArrival, this.gen);
-    this.stop();
+    this.stop(this.endMs());
   }
 
   /** The single span when arrivals are one steady Poisson stream (null otherwise). */
@@ -110,7 +117,7 @@ export class OpenArrivals {
         if (s.rate === s.rampTo || rng() * max <= this.rateAt(s, t)) return this.sim.timerAt(t, this.hArrival, this.gen);
       }
     }
-    this.stop();
+    this.stop(this.endMs());
   }
 
   /** From now on, arrive at `rate` per second (a `set` event). */
