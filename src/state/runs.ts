@@ -1,8 +1,12 @@
 /**
  * The runs store: every run of this session (kept for comparison), the one in
- * progress with its live partial result, and the pinned baseline.
+ * progress with its live partial result, and the pinned baseline. Runs belong
+ * to the design they ran: opening another design hides the shown run (the
+ * diagram never wears another design's figures), and a comparison across
+ * designs is named as such.
  */
 import { createStore } from '@xstate/store';
+import type { TimelineEvent } from '../timeline/events.js';
 import type { ProblemData, Progress, RunResult } from '../worker/api.js';
 
 /** A run as the UI keeps it. */
@@ -11,6 +15,10 @@ export interface RunRecord {
   /** "Run 3 · cache-aside · seed 42" */
   name: string;
   status: 'running' | 'done' | 'stopped' | 'failed';
+  /** The design this run ran: its number in this session (each opened design gets the next) and title. */
+  design: { key: number; title: string };
+  /** The timeline events the run scheduled (from the resolved scenario), for the charts' markers. */
+  events: TimelineEvent[];
   result?: RunResult;
   progress?: Progress;
   /** Progress messages received, and wall ms from start to the last one. */
@@ -27,6 +35,8 @@ export interface RunsContext {
   /** The run the others are compared with. */
   baselineId: number | null;
   nextId: number;
+  /** The design open now (see RunRecord.design). */
+  design: { key: number; title: string };
 }
 
 /** Runs kept; older unpinned runs are dropped first. */
@@ -40,11 +50,14 @@ const update = (ctx: RunsContext, id: number, f: (r: RunRecord) => RunRecord): R
 /** Creates an empty runs store. */
 export function createRunsStore() {
   return createStore({
-    context: { runs: [], currentId: null, baselineId: null, nextId: 1 } as RunsContext,
+    context: { runs: [], currentId: null, baselineId: null, nextId: 1, design: { key: 1, title: '' } } as RunsContext,
     on: {
-      started: (ctx, e: { label: string }) => {
+      /** A run started: `title` is the design's as it ran, `events` its timeline. */
+      started: (ctx, e: { label: string; title?: string; events?: TimelineEvent[] }) => {
         const id = ctx.nextId;
-        let runs = [...ctx.runs, { id, name: `Run ${id} · ${e.label}`, status: 'running' as const, updates: 0 }];
+        const design = { key: ctx.design.key, title: e.title ?? ctx.design.title };
+        const run: RunRecord = { id, name: `Run ${id} · ${e.label}`, status: 'running', updates: 0, design, events: e.events ?? [] };
+        let runs = [...ctx.runs, run];
         while (runs.length > MAX_RUNS) {
           const drop = runs.findIndex((r) => r.id !== ctx.baselineId && r.status !== 'running');
           if (drop < 0) break;
@@ -69,6 +82,8 @@ export function createRunsStore() {
       /** Pins a run as the baseline (null unpins). */
       pin: (ctx, e: { id: number | null }) => ({ ...ctx, baselineId: e.id }),
       clear: (ctx) => ({ ...ctx, runs: ctx.runs.filter((r) => r.status === 'running'), baselineId: null }),
+      /** Another design was opened: no run is shown until one is run or picked; the runs stay listed, and the baseline stays pinned. */
+      designChanged: (ctx, e: { title: string }) => ({ ...ctx, currentId: null, design: { key: ctx.design.key + 1, title: e.title } }),
     },
   });
 }
@@ -81,6 +96,15 @@ export function shownRuns(ctx: RunsContext): { current?: RunRecord; baseline?: R
   const baseline = ctx.baselineId === ctx.currentId ? undefined : ctx.runs.find((r) => r.id === ctx.baselineId);
   return { current, baseline: baseline?.result ? baseline : undefined };
 }
+
+/** The shown run when it ran the design open now: the one whose figures the diagram may wear. */
+export function runOfOpenDesign(ctx: RunsContext): RunRecord | undefined {
+  const { current } = shownRuns(ctx);
+  return current && isOfOpenDesign(ctx, current) ? current : undefined;
+}
+
+/** True when `run` ran the design open now. */
+export const isOfOpenDesign = (ctx: RunsContext, run: RunRecord): boolean => run.design.key === ctx.design.key;
 
 /** True while a run is in progress. */
 export const isRunning = (ctx: RunsContext): boolean => ctx.runs.some((r) => r.status === 'running');

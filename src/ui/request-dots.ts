@@ -1,7 +1,8 @@
 /**
  * Request dots: while a run is live and animation is on, a few dots travel
  * along each link of the diagram, more of them (by the log of its traffic) on
- * busier links. A lit controller, so any diagram — editable or read-only —
+ * busier links. Each link's shape is measured once and cached, so a frame
+ * only interpolates. A lit controller, so any diagram — editable or read-only —
  * gets them by constructing one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -24,10 +25,22 @@ export const isAnimated = (ui: Pick<UiContext, 'isAnimating'>, runs: RunsContext
 
 /** Wall ms for a dot to travel a whole link. */
 const LAP_MS = 1400;
+/** Points measured along each link; a dot moves on straight segments between them. */
+const SAMPLES = 48;
+
+/** Appends the point at fraction `f` (0..1) of a sampled path to `out` as x, y. */
+export function pointAt(pts: Float32Array, f: number, out: number[]): void {
+  const at = f * SAMPLES,
+    i = Math.min(SAMPLES - 1, Math.floor(at)),
+    u = at - i;
+  out.push(pts[2 * i] + (pts[2 * i + 2] - pts[2 * i]) * u, pts[2 * i + 1] + (pts[2 * i + 3] - pts[2 * i + 1]) * u);
+}
 
 /** Runs the dots' animation frames: started or stopped after each host update, cancelled when the host leaves the page. */
 export class RequestDots implements ReactiveController {
   #raf = 0;
+  /** Sampled points per path shape (its `d`), so a moved node re-measures only its own links. */
+  #geometry = new Map<string, Float32Array>();
 
   constructor(private host: DotsHost) {
     host.addController(this);
@@ -65,25 +78,42 @@ export class RequestDots implements ReactiveController {
     this.#raf = requestAnimationFrame(this.#frame);
     const result = shownRuns(this.host.runs.getSnapshot().context).current?.result;
     const doc = this.host.design.getSnapshot().context.doc;
-    const want: [number, number][] = [];
+    const want: number[] = [];
     for (const p of this.host.renderRoot.querySelectorAll<SVGPathElement>('g.link path.line')) {
       const rate = linkRate(doc, Number(p.dataset.index), result);
       const n = rate > 0 ? Math.min(7, Math.ceil(Math.log10(1 + rate) * 1.6)) : 0;
-      const len = p.getTotalLength();
-      for (let k = 0; k < n; k++) {
-        const pt = p.getPointAtLength(len * ((now / LAP_MS + k / n) % 1));
-        want.push([pt.x, pt.y]);
-      }
+      if (!n) continue;
+      const pts = this.#samples(p);
+      for (let k = 0; k < n; k++) pointAt(pts, (now / LAP_MS + k / n) % 1, want);
     }
     const layer = this.#layer();
     if (!layer) return;
-    while (layer.childElementCount < want.length)
+    const count = want.length / 2;
+    while (layer.childElementCount < count)
       layer.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'circle')).setAttribute('r', '3.5');
-    while (layer.childElementCount > want.length) layer.lastChild!.remove();
-    want.forEach(([x, y], i) => {
+    while (layer.childElementCount > count) layer.lastChild!.remove();
+    for (let i = 0; i < count; i++) {
       const c = layer.children[i];
-      c.setAttribute('cx', String(x));
-      c.setAttribute('cy', String(y));
-    });
+      c.setAttribute('cx', String(Math.round(want[2 * i] * 10) / 10));
+      c.setAttribute('cy', String(Math.round(want[2 * i + 1] * 10) / 10));
+    }
   };
+
+  /** Points along a link's path, measured once per path shape (getPointAtLength forces layout work, so never per frame). */
+  #samples(p: SVGPathElement): Float32Array {
+    const d = p.getAttribute('d') ?? '';
+    let pts = this.#geometry.get(d);
+    if (!pts) {
+      pts = new Float32Array(2 * (SAMPLES + 1));
+      const len = p.getTotalLength();
+      for (let i = 0; i <= SAMPLES; i++) {
+        const pt = p.getPointAtLength((len * i) / SAMPLES);
+        pts[2 * i] = pt.x;
+        pts[2 * i + 1] = pt.y;
+      }
+      if (this.#geometry.size > 500) this.#geometry.clear();
+      this.#geometry.set(d, pts);
+    }
+    return pts;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRunsStore, isRunning, shownRuns, MAX_RUNS } from '../../src/state/runs.js';
+import { createRunsStore, isOfOpenDesign, isRunning, runOfOpenDesign, shownRuns, MAX_RUNS } from '../../src/state/runs.js';
 import { RunController } from '../../src/state/run-controller.js';
 import type { SimClient } from '../../src/worker/client.js';
 import type { RunResult } from '../../src/worker/api.js';
@@ -27,6 +27,25 @@ describe('runs store', () => {
     });
     const { current, baseline } = shownRuns(s.getSnapshot().context);
     expect([current?.name, current?.updates, baseline?.name]).toEqual(['Run 2 · +cache', 1, 'Run 1 · base']);
+  });
+
+  it('shows no run after another design is opened, so the diagram never wears the old run’s figures', () => {
+    const s = createRunsStore();
+    s.trigger.started({ label: 'mm1', title: 'M/M/1' });
+    s.trigger.finished({ id: 1, result: result(10) });
+    s.trigger.pin({ id: 1 });
+    expect(runOfOpenDesign(s.getSnapshot().context)?.id).toBe(1);
+    s.trigger.designChanged({ title: 'cmpe273' });
+    expect([shownRuns(s.getSnapshot().context).current, runOfOpenDesign(s.getSnapshot().context)]).toEqual([undefined, undefined]);
+    // the old run stays listed and pinned; picked again, it is named as another design's
+    s.trigger.started({ label: 'cmpe273', title: 'cmpe273' });
+    s.trigger.finished({ id: 2, result: result(20) });
+    const ctx = s.getSnapshot().context;
+    const { current, baseline } = shownRuns(ctx);
+    expect([current?.id, baseline?.id, baseline?.design.title]).toEqual([2, 1, 'M/M/1']);
+    expect([isOfOpenDesign(ctx, current!), isOfOpenDesign(ctx, baseline!)]).toEqual([true, false]);
+    s.trigger.show({ id: 1 });
+    expect(runOfOpenDesign(s.getSnapshot().context)).toBeUndefined();
   });
 
   it(`drops the oldest unpinned runs beyond ${MAX_RUNS}`, () => {

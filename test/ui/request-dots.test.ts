@@ -33,7 +33,12 @@ class FakeElement {
 }
 
 /** A link path along the x axis, 100 long. */
-const path = { dataset: { index: '0' }, getTotalLength: () => 100, getPointAtLength: (l: number) => ({ x: l, y: 0 }) };
+const path = {
+  dataset: { index: '0' },
+  getAttribute: () => 'M0,0 L100,0',
+  getTotalLength: vi.fn(() => 100),
+  getPointAtLength: vi.fn((l: number) => ({ x: l, y: 0 })),
+};
 const partial = { simulatedMs: 10_000, components: { app: { arrivals: 1000 } } } as unknown as RunResult;
 
 let frames: Map<number, FrameRequestCallback>, nextFrame: number, cancelled: number[];
@@ -123,6 +128,23 @@ describe('request dots', () => {
     const [[, next]] = frames;
     next(350);
     expect(layer.children.map((c) => c.attrs.cx)).toEqual(['25', '50', '75', '0']);
+  });
+
+  it('measures a link once per shape, never per frame (getPointAtLength forces layout)', () => {
+    const { dots, start } = setUp();
+    start();
+    dots.hostUpdated();
+    path.getPointAtLength.mockClear();
+    const measuredAfter = (n: number) => {
+      for (let t = 0; t < n; t++) {
+        const [[id, frame]] = frames;
+        frames.delete(id);
+        frame(t * 16);
+      }
+      return path.getPointAtLength.mock.calls.length;
+    };
+    // the first frame samples the path (49 points); the next 30 only interpolate
+    expect([measuredAfter(1), measuredAfter(30)]).toEqual([49, 49]);
   });
 
   it('stops and clears the dots when the run ends, animation is turned off, or the host leaves the page', () => {
