@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DesignStore } from '../state/design.js';
 import type { UiContext, UiStore } from '../state/ui.js';
-import { isRunning, shownRuns, type RunsContext, type RunsStore } from '../state/runs.js';
+import { isRunning, runOfOpenDesign, type RunsContext, type RunsStore } from '../state/runs.js';
 import { linkRate } from './diagram-geometry.js';
 
 /** A diagram the dots are drawn on: its stores, and a render root holding `g.link path.line` paths and a `g.dots` layer. */
@@ -21,7 +21,7 @@ export interface DotsHost extends ReactiveControllerHost {
 
 /** True when dots should move: animation is on and a run in progress already has a (partial) result to show. */
 export const isAnimated = (ui: Pick<UiContext, 'isAnimating'>, runs: RunsContext): boolean =>
-  ui.isAnimating && isRunning(runs) && !!shownRuns(runs).current?.result;
+  ui.isAnimating && isRunning(runs) && !!runOfOpenDesign(runs)?.result;
 
 /** Wall ms for a dot to travel a whole link. */
 const LAP_MS = 1400;
@@ -76,7 +76,7 @@ export class RequestDots implements ReactiveController {
 
   #frame = (now: number): void => {
     this.#raf = requestAnimationFrame(this.#frame);
-    const result = shownRuns(this.host.runs.getSnapshot().context).current?.result;
+    const result = runOfOpenDesign(this.host.runs.getSnapshot().context)?.result;
     const doc = this.host.design.getSnapshot().context.doc;
     const want: number[] = [];
     for (const p of this.host.renderRoot.querySelectorAll<SVGPathElement>('g.link path.line')) {
