@@ -17,7 +17,8 @@ export function createSimApi(): SimApi {
       let run: Run;
       try {
         const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration });
-        run = new Run(scenario, { maxEvents: req.maxEvents });
+        // the page has no setting for the event limit: its messages advise a shorter or lighter run only
+        run = new Run(scenario, { maxEvents: req.maxEvents, raiseLimit: '' });
       } catch (e) {
         if (e instanceof ScenarioError) return { ok: false, error: { kind: 'invalid', message: e.message, problems: e.problems } };
         if (e instanceof RunTooLargeError) return { ok: false, error: { kind: 'too-large', message: e.message } };
