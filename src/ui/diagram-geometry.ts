@@ -80,7 +80,7 @@ export function freeSpot(centre: Pos, taken: Pos[]): Pos {
 
 /**
  * The zoom that shows every node (with a margin) centred in a width × height
- * view, never enlarged past 1.4×; undefined when there is nothing to fit.
+ * view, never enlarged past MAX_FIT_ZOOM; undefined when there is nothing to fit.
  */
 export function fitTransform(positions: Pos[], width: number, height: number): Fit | undefined {
   if (!positions.length || !width) return undefined;
@@ -90,6 +90,9 @@ export function fitTransform(positions: Pos[], width: number, height: number): F
     x1 = Math.max(...xs) + NODE_W / 2 + 30;
   const y0 = Math.min(...ys) - NODE_H / 2 - 30,
     y1 = Math.max(...ys) + NODE_H / 2 + 40;
-  const k = Math.min(1.4, width / (x1 - x0), height / (y1 - y0));
+  const k = Math.min(MAX_FIT_ZOOM, width / (x1 - x0), height / (y1 - y0));
+/** The largest zoom a fit uses: at 1× node labels are the size of the page's text (at 1.4× two-node designs looked oversized). */
+export const MAX_FIT_ZOOM = 1;
+
   return { k, x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2 };
 }

@@ -74,11 +74,11 @@ describe('diagram geometry', () => {
     expect(freeSpot({ x: 10, y: 20 }, column)).toEqual({ x: 10, y: 20 });
   });
 
-  it('fitTransform(positions, w, h) centres the nodes with margins, filling the view but never past 1.4×', () => {
+  it('fitTransform(positions, w, h) centres the nodes with margins, filling the view but never enlarging past 1×', () => {
     expect(fitTransform([], 800, 600)).toBeUndefined();
     expect(fitTransform([{ x: 0, y: 0 }], 0, 600)).toBeUndefined();
-    // one node: capped at 1.4×, its box centred (40 below vs 30 above leaves it 7 px high)
-    expect(fitTransform([{ x: 0, y: 0 }], 800, 600)).toEqual({ k: 1.4, x: 400, y: 293 });
+    // one node: kept at 1× (node text the size of the page's), its box centred (40 below vs 30 above leaves it 5 px high)
+    expect(fitTransform([{ x: 0, y: 0 }], 800, 600)).toEqual({ k: 1, x: 400, y: 295 });
     // a wide design: its margins touch the left and right edges of the view
     const t = fitTransform(
       [
