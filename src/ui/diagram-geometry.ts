@@ -78,6 +78,9 @@ export function freeSpot(centre: Pos, taken: Pos[]): Pos {
   return { x, y };
 }
 
+/** The largest zoom a fit uses: at 1× node labels are the size of the page's text (at 1.4× two-node designs looked oversized). */
+export const MAX_FIT_ZOOM = 1;
+
 /**
  * The zoom that shows every node (with a margin) centred in a width × height
  * view, never enlarged past MAX_FIT_ZOOM; undefined when there is nothing to fit.
@@ -91,8 +94,5 @@ export function fitTransform(positions: Pos[], width: number, height: number): F
   const y0 = Math.min(...ys) - NODE_H / 2 - 30,
     y1 = Math.max(...ys) + NODE_H / 2 + 40;
   const k = Math.min(MAX_FIT_ZOOM, width / (x1 - x0), height / (y1 - y0));
-/** The largest zoom a fit uses: at 1× node labels are the size of the page's text (at 1.4× two-node designs looked oversized). */
-export const MAX_FIT_ZOOM = 1;
-
   return { k, x: width / 2 - (k * (x0 + x1)) / 2, y: height / 2 - (k * (y0 + y1)) / 2 };
 }
