@@ -32,6 +32,11 @@ export class ArchsimPalette extends LitElement {
     .tip { font: 11px/1.4 var(--font); color: var(--muted); margin: 14px 6px 0; }
   `;
 
+  /** Moves keyboard focus to the first kind (a new design starts here). */
+  focusFirst(): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
+  }
+
   override render() {
     const defs = Object.values(kinds);
     const known = new Set(CATEGORIES.map(([c]) => c));
