@@ -18,6 +18,7 @@ import {
   symbolDiamond,
   symbolSquare,
   symbolTriangle,
+  type Selection,
   type SymbolType,
 } from 'd3';
 
@@ -56,6 +57,16 @@ export interface ChartSpec {
   xPercentile?: boolean;
   /** Fixed x domain (the run's duration, so a live chart grows into it). */
   xMax?: number;
+  /** Timeline events marked on a time axis. */
+  events?: ChartEvent[];
+  /** One sentence on what the chart shows (a declared series' help). */
+  help?: string;
+}
+
+/** A timeline event on a time chart: simulated ms and a short label ("kill app #2"). */
+export interface ChartEvent {
+  at: number;
+  label: string;
 }
 
 const MARKERS: Record<string, SymbolType> = {
@@ -90,16 +101,37 @@ export function percentilePoints(histogram: [number, number, number][]): [number
 export const isPlottable = ([x, y]: [number, number], yLog = false): boolean =>
   Number.isFinite(x) && Number.isFinite(y) && (!yLog || y > 0);
 
-/** Draws `spec` into `el` (an <svg>), sized width × height. */
+/** A frame's layers, created once per <svg> and updated in place on every draw. */
+const LAYERS = ['grid', 'axis x', 'axis y', 'events', 'lines', 'markers'] as const;
+
+/** The <g> of the frame for `cls`, created on first use. */
+function layer(g: Selection<SVGGElement, unknown, null, undefined>, cls: string) {
+  const sel = g.select<SVGGElement>(`:scope > g.${cls.replace(' ', '.')}`);
+  return sel.empty() ? g.append('g').attr('class', cls) : sel;
+}
+
+/**
+ * Draws `spec` into `el` (an <svg>), sized width × height. Incremental: the
+ * frame, axes, lines and markers are kept between calls and updated by d3
+ * joins, so a live chart redrawn a few times a second creates no elements
+ * once its series exist.
+ */
 export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, height: number): void {
   const w = Math.max(120, width),
     h = Math.max(90, height);
   const root = select(el).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  root.selectAll('*').remove();
   const all = spec.series.flatMap((s) => s.points).filter((p) => isPlottable(p, spec.yLog));
+  const isEmpty = !all.length;
   const iw = w - M.left - M.right,
     ih = h - M.top - M.bottom;
-  const g = root.append('g').attr('transform', `translate(${M.left},${M.top})`);
+  let g = root.select<SVGGElement>(':scope > g.frame');
+  if (g.empty()) {
+    g = root.append('g').attr('class', 'frame');
+    for (const cls of LAYERS) layer(g, cls);
+    g.append('text').attr('class', 'axis-label x').attr('text-anchor', 'middle');
+    g.append('text').attr('class', 'axis-label y').attr('text-anchor', 'middle');
+  }
+  g.attr('transform', `translate(${M.left},${M.top})`);
   const xMax = spec.xPercentile ? Math.max(3, d3max(all, (d) => d[0]) ?? 3) : (spec.xMax ?? d3max(all, (d) => d[0]) ?? 1);
   const x = scaleLinear()
     .domain([0, xMax || 1])
@@ -115,78 +147,113 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
         .domain([0, yHi * 1.1])
         .range([ih, 0])
         .nice();
+  // an empty time chart has no span to label ("0 ms, 1 ms, 1 ms" said nothing)
   const xAxis = spec.xPercentile
     ? axisBottom(x)
         .tickValues([0, 1, 2, 3, 4, 5, 6].filter((t) => t <= xMax && t <= Math.floor(iw / 55)))
         .tickFormat((t) => ['0%', '90%', '99%', '99.9%', '99.99%', '99.999%', '99.9999%'][+t])
     : axisBottom(x)
-        .ticks(Math.max(2, Math.floor(iw / 80)))
+        .ticks(isEmpty && !spec.xMax ? 0 : Math.max(2, Math.floor(iw / 80)))
         .tickFormat((t) => fmtTime(+t, xMax));
-  g.append('g')
-    .attr('class', 'grid')
-    .call(
-      axisLeft(y)
-        .ticks(spec.yLog ? 4 : 5)
-        .tickSize(-iw)
-        .tickFormat(() => ''),
-    );
-  g.append('g').attr('class', 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
+  layer(g, 'grid').call(
+    axisLeft(y)
+      .ticks(spec.yLog ? 4 : 5)
+      .tickSize(-iw)
+      .tickFormat(() => ''),
+  );
+  layer(g, 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
   // a log axis labels only 1, 2 and 5 × 10^k; the minor ticks stay unlabelled
   const logLabel = (v: number) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9)));
-  g.append('g')
-    .attr('class', 'axis y')
-    .call(
-      axisLeft(y)
-        .ticks(spec.yLog ? 4 : 5)
-        .tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v))),
-    );
-  g.append('text')
-    .attr('class', 'axis-label')
+  layer(g, 'axis y').call(
+    axisLeft(y)
+      .ticks(isEmpty ? 0 : spec.yLog ? 4 : 5)
+      .tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v))),
+  );
+  g.select('text.axis-label.x')
     .attr('x', iw / 2)
     .attr('y', ih + 31)
-    .attr('text-anchor', 'middle')
     .text(spec.xLabel);
-  g.append('text')
-    .attr('class', 'axis-label')
+  g.select('text.axis-label.y')
     .attr('transform', `translate(${-42},${ih / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
     .text(spec.yLabel);
-  const ordered = [...spec.series.filter((s) => s.isBaseline), ...spec.series.filter((s) => !s.isBaseline)];
-  for (const s of ordered) {
-    const pts = s.points.filter((p) => isPlottable(p, spec.yLog));
-    if (!pts.length) continue;
-    const path = line<[number, number]>()
-      .x((d) => x(d[0]))
-      .y((d) => y(d[1]))(pts);
-    g.append('path')
-      .attr('class', s.isBaseline ? 'series baseline' : 'series')
-      .attr('d', path ?? '')
-      .attr('fill', 'none')
-      .attr('stroke', s.color)
-      .attr('stroke-width', s.isBaseline ? 1.25 : 2)
-      .attr('stroke-dasharray', s.dash ?? null)
-      .attr('stroke-opacity', s.isBaseline ? 0.55 : 1)
-      .append('title')
-      .text(s.name);
-    if (s.marker) {
-      const every = Math.max(1, Math.ceil(pts.length / 8));
-      g.append('g')
+  drawEvents(layer(g, 'events'), spec.events ?? [], x, xMax, ih);
+  const ordered = [...spec.series.filter((s) => s.isBaseline), ...spec.series.filter((s) => !s.isBaseline)]
+    .map((s) => ({ ...s, points: s.points.filter((p) => isPlottable(p, spec.yLog)) }))
+    .filter((s) => s.points.length);
+  const path = line<[number, number]>()
+    .x((d) => x(d[0]))
+    .y((d) => y(d[1]));
+  layer(g, 'lines')
+    .selectAll<SVGPathElement, Series>('path.series')
+    .data(ordered, (s) => s.name)
+    .join((enter) => enter.append('path').call((p) => p.append('title')))
+    .attr('class', (s) => (s.isBaseline ? 'series baseline' : 'series'))
+    .attr('d', (s) => path(s.points) ?? '')
+    .attr('fill', 'none')
+    .attr('stroke', (s) => s.color)
+    .attr('stroke-width', (s) => (s.isBaseline ? 1.25 : 2))
+    .attr('stroke-dasharray', (s) => s.dash ?? null)
+    .attr('stroke-opacity', (s) => (s.isBaseline ? 0.55 : 1))
+    .select('title')
+    .text((s) => s.name);
+  layer(g, 'markers')
+    .selectAll<SVGGElement, Series>('g.marker')
+    .data(
+      ordered.filter((s) => s.marker),
+      (s) => s.name,
+    )
+    .join('g')
+    .attr('class', 'marker')
+    .each(function (s) {
+      const every = Math.max(1, Math.ceil(s.points.length / 8));
+      select(this)
         .selectAll('path')
-        .data(pts.filter((_, i) => i % every === every - 1 || i === pts.length - 1))
+        .data(s.points.filter((_, i) => i % every === every - 1 || i === s.points.length - 1))
         .join('path')
         .attr('transform', (d) => `translate(${x(d[0])},${y(d[1])})`)
-        .attr('d', symbol(MARKERS[s.marker], 28))
+        .attr('d', symbol(MARKERS[s.marker!], 28))
         .attr('fill', s.isBaseline ? 'var(--surface)' : s.color)
         .attr('stroke', s.color);
-    }
-  }
+    });
+}
+
+/** Timeline events as labelled vertical rules (one label per moment; several events at one time share it). */
+function drawEvents(
+  g: Selection<SVGGElement, unknown, null, undefined>,
+  events: ChartEvent[],
+  x: (t: number) => number,
+  xMax: number,
+  ih: number,
+): void {
+  const byTime = new Map<number, string[]>();
+  for (const e of events) if (e.at >= 0 && e.at <= xMax) byTime.set(e.at, [...(byTime.get(e.at) ?? []), e.label]);
+  // labels alternate between two lines, so events close in time do not print over each other
+  const marks = [...byTime].sort((a, b) => a[0] - b[0]).map(([at, labels], i) => ({ at, label: labels.join(', '), row: i % 2 }));
+  g.selectAll<SVGGElement, { at: number; label: string; row: number }>('g.event')
+    .data(marks, (m) => String(m.at))
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'event');
+      e.append('line').attr('y1', 0).attr('stroke-dasharray', '3 3');
+      e.append('text').attr('class', 'event-label').attr('x', 3);
+      e.append('title');
+      return e;
+    })
+    .attr('transform', (m) => `translate(${x(m.at)},0)`)
+    .call((e) => e.select('line').attr('y2', ih))
+    .call((e) =>
+      e
+        .select('text')
+        .attr('y', (m) => 9 + m.row * 11)
+        .text((m) => m.label),
+    )
+    .call((e) => e.select('title').text((m) => `${fmtTime(m.at, xMax)}: ${m.label}`));
 }
 
 /** A time axis tick: ms, s or min depending on the span shown. */
 export function fmtTime(t: number, span: number): string {
   if (span >= 900_000) return `${+(t / 60_000).toFixed(1)} min`;
   if (span >= 2000) return `${+(t / 1000).toFixed(1)} s`;
-  return `${Math.round(t)} ms`;
+  return `${+t.toFixed(span >= 20 ? 0 : span >= 2 ? 1 : 2)} ms`;
 }
 
 /** An axis value: 0.01, 0.5, 20, 1.5k, 2M (no SI "m" for milli, which reads as minutes). */

@@ -2,11 +2,11 @@
 import { css } from 'lit';
 
 export const resultsStyles = css`
-  :host { display: grid; grid-template-columns: minmax(300px, 360px) 1fr; gap: 14px; padding: 10px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); }
+  :host { display: grid; grid-template-columns: minmax(380px, 36%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; }
   :host([compact]) { grid-template-columns: minmax(240px, 300px) 1fr; }
-  .side { display: flex; flex-direction: column; min-height: 0; gap: 6px; }
+  .side { display: flex; flex-direction: column; min-height: 0; gap: 5px; }
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 14px; min-height: 0; }
-  .runbar { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
+  .runbar { display: flex; gap: 6px; align-items: center; }
   .runbar select { flex: 1; min-width: 0; padding: 4px 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 12px var(--font); }
   button { padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 12px var(--font); cursor: pointer; }
   button:hover { border-color: var(--accent); color: var(--accent); }
@@ -18,11 +18,20 @@ export const resultsStyles = css`
   .progress { height: 4px; background: var(--surface-2); border-radius: 2px; overflow: hidden; }
   .progress span { display: block; height: 100%; background: var(--accent); transition: width .15s; }
   .error { border: 1px solid var(--hot); background: var(--hot-bg); border-radius: 6px; padding: 6px 8px; white-space: pre-wrap; }
-  .warnings { margin: 0; padding: 6px 8px; list-style: none; background: var(--warm-bg); border: 1px solid var(--warm); border-radius: 6px; }
+  .warnings { margin: 6px 0 0; padding: 4px 8px; list-style: none; background: var(--warm-bg); border: 1px solid var(--warm); border-radius: 6px; }
   .tabs { display: flex; gap: 2px; border-bottom: 1px solid var(--line); }
   .tabs button { border: none; border-bottom: 2px solid transparent; border-radius: 0; background: none; padding: 4px 10px; color: var(--muted); }
   .tabs button[aria-selected=true] { border-bottom-color: var(--accent); color: var(--text); font-weight: 600; }
-  .table { overflow: auto; min-height: 0; flex: 1; }
+  .table { overflow: auto; min-height: 0; flex: 1; contain: content; }
+  .summary { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12px; align-items: start; }
+  .summary th, .summary td { padding: 1px 4px; }
+  .reasons, .note { margin: 0; color: var(--muted); }
+  .note { padding: 3px 6px; border-left: 3px solid var(--warm); background: var(--warm-bg); color: var(--text); }
+  table.detail caption { text-align: left; font-weight: 600; padding: 2px 6px; }
+  table.detail th[scope=row] { white-space: normal; }
+  table.detail .help { color: var(--muted); font-size: 11px; font-weight: 400; }
+  button.link { border: none; background: none; padding: 0; color: var(--accent); text-decoration: underline; font: inherit; }
+  button:disabled { opacity: 0.45; cursor: default; }
   table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
   th, td { padding: 2px 6px; text-align: right; border-bottom: 1px solid var(--grid); white-space: nowrap; }
   th[scope=row], thead th:first-child { text-align: left; font-weight: 500; }

@@ -1,42 +1,73 @@
 /**
  * <archsim-results>: the run shown (live while it runs), compared with a pinned
- * baseline: a Locust-style summary with deltas, per-phase and per-component
- * tables, latency p50/p95/p99 and throughput over time, and the latency
- * percentile plot.
+ * baseline: a Locust-style summary with cost and deltas (arrow: which way the
+ * figure moved; colour: better or worse for that figure), per-phase and
+ * per-component tables, the selected component's detail, charts over time with
+ * the timeline's events marked, and downloads (CSV and JSON as the CLI writes
+ * them). Runs of another design are named as such.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { shownRuns, type RunRecord, type RunsStore } from '../state/runs.js';
+import { kinds } from '../kinds/index.js';
+import { csvReport } from '../output/csv.js';
+import { jsonSafe } from '../output/terminal-safe.js';
+import { isOfOpenDesign, shownRuns, type RunRecord, type RunsContext, type RunsStore } from '../state/runs.js';
+import type { UiStore } from '../state/ui.js';
 import type { RunResult } from '../worker/api.js';
+import type { TimelineEvent } from '../timeline/events.js';
 import { StoreController } from './store-controller.js';
-import { OKABE_ITO as C, percentilePoints, type ChartSpec, type Series } from './charts.js';
+import { OKABE_ITO as C, percentilePoints, type ChartEvent, type ChartSpec, type Series } from './charts.js';
+import { downloadBlob } from './chart-export.js';
+import { detailCharts, detailTable } from './detail.js';
 import { count, delta, ms, pct, rps } from './format.js';
+import { formatUsd } from '../kinds/format-stat.js';
 import { resultsStyles } from './results-styles.js';
 import './chart.js';
 
+/** A summary figure: how to read it from a result, how to show it, and whether a rise is bad news. */
 type Row = { label: string; get: (r: RunResult) => number | undefined; fmt: (x: number | undefined) => string; isWorseUp: boolean };
 
-const ROWS: Row[] = [
+const costOf = (r: RunResult) => r.summary.cost as { run?: number; perMonth?: number } | undefined;
+
+/** Requests, failures, throughput and cost. */
+const TRAFFIC: Row[] = [
   { label: 'Requests', get: (r) => r.summary.requests, fmt: count, isWorseUp: false },
   { label: 'Failures', get: (r) => r.summary.failed, fmt: count, isWorseUp: true },
-  { label: '· timeout', get: (r) => r.summary.failures.timeout, fmt: count, isWorseUp: true },
-  { label: '· rejected', get: (r) => r.summary.failures.rejected, fmt: count, isWorseUp: true },
-  { label: '· throttled', get: (r) => r.summary.failures.throttled, fmt: count, isWorseUp: true },
-  { label: '· error', get: (r) => r.summary.failures.error, fmt: count, isWorseUp: true },
-  { label: 'Throughput (req/s)', get: (r) => r.summary.throughputRps, fmt: rps, isWorseUp: false },
-  { label: 'Mean', get: (r) => r.summary.latencyMs.mean, fmt: ms, isWorseUp: true },
-  { label: 'p50', get: (r) => r.summary.latencyMs.p50, fmt: ms, isWorseUp: true },
-  { label: 'p90', get: (r) => r.summary.latencyMs.p90, fmt: ms, isWorseUp: true },
-  { label: 'p95', get: (r) => r.summary.latencyMs.p95, fmt: ms, isWorseUp: true },
-  { label: 'p99', get: (r) => r.summary.latencyMs.p99, fmt: ms, isWorseUp: true },
-  { label: 'Max', get: (r) => r.summary.latencyMs.max, fmt: ms, isWorseUp: true },
+  { label: 'Error rate', get: (r) => r.summary.errorRate, fmt: pct, isWorseUp: true },
+  { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => `${rps(x)}/s`, isWorseUp: false },
+  { label: 'Cost of run', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true },
+  { label: 'Cost per month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true },
 ];
+
+/** The latency distribution of answered requests. */
+const LATENCY: Row[] = (['mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const).map((k) => ({
+  label: k === 'mean' ? 'Mean' : k === 'max' ? 'Max' : k,
+  get: (r: RunResult) => r.summary.latencyMs[k],
+  fmt: ms,
+  isWorseUp: true,
+}));
+
+/** How a change reads: the arrow follows the figure (▲ up, ▼ down), the tone says whether that is better or worse. */
+export function change(row: Pick<Row, 'isWorseUp'>, value: number | undefined, base: number | undefined) {
+  const text = delta(value, base);
+  if (!text || text === '±0%') return { text, arrow: '', tone: '', words: text ? 'unchanged' : '' };
+  const isUp = text.startsWith('+');
+  const tone = isUp === row.isWorseUp ? 'worse' : 'better';
+  return { text, arrow: isUp ? '▲' : '▼', tone, words: `${isUp ? 'up' : 'down'} ${text.slice(1)}, ${tone}` };
+}
 
 const pts = (t: number[], v: (number | null)[]): [number, number][] =>
   t.flatMap((x, i) => (v[i] === null || v[i] === undefined ? [] : [[x, v[i] as number] as [number, number]]));
 
-/** Chart specs for a run and an optional baseline. */
-export function chartSpecs(r: RunResult | undefined, base: RunResult | undefined, xMax?: number): ChartSpec[] {
+/** A timeline event as a chart label: "kill app #2", "slow db ×3", "set users.rate". */
+export function eventLabel(e: TimelineEvent): string {
+  const who = `${e.target}${e.instance ? ` #${e.instance}` : ''}`;
+  if (e.action === 'set') return `set ${e.target}.${e.param ?? ''}`;
+  return `${e.action} ${who}${e.action === 'slow' && e.factor !== undefined ? ` ×${e.factor}` : ''}`;
+}
+
+/** Chart specs for a run and an optional baseline; `events` are marked on the time charts. */
+export function chartSpecs(r: RunResult | undefined, base: RunResult | undefined, xMax?: number, events: ChartEvent[] = []): ChartSpec[] {
   const s = r?.series,
     b = base?.series;
   const latency: Series[] = [
@@ -55,8 +86,8 @@ export function chartSpecs(r: RunResult | undefined, base: RunResult | undefined
     { name: 'this run', points: r ? percentilePoints(r.histogram ?? []) : [], color: C.blue, marker: 'circle' as const },
   ];
   return [
-    { title: 'Latency over time', xLabel: 'simulated time', yLabel: 'latency (ms)', series: latency, yLog: true, xMax },
-    { title: 'Throughput', xLabel: 'simulated time', yLabel: 'requests/s', series: throughput, xMax },
+    { title: 'Latency over time', xLabel: 'simulated time', yLabel: 'latency (ms)', series: latency, yLog: true, xMax, events },
+    { title: 'Throughput', xLabel: 'simulated time', yLabel: 'requests/s', series: throughput, xMax, events },
     {
       title: 'Latency by percentile',
       xLabel: 'percentile (log 1/(1−p) scale)',
@@ -68,18 +99,45 @@ export function chartSpecs(r: RunResult | undefined, base: RunResult | undefined
   ];
 }
 
+/** A file name for a run's download: "run-3-m-m-1.csv". */
+const fileName = (run: RunRecord, ext: string) =>
+  `run-${run.id}-${
+    run.design.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'design'
+  }.${ext}`;
+
+type Tab = 'summary' | 'phases' | 'components' | 'component';
+const TABS: [Tab, string][] = [
+  ['summary', 'Summary'],
+  ['phases', 'Phases'],
+  ['components', 'Components'],
+  ['component', 'Component'],
+];
+
 @customElement('archsim-results')
 export class ArchsimResults extends LitElement {
   @property({ attribute: false }) runs!: RunsStore;
+  /** The UI store, for the selected component (the detail view); the embed has none. */
+  @property({ attribute: false }) ui?: UiStore;
   /** Simulated ms the run will issue requests for (x axis of live charts). */
   @property({ type: Number }) durationMs?: number;
   /** Show only the summary and latency chart (the embed). */
   @property({ type: Boolean }) compact = false;
-  @state() private tab: 'summary' | 'phases' | 'components' = 'summary';
+  @state() private tab: Tab = 'summary';
   #runs = new StoreController(
     this,
     () => this.runs,
     (s) => s.context,
+  );
+  #selected = new StoreController(
+    this,
+    () => this.ui,
+    (s) => {
+      const sel = s.context.selection;
+      return sel?.type === 'node' ? sel.id : undefined;
+    },
   );
 
   static override styles = resultsStyles;
@@ -89,22 +147,45 @@ export class ArchsimResults extends LitElement {
     const { current, baseline } = shownRuns(ctx);
     const r = current?.result,
       b = baseline?.result;
-    const specs = chartSpecs(r, b, current?.status === 'running' ? this.durationMs : undefined);
+    const xMax = current?.status === 'running' ? this.durationMs : undefined;
+    const events = (current?.events ?? []).map((e) => ({ at: e.at, label: eventLabel(e) }));
+    const id = this.#selected.value;
+    const detail = this.tab === 'component' && r && id ? detailCharts(kinds[r.components[id]?.kind ?? ''], id, r, events, xMax) : [];
+    const specs = chartSpecs(r, b, xMax, events);
+    const shown = this.compact ? specs.slice(0, 1) : detail.length ? [...detail, ...specs].slice(0, 3) : specs;
     return html`<section class="side" aria-label="Run summary">
-        ${this.compact ? nothing : this.#runBar(ctx.runs, current, baseline)}
+        ${this.compact ? nothing : this.#runBar(ctx, current, baseline)}
         ${this.#status(current)}
-        ${this.compact ? nothing : html`<div class="tabs" role="tablist" aria-label="Result tables">${(['summary', 'phases', 'components'] as const).map((t) => html`<button role="tab" aria-selected=${this.tab === t} @click=${() => (this.tab = t)}>${t[0].toUpperCase() + t.slice(1)}</button>`)}</div>`}
-        <div class="table" role="tabpanel">${this.tab === 'phases' ? this.#phases(r) : this.tab === 'components' ? this.#components(r) : this.#summary(r, b, baseline)}</div>
+        ${current && !isOfOpenDesign(ctx, current) ? html`<p class="note" role="note">This run is of another design, “${current.design.title}”: the diagram shows the design open now without its figures.</p>` : nothing}
+        ${baseline && current && baseline.design.key !== current.design.key ? html`<p class="note" role="note">Compared with a run of another design, “${baseline.design.title}” (${baseline.name.split(' · ')[0]}): the differences include the change of design.</p>` : nothing}
+        ${this.compact ? nothing : this.#tabs(id)}
+        <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id)}${this.#warnings(r)}</div>
       </section>
-      <section class="charts" aria-label="Charts">${(this.compact ? specs.slice(0, 1) : specs).map((s) => html`<archsim-chart .spec=${s}></archsim-chart>`)}</section>`;
+      <section class="charts" aria-label="Charts">${shown.map((s) => html`<archsim-chart .spec=${s}></archsim-chart>`)}</section>`;
   }
 
-  #runBar(runs: RunRecord[], current?: RunRecord, baseline?: RunRecord) {
-    const pinned = this.runs.getSnapshot().context.baselineId;
+  #tabs(id: string | undefined) {
+    return html`<div class="tabs" role="tablist" aria-label="Result tables">${TABS.map(
+      ([t, label]) =>
+        html`<button role="tab" aria-selected=${this.tab === t} @click=${() => (this.tab = t)}>${t === 'component' && id ? `Component: ${id}` : label}</button>`,
+    )}</div>`;
+  }
+
+  #panel(r: RunResult | undefined, b: RunResult | undefined, baseline: RunRecord | undefined, id: string | undefined) {
+    if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline);
+    if (this.tab === 'phases') return this.#phases(r);
+    if (this.tab === 'components') return this.#components(r);
+    return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r);
+  }
+
+  #runBar(ctx: RunsContext, current?: RunRecord, baseline?: RunRecord) {
+    const { runs, baselineId: pinned } = ctx;
+    const done = current?.result && current.status !== 'running' ? current : undefined;
     return html`<div class="runbar">
       <label for="run-pick" class="sr">Run shown</label>
       <select id="run-pick" ?disabled=${!runs.length} @change=${(e: Event) => this.runs.trigger.show({ id: Number((e.target as HTMLSelectElement).value) })}>
-        ${runs.length ? runs.map((x) => html`<option value=${x.id} ?selected=${x.id === current?.id}>${x.id === pinned ? '📌 ' : ''}${x.name}</option>`) : html`<option>No runs yet</option>`}
+        ${current ? nothing : html`<option selected value="">${runs.length ? 'No run of this design yet' : 'No runs yet'}</option>`}
+        ${runs.map((x) => html`<option value=${x.id} ?selected=${x.id === current?.id}>${x.id === pinned ? '📌 ' : ''}${x.name}${isOfOpenDesign(ctx, x) ? '' : ' (other design)'}</option>`)}
       </select>
       ${
         current && current.id !== pinned && current.result
@@ -113,33 +194,60 @@ export class ArchsimResults extends LitElement {
             ? html`<button @click=${() => this.runs.trigger.pin({ id: null })}>Unpin baseline</button>`
             : nothing
       }
+      <button ?disabled=${!done} aria-label="Download this run as CSV" title="The run's table as CSV (the same as archsim run --csv)" @click=${() => done && this.#download(done, 'csv')}>CSV</button>
+      <button ?disabled=${!done} aria-label="Download this run as JSON" title="The whole result as JSON (the same as archsim run --json)" @click=${() => done && this.#download(done, 'json')}>JSON</button>
       ${baseline ? html`<span class="vs">vs ${baseline.name.split(' · ')[0]}</span>` : nothing}
     </div>`;
+  }
+
+  #download(run: RunRecord, format: 'csv' | 'json'): void {
+    const r = run.result!;
+    const text = format === 'csv' ? csvReport(r) : jsonSafe(JSON.stringify(r, null, 2));
+    downloadBlob(fileName(run, format), new Blob([`${text}\n`], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
   }
 
   #status(run?: RunRecord) {
     if (!run) return html`<p class="status idle">Press <b>Run</b> to simulate the design.</p>`;
     const f = run.progress?.fraction ?? (run.status === 'running' ? 0 : 1);
-    const warn = run.result?.warnings ?? [];
     return html`
       ${run.status === 'running' ? html`<div class="progress" role="progressbar" aria-label="Run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(f * 100)}><span style=${`width:${Math.round(f * 100)}%`}></span></div>` : nothing}
-      <p class="status ${run.status}" role="status">${run.status === 'running' ? `Running… ${Math.round(f * 100)}% · ${count(run.result?.summary.requests ?? 0)} requests` : run.status === 'done' ? `Done: ${count(run.result?.events)} events in ${ms(run.result?.wallMs)} wall time` : run.status === 'stopped' ? 'Stopped early: partial results' : 'Run failed'}</p>
+      <p class="status ${run.status}" role="status">${run.status === 'running' ? `Running… ${Math.round(f * 100)}% · ${count(run.result?.summary.requests ?? 0)} requests` : run.status === 'done' ? `Done: ${count(run.result?.events)} events in ${ms(run.result?.wallMs)} wall time` : run.status === 'stopped' ? `Stopped early: partial results over ${ms(run.result?.simulatedMs)} simulated` : 'Run failed'}</p>
       ${run.error ? html`<div class="error" role="alert"><b>${run.error.kind === 'too-large' ? 'Run refused as too large' : run.error.kind === 'invalid' ? 'The design has problems' : 'The simulation failed'}</b><br>${run.error.message}</div>` : nothing}
-      ${warn.length ? html`<ul class="warnings" aria-label="Warnings">${warn.map((w) => html`<li>⚠ ${w.message}</li>`)}</ul>` : nothing}`;
+`;
+  }
+
+  /** The run's warnings, after the table shown (the summary stays in view above them). */
+  #warnings(r?: RunResult) {
+    const warn = r?.warnings ?? [];
+    return warn.length ? html`<ul class="warnings" aria-label="Warnings">${warn.map((w) => html`<li>⚠ ${w.message}</li>`)}</ul>` : nothing;
+  }
+
+  #rows(rows: Row[], r: RunResult, b?: RunResult) {
+    return rows
+      .filter((row) => row.get(r) !== undefined || (b && row.get(b) !== undefined))
+      .map((row) => {
+        const v = row.get(r),
+          bv = b && row.get(b);
+        const c = b ? change(row, v, bv) : undefined;
+        return html`<tr><th scope="row">${row.label}</th><td>${row.fmt(v)}</td>${
+          b
+            ? html`<td>${row.fmt(bv)}</td><td class=${c!.tone} title=${c!.words}>${c!.arrow ? html`<span aria-hidden="true">${c!.arrow}</span> ` : nothing}${c!.text}<span class="sr">${c!.tone ? ` (${c!.tone})` : ''}</span></td>`
+            : nothing
+        }</tr>`;
+      });
   }
 
   #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord) {
     if (!r) return nothing;
-    return html`<table class="summary" aria-label="Summary">
-      <thead><tr><th scope="col">Metric</th><th scope="col">This run</th>${b ? html`<th scope="col" title=${baseline!.name}>Baseline</th><th scope="col">Δ</th>` : nothing}</tr></thead>
-      <tbody>${ROWS.filter((row) => !row.label.startsWith('·') || (row.get(r) ?? 0) > 0 || (b && (row.get(b) ?? 0) > 0)).map((row) => {
-        const v = row.get(r),
-          bv = b && row.get(b);
-        const d = b ? delta(v, bv) : '';
-        const worse = d && d !== '±0%' && d.startsWith('+') === row.isWorseUp;
-        return html`<tr><th scope="row">${row.label}</th><td>${row.fmt(v)}</td>${b ? html`<td>${row.fmt(bv)}</td><td class=${d === '±0%' || !d ? '' : worse ? 'worse' : 'better'}>${d}${d && d !== '±0%' ? (worse ? ' ▲' : ' ▼') : ''}</td>` : nothing}</tr>`;
-      })}
-      <tr><th scope="row">Error rate</th><td>${pct(r.summary.errorRate)}</td>${b ? html`<td>${pct(b.summary.errorRate)}</td><td></td>` : nothing}</tr></tbody></table>`;
+    const head = (what: string) =>
+      html`<thead><tr><th scope="col">${what}</th><th scope="col">This run</th>${b ? html`<th scope="col" title=${baseline!.name}>Baseline</th><th scope="col">Change</th>` : nothing}</tr></thead>`;
+    const f = r.summary.failures;
+    const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
+    return html`<div class="summary ${b ? 'compared' : ''}">
+        <table aria-label="Summary: requests">${head('Requests')}<tbody>${this.#rows(TRAFFIC, r, b)}</tbody></table>
+        <table aria-label="Summary: latency">${head('Latency')}<tbody>${this.#rows(LATENCY, r, b)}</tbody></table>
+      </div>
+      ${reasons.length ? html`<p class="reasons">Failures by reason: ${reasons.map(([k, n]) => `${k} ${count(n)}`).join(' · ')}</p>` : nothing}`;
   }
 
   #phases(r?: RunResult) {
@@ -148,10 +256,19 @@ export class ArchsimResults extends LitElement {
       <tbody>${r.phases.map((p) => html`<tr><th scope="row">${p.name}</th><td>${count(p.requests)}</td><td>${count(p.failed)}</td><td>${rps(p.throughputRps)}</td><td>${ms(p.latencyMs.mean)}</td><td>${ms(p.latencyMs.p50)}</td><td>${ms(p.latencyMs.p95)}</td><td>${ms(p.latencyMs.p99)}</td><td>${ms(p.latencyMs.max)}</td></tr>`)}</tbody></table>`;
   }
 
+  /** Selects component `id` and shows its detail. */
+  #inspect(id: string): void {
+    this.ui?.trigger.select({ selection: { type: 'node', id } });
+    this.tab = 'component';
+  }
+
   #components(r?: RunResult) {
     if (!r) return nothing;
     return html`<table aria-label="Components"><thead><tr><th>Component</th><th>Arrivals</th><th>Failed</th><th>Busy</th><th>Queue mean/max</th><th>Wait p99</th><th>Latency p99</th></tr></thead>
-      <tbody>${Object.entries(r.components).map(([id, c]) => html`<tr><th scope="row">${id}<small> ${c.kind}</small></th><td>${count(c.arrivals)}</td><td>${count(c.failed)}</td><td>${pct(c.utilization)}</td><td>${c.queueLength.mean.toFixed(1)} / ${count(c.queueLength.max)}</td><td>${ms(c.waitMs.p99)}</td><td>${ms(c.latencyMs.p99)}</td></tr>`)}</tbody></table>`;
+      <tbody>${Object.entries(r.components).map(
+        ([id, c]) =>
+          html`<tr><th scope="row">${this.ui ? html`<button class="link" aria-label=${`Details of ${id}`} @click=${() => this.#inspect(id)}>${id}</button>` : id}<small> ${c.kind}</small></th><td>${count(c.arrivals)}</td><td>${count(c.failed)}</td><td>${pct(c.utilization)}</td><td>${c.queueLength.mean.toFixed(1)} / ${count(c.queueLength.max)}</td><td>${ms(c.waitMs.p99)}</td><td>${ms(c.latencyMs.p99)}</td></tr>`,
+      )}</tbody></table>`;
   }
 }
 

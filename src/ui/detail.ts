@@ -1,0 +1,95 @@
+/**
+ * The component detail view: every statistic a run reports for one component —
+ * the common ones of the output contract and the ones its kind declares — with
+ * label, value, unit and help from the descriptors, and the series it declares
+ * as charts over time (with the run's timeline events marked).
+ */
+import { html, nothing } from 'lit';
+import { declaredStats, type AnyKindDef, type ComponentStats, type SeriesDef, type StatDef } from '../kinds/define.js';
+import { formatDeclared } from '../kinds/format-stat.js';
+import type { RunResult } from '../worker/api.js';
+import { OKABE_ITO, type ChartEvent, type ChartSpec } from './charts.js';
+
+/** The statistics every component reports (docs/output.md), described as kinds describe theirs. */
+export const COMMON_STAT_DEFS: Record<string, StatDef> = {
+  arrivals: { label: 'Arrivals', unit: 'count', help: 'Measured requests that reached this component.' },
+  completed: { label: 'Completed', unit: 'count', help: 'Measured requests it answered successfully.' },
+  failed: { label: 'Failed', unit: 'count', help: 'Measured requests it answered with a failure (timeout, rejected, throttled, error).' },
+  inFlight: { label: 'In flight', unit: 'count', help: 'Requests it still held when the run ended.' },
+  utilization: { label: 'Utilisation', unit: 'ratio', help: 'Busy workers ÷ workers, time-averaged over the measured interval.' },
+  queueLength: { label: 'Queue length', unit: 'level', help: 'Requests waiting for a worker: time-averaged mean and the maximum.' },
+  waitMs: { label: 'Wait', unit: 'summary-ms', help: 'Time a request waited for a worker before its service began.' },
+  latencyMs: { label: 'Latency', unit: 'summary-ms', help: 'Arrival to answer at this component, its calls downstream included.' },
+};
+
+/** Words for a unit, shown beside the value (the value itself carries ms, %, $). */
+const UNIT_WORDS: Record<string, string> = {
+  ratio: 'share',
+  ms: 'time',
+  count: 'count',
+  rps: 'rate',
+  usd: 'US dollars',
+  'summary-ms': 'mean (p99)',
+  cost: 'run (per month)',
+  level: 'mean (max)',
+  text: '',
+};
+
+/** One row of the detail table. */
+export interface DetailRow {
+  key: string;
+  label: string;
+  value: string;
+  unit: string;
+  help?: string;
+}
+
+/** Every statistic `st` holds, common ones first, then the kind's declared ones in declaration order (absent ones left out). */
+export function detailRows(def: AnyKindDef | undefined, st: ComponentStats): DetailRow[] {
+  const declared = def ? declaredStats(def) : [];
+  const own = new Set(declared.map(([k]) => k));
+  const rows: [string, StatDef][] = [...Object.entries(COMMON_STAT_DEFS).filter(([k]) => !own.has(k)), ...declared];
+  return rows
+    .filter(([key]) => st[key] !== undefined && st[key] !== null)
+    .map(([key, d]) => ({ key, label: d.label, value: formatDeclared(st[key], d, 50), unit: UNIT_WORDS[d.unit] ?? d.unit, help: d.help }));
+}
+
+const UNIT_AXIS: Record<SeriesDef['unit'], string> = { count: 'count', ms: 'ms', ratio: 'share' };
+const COLOURS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green, OKABE_ITO.purple];
+
+/** Chart specs of the series the kind declares for component `id` (one chart each, only those the run reported). */
+export function detailCharts(def: AnyKindDef | undefined, id: string, r: RunResult, events: ChartEvent[], xMax?: number): ChartSpec[] {
+  const declared = Object.entries((def?.series ?? {}) as Record<string, SeriesDef>);
+  return declared.flatMap(([name, d], i) => {
+    const values = (r.series[name] as Record<string, number[]> | undefined)?.[id];
+    if (!Array.isArray(values)) return [];
+    const points = values.flatMap((v, j) => (Number.isFinite(v) ? [[r.series.t[j], v] as [number, number]] : []));
+    return [
+      {
+        title: `${d.label} of ${id}`,
+        xLabel: 'simulated time',
+        yLabel: `${d.label.toLowerCase()} (${UNIT_AXIS[d.unit]})`,
+        series: [{ name: d.label.toLowerCase(), points, color: COLOURS[i % COLOURS.length], marker: 'circle' as const }],
+        xMax,
+        events,
+        help: d.help,
+      },
+    ];
+  });
+}
+
+/** The detail table of component `id` in run `r`, or a line saying why there is none. */
+export function detailTable(def: AnyKindDef | undefined, id: string | undefined, r: RunResult | undefined) {
+  if (!id) return html`<p class="status idle">Select a component in the diagram (click it, or Tab to it) to see all its figures here.</p>`;
+  const st = r?.components[id];
+  if (!st) return html`<p class="status idle">No figures for <b>${id}</b> yet: run the design.</p>`;
+  const series = Object.entries((def?.series ?? {}) as Record<string, SeriesDef>);
+  return html`<table aria-label=${`Statistics of ${id}`} class="detail">
+      <caption>${id} <small>${def?.label ?? st.kind}</small></caption>
+      <thead><tr><th scope="col">Statistic</th><th scope="col">Value</th></tr></thead>
+      <tbody>${detailRows(def, st).map(
+        (row) =>
+          html`<tr title=${row.help ?? ''}><th scope="row">${row.label}${row.unit ? html` <small>${row.unit}</small>` : nothing}${row.help ? html`<div class="help">${row.help}</div>` : nothing}</th><td>${row.value}</td></tr>`,
+      )}</tbody></table>
+    ${series.length ? html`<p class="status idle">Over time: ${series.map(([, d]) => d.label).join(', ')} — in the charts beside.</p>` : nothing}`;
+}
