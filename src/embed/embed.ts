@@ -12,6 +12,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { listVariants, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, type ScenarioDoc } from '../state/design.js';
+import { variantNames } from '../state/variant-view.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
@@ -144,6 +145,8 @@ export class ArchsimEmbed extends LitElement {
       else this.style.removeProperty('--archsim-height');
     }
     if (!this.hasUpdated || changed.has('variant')) this.picked = this.variant;
+    // the diagram draws the variant picked
+    if (this.ui.getSnapshot().context.variant !== this.picked) this.ui.trigger.setRunOptions({ variant: this.picked });
     if (!this.hasUpdated || changed.has('src') || changed.has('yaml')) void this.#load();
   }
 
@@ -218,7 +221,7 @@ export class ArchsimEmbed extends LitElement {
     const doc = this.#design.value,
       running = this.#running.value;
     const title = this.loaded ? String(doc.title || 'Scenario') : this.error ? 'Scenario unavailable' : 'Loading scenario…';
-    const variants = this.loaded ? listVariants(doc) : [];
+    const variants = this.loaded ? variantNames(doc) : [];
     return html`<div class="bar" role="toolbar" aria-label="Run">
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg>
         <h2 title=${title}>${title}</h2>

@@ -189,3 +189,8 @@ export function variantProblems(doc: ScenarioDoc): Map<string, string[]> {
   problemCache.set(doc, out);
   return out;
 }
+
+/** The index in `doc` of the link between the same two nodes as `link` (-1 when it has none). */
+export function linkIndexIn(doc: ScenarioDoc, link: RawLink | undefined): number {
+  return link ? doc.links.findIndex((l) => l.from === link.from && l.to === link.to) : -1;
+}

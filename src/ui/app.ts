@@ -6,8 +6,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query } from 'lit/decorators.js';
 import { kinds } from '../kinds/index.js';
-import { listVariants, MAX_TEXT, ScenarioError } from '../scenario/index.js';
-import { createDesignStore, freshId, type ScenarioDoc } from '../state/design.js';
+import { MAX_TEXT, ScenarioError } from '../scenario/index.js';
+import { editTarget, shownVariant, variantNames } from '../state/variant-view.js';
+import { createDesignStore, freshId, variantDoc, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore, type Notice } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
@@ -24,6 +25,7 @@ import type { ArchsimInspector } from './inspector.js';
 import './palette.js';
 import './diagram.js';
 import './inspector.js';
+import './variants.js';
 import './results.js';
 
 const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -182,9 +184,10 @@ export class ArchsimApp extends LitElement {
   async #run(): Promise<void> {
     const ui = this.ui.getSnapshot().context,
       { doc } = this.design.getSnapshot().context;
-    const label = [doc.title || 'design', ui.variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
+    const variant = shownVariant(doc, ui.variant);
+    const label = [doc.title || 'design', variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
     this.ui.trigger.notify({ notice: null });
-    const problems = await this.controller.start(doc, ui, label);
+    const problems = await this.controller.start(doc, { ...ui, variant }, label);
     if (problems.length)
       this.#notify(
         'error',
@@ -195,9 +198,11 @@ export class ArchsimApp extends LitElement {
   #add(e: CustomEvent<{ kind: string; x?: number; y?: number }>): void {
     const { kind } = e.detail;
     if (!kinds[kind]) return;
-    const id = freshId(this.design.getSnapshot().context.doc, kind);
+    const { doc } = this.design.getSnapshot().context,
+      variant = editTarget(doc, this.ui.getSnapshot().context);
+    const id = freshId(variantDoc(doc, variant ?? '') ?? doc, kind);
     const at = e.detail.x === undefined ? this.diagram.viewCentre() : { x: e.detail.x, y: e.detail.y! };
-    this.design.trigger.addNode({ id, kind, x: at.x, y: at.y });
+    this.design.trigger.addNode({ id, kind, x: at.x, y: at.y, variant });
     this.ui.trigger.select({ selection: { type: 'node', id } });
     this.updateComplete.then(() => this.diagram.updateComplete).then(() => this.diagram.focusNode(id));
   }
@@ -214,7 +219,7 @@ export class ArchsimApp extends LitElement {
     const { doc, source } = this.#design.value,
       ui = this.#ui.value,
       running = this.#running.value;
-    const variants = listVariants(doc);
+    const variants = variantNames(doc);
     const isBundled = bundled.some((b) => b.file === source);
     return html`
       <header class="top" role="banner">
@@ -258,7 +263,7 @@ export class ArchsimApp extends LitElement {
         <div class="title"><h1>${doc.title || 'Untitled design'}</h1></div>
         <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
       </main>
-      <aside class="inspector" aria-label="Inspector"><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
+      <aside class="inspector" aria-label="Inspector"><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
       <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
   }
 }

@@ -2,7 +2,7 @@
  * The diagram's geometry, free of the DOM: where nodes sit, how a link curves
  * and is labelled, where a new node goes, and the zoom that fits the design.
  */
-import type { ScenarioDoc } from '../state/design.js';
+import type { RawLink, ScenarioDoc } from '../state/design.js';
 import { autoLayout, hasPosition, NODE_H, NODE_W } from '../state/layout.js';
 import type { RunResult } from '../worker/api.js';
 
@@ -17,6 +17,19 @@ export function positionsOf(doc: ScenarioDoc): Record<string, Pos> {
   const out: Record<string, Pos> = autoLayout(doc);
   for (const [id, c] of Object.entries(doc.components)) if (hasPosition(c)) out[id] = c.position as Pos;
   return out;
+}
+
+/**
+ * A variant's design with the base parts it removes put back (to lay them out
+ * as faint outlines): the removed nodes and links after its own.
+ */
+export function withRemoved(
+  view: ScenarioDoc,
+  base: ScenarioDoc,
+  removed: { removedNodes: string[]; removedLinks: RawLink[] },
+): ScenarioDoc {
+  const ghosts = Object.fromEntries(removed.removedNodes.map((id) => [id, base.components[id]]));
+  return { ...view, components: { ...view.components, ...ghosts }, links: [...view.links, ...removed.removedLinks] };
 }
 
 /** Short text for a link's latency: "5ms" for a bare number, "dist" for a distribution object, '' for none. */

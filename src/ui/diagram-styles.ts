@@ -12,7 +12,9 @@ export const diagramStyles = css`
   g.node .stack { fill: var(--surface-2); stroke: var(--line-strong); stroke-width: 1; }
   g.node:hover .box { stroke: var(--accent); }
   g.node.selected .box { stroke: var(--accent); stroke-width: 2.5; }
-  g.node:focus-visible .box { stroke: var(--focus); stroke-width: 3; }
+  /* the keyboard focus ring sits outside the box, dashed in the text colour: never one of the load colours (green, amber, red) the border wears */
+  g.node .ring { fill: none; stroke: none; }
+  g.node:focus-visible .ring { stroke: var(--text); stroke-width: 2; stroke-dasharray: 6 3; }
   g.node.source .box { stroke: var(--accent); stroke-dasharray: 5 3; stroke-width: 2.5; }
   g.node.warm .box { stroke: var(--warm); stroke-width: 2; }
   g.node.hot .box { stroke: var(--hot); stroke-width: 2.5; }
@@ -35,11 +37,28 @@ export const diagramStyles = css`
   g.link .hit { stroke: transparent; stroke-width: 14; fill: none; }
   g.link .line { stroke: var(--edge); stroke-width: 1.6; fill: none; }
   g.link:hover .line, g.link.selected .line { stroke: var(--accent); stroke-width: 2.5; }
-  g.link:focus-visible .line { stroke: var(--focus); stroke-width: 3; }
+  g.link:focus-visible .line { stroke: var(--text); stroke-width: 2.5; stroke-dasharray: 6 3; }
   .arrowhead { fill: var(--edge); }
   text.latency { font: 10px var(--mono); fill: var(--muted); paint-order: stroke; stroke: var(--canvas); stroke-width: 4px; }
   g.dots circle { fill: var(--accent); opacity: 0.8; }
   line.ghost { stroke: var(--accent); stroke-width: 2; stroke-dasharray: 6 4; pointer-events: none; }
+  /* what a variant adds or changes wears the variant colour (never a load colour); what it removes is a faint dashed outline */
+  :host { --diff: #7b4fd6; }
+  g.node.added .box, g.node.changed .box { stroke: var(--diff); stroke-width: 2.5; }
+  g.diff-tag rect { fill: var(--diff); }
+  g.diff-tag text { font: 600 10px var(--font); fill: #fff; }
+  g.link.added .line { stroke: var(--diff); stroke-width: 2.2; }
+  g.link.changed .line { stroke: var(--diff); stroke-width: 2.2; stroke-dasharray: 7 3; }
+  g.link.added text.latency, g.link.changed text.latency { fill: var(--diff); font-weight: 600; }
+  g.removed-node { opacity: 0.55; pointer-events: none; }
+  g.removed-node .box { fill: none; stroke: var(--muted); stroke-width: 1.25; stroke-dasharray: 5 4; }
+  g.removed-node .label { font: 600 13px var(--font); fill: var(--muted); }
+  g.removed-node .kind { font: italic 11px var(--font); fill: var(--muted); }
+  g.removed-link path { fill: none; stroke: var(--muted); stroke-width: 1.4; stroke-dasharray: 4 4; opacity: 0.6; pointer-events: none; }
+  .legend { position: absolute; left: 12px; bottom: 8px; margin: 0; font: 12px var(--font); color: var(--muted); background: color-mix(in srgb, var(--canvas) 88%, transparent); padding: 3px 8px; border-radius: 6px; pointer-events: none; }
+  .legend .tag { padding: 1px 6px; border-radius: 8px; font-weight: 600; font-size: 11px; }
+  .legend .tag.added, .legend .tag.changed { background: var(--diff); color: #fff; }
+  .legend .tag.removed { border: 1px dashed var(--muted); }
   .tools { position: absolute; right: 10px; top: 10px; display: flex; flex-direction: column; gap: 4px; }
   .tools button { width: 30px; height: 30px; border-radius: 7px; border: 1px solid var(--line); background: var(--surface); color: var(--text); font: 16px var(--font); cursor: pointer; box-shadow: 0 1px 2px rgb(0 0 0 / 0.08); }
   .tools button:hover { border-color: var(--accent); color: var(--accent); }

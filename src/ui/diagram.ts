@@ -3,26 +3,28 @@
  * d3-zoom, move nodes with d3-drag, connect by dragging from a node's port or
  * by choosing the port (or pressing C) and then the target. Keyboard: Tab
  * through nodes and links, arrows move, Delete removes, Enter inspects, Esc
- * clears. Live badges and request dots come from the current run.
+ * clears. Live badges (badges.ts) and request dots come from the shown run,
+ * only when it ran the design open now.
  */
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { kinds } from '../kinds/index.js';
-import type { DesignStore, ScenarioDoc } from '../state/design.js';
+import { baseOf, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
+import { diffDesign, editTarget, linkIndexIn, showChange, shownVariant, type Change, type DesignDiff } from '../state/variant-view.js';
 import type { Selection, UiStore } from '../state/ui.js';
-import { shownRuns, type RunsStore } from '../state/runs.js';
+import { runOfOpenDesign, type RunsStore } from '../state/runs.js';
 import { autoLayout, NODE_H, NODE_W } from '../state/layout.js';
 import type { RunResult } from '../worker/api.js';
 import { StoreController } from './store-controller.js';
-import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, type Pos } from './diagram-geometry.js';
+import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, withRemoved, type Pos } from './diagram-geometry.js';
 import { RequestDots } from './request-dots.js';
 import { iconPaths } from './icons.js';
 import { loadTone } from './format.js';
-import { formatDeclared, formatStat } from '../kinds/format-stat.js';
+import { badgeRows, badgesOf, badgeWidth } from './badges.js';
 import { instancesOf } from './instances.js';
-import { declaredStats } from '../kinds/define.js';
 import { diagramStyles } from './diagram-styles.js';
+import { type FittedLabel, fitLabel } from './label-fit.js';
 
 @customElement('archsim-diagram')
 export class ArchsimDiagram extends LitElement {
@@ -57,7 +59,24 @@ export class ArchsimDiagram extends LitElement {
   /** Node centres for `#positionsDoc`, kept between renders: a live run re-renders often, and dagre layout is not cheap. */
   #positions: Record<string, Pos> = {};
   #positionsDoc?: ScenarioDoc;
+  /**
+   * The design drawn: the selected variant applied to the base (the base when
+   * none is), what it changes, and the design laid out (it with what it removes).
+   */
+  #shown: { variant: string; view: ScenarioDoc; diff?: DesignDiff; layout: ScenarioDoc } = {
+    variant: '',
+    view: { components: {}, links: [] },
+    layout: { components: {}, links: [] },
+  };
+  /** Draw what a variant changes: marks on what it adds or changes, faint outlines of what it removes. */
+  @state() private isComparing = true;
   #fitted = '';
+  /** The node ids last drawn: a change (a node added or removed) checks that every node is still in view. */
+  #ids?: string;
+  /** The page's font family (canvas measuring cannot read a CSS variable) and labels already fitted. */
+  #family = '';
+  #mono = '';
+  #fits = new Map<string, { name: FittedLabel; kind: FittedLabel }>();
 
   static override styles = diagramStyles;
 
@@ -89,28 +108,50 @@ export class ArchsimDiagram extends LitElement {
         this.viewport.setAttribute('transform', e.transform.toString());
       });
     select(this.canvas).call(this.#zoom).on('dblclick.zoom', null);
-    new ResizeObserver(() => (this.#fitted === '' || this.#fitted === 'pending' ? this.#refit() : undefined)).observe(this.canvas);
+    new ResizeObserver(() => (this.#fitted === '' || this.#fitted === 'pending' ? this.#refit() : this.#revealAll())).observe(this.canvas);
   }
 
   #refit(): void {
     this.#fitted = 'pending';
     if (this.canvas.getBoundingClientRect().width && Object.keys(this.#positions).length) {
       this.fit();
-      this.#fitted = this.design.getSnapshot().context.source;
+      this.#fitted = this.#fitKey();
     }
   }
 
   override willUpdate(): void {
-    const doc = this.#doc.value;
-    if (doc !== this.#positionsDoc) {
-      this.#positions = positionsOf(doc);
+    const doc = this.#doc.value,
+      variant = shownVariant(doc, this.#ui.value.variant);
+    if (doc !== this.#positionsDoc || variant !== this.#shown.variant) {
+      const view = variantDoc(doc, variant) ?? doc;
+      const diff = variant ? diffDesign(baseOf(doc), view) : undefined;
+      const layout = diff ? withRemoved(view, baseOf(doc), diff) : view;
+      this.#shown = { variant, view, diff, layout };
+      this.#positions = positionsOf(layout);
       this.#positionsDoc = doc;
     }
   }
 
+  /** Zooms to fit when part of a node lies outside the visible area: after a node is added or removed, or the view shrinks. */
+  #revealAll(): void {
+    const r = this.canvas.getBoundingClientRect(),
+      t = this.#transform;
+    const isClipped = Object.values(this.#positions).some((p) => {
+      const [x0, y0] = t.apply([p.x - NODE_W / 2, p.y - NODE_H / 2]);
+      const [x1, y1] = t.apply([p.x + NODE_W / 2, p.y + NODE_H / 2]);
+      return x0 < 0 || y0 < 0 || x1 > r.width || y1 > r.height;
+    });
+    if (isClipped && r.width) this.fit();
+  }
+
   override updated(): void {
-    const source = this.design.getSnapshot().context.source;
+    const source = this.#fitKey();
     if (this.#fitted !== source) this.#refit();
+    const ids = Object.keys(this.#shown.layout.components).join('\n');
+    if (ids !== this.#ids) {
+      if (this.#ids !== undefined && this.#fitted === source) this.#revealAll();
+      this.#ids = ids;
+    }
     if (this.readonly) return;
     const host = this;
     const nodes = select(this.renderRoot as unknown as Element).selectAll<SVGGElement, unknown>('g.node');
@@ -123,7 +164,7 @@ export class ArchsimDiagram extends LitElement {
           return { id: this.dataset.id!, ...host.#positions[this.dataset.id!] };
         })
         .on('start', () => (tx = `drag-${performance.now()}`))
-        .on('drag', (e) => this.design.trigger.moveNode({ id: e.subject.id, x: e.x, y: e.y, transactionId: tx })),
+        .on('drag', (e) => this.design.trigger.moveNode({ id: e.subject.id, x: e.x, y: e.y, transactionId: tx, variant: this.#variant() })),
     );
     const ports = select(this.renderRoot as unknown as Element).selectAll<SVGCircleElement, unknown>('circle.port');
     let from = '',
@@ -160,9 +201,10 @@ export class ArchsimDiagram extends LitElement {
   }
 
   #connect(from: string, to: string): void {
-    this.design.trigger.addLink({ from, to });
+    this.design.trigger.addLink({ from, to, variant: this.#target() });
     this.ui.trigger.endConnect();
-    const index = this.design.getSnapshot().context.doc.links.findIndex((l) => l.from === from && l.to === to);
+    const shown = variantDoc(this.design.getSnapshot().context.doc, this.#shown.variant);
+    const index = shown?.links.findIndex((l) => l.from === from && l.to === to) ?? -1;
     if (index >= 0) this.ui.trigger.select({ selection: { type: 'link', index } });
   }
 
@@ -183,12 +225,13 @@ export class ArchsimDiagram extends LitElement {
     const step = e.shiftKey ? 50 : 10;
     const move = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
     if (item.type === 'node' && move && p) {
-      this.design.trigger.moveNode({ id: item.id, x: p.x + move[0], y: p.y + move[1] });
+      this.design.trigger.moveNode({ id: item.id, x: p.x + move[0], y: p.y + move[1], variant: this.#variant() });
     } else if (item.type === 'node' && (e.key === 'c' || e.key === 'C')) {
       this.ui.trigger.startConnect({ from: item.id });
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      if (item.type === 'node') this.design.trigger.removeNode({ id: item.id });
-      else this.design.trigger.removeLink({ index: item.index });
+      const variant = this.#target();
+      if (item.type === 'node') this.design.trigger.removeNode({ id: item.id, variant });
+      else this.design.trigger.removeLink({ index: this.#targetLink(item.index), variant });
       this.ui.trigger.select({ selection: null });
       this.canvas.focus();
     } else if (e.key === 'Enter') {
@@ -226,10 +269,33 @@ export class ArchsimDiagram extends LitElement {
     this.dispatchEvent(new CustomEvent('archsim-add', { detail: { kind, x, y }, bubbles: true, composed: true }));
   }
 
+  /** What the zoom was fitted to: the design's source and the variant shown. */
+  #fitKey(): string {
+    return `${this.design.getSnapshot().context.source}\n${this.#shown.variant}`;
+  }
+
+  /** The variant shown, as an edit names it (undefined: the base). */
+  #variant(): string | undefined {
+    return this.#shown.variant || undefined;
+  }
+
+  /** Where edits go: the variant shown, unless the user chose to edit the base. */
+  #target(): string | undefined {
+    return editTarget(this.design.getSnapshot().context.doc, this.ui.getSnapshot().context);
+  }
+
+  /** The index, in the design edits go to, of the shown design's link `i` (-1 when it lacks that link). */
+  #targetLink(i: number): number {
+    const target = this.#target();
+    if (target === this.#variant()) return i;
+    const doc = variantDoc(this.design.getSnapshot().context.doc, target ?? '');
+    return doc ? linkIndexIn(doc, this.#shown.view.links[i]) : -1;
+  }
+
   override render() {
-    const doc = this.#doc.value;
+    const doc = this.#shown.view;
     const ui = this.#ui.value;
-    const result = shownRuns(this.#runs.value).current?.result;
+    const result = runOfOpenDesign(this.#runs.value)?.result;
     const ids = Object.keys(doc.components);
     const sel = ui.selection;
     return html`<div class="wrap ${ui.connectFrom ? 'connecting' : ''}" style=${this.isDropTarget ? 'outline: 2px dashed var(--accent); outline-offset: -6px' : ''}>
@@ -240,12 +306,15 @@ export class ArchsimDiagram extends LitElement {
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10z" class="arrowhead"/></marker>
         </defs>
         <g class="viewport" transform=${this.#transform.toString()}>
+          ${this.#shown.diff && this.isComparing ? this.#removed(this.#shown.diff) : nothing}
+          <g class="nodes">${ids.map((id) => this.#node(doc, id, result, sel?.type === 'node' && sel.id === id, ui.connectFrom === id))}</g>
           <g class="links">${doc.links.map((l, i) => this.#link(l, i, sel?.type === 'link' && sel.index === i))}</g>
           <g class="dots" aria-hidden="true"></g>
-          <g class="nodes">${ids.map((id) => this.#node(doc, id, result, sel?.type === 'node' && sel.id === id, ui.connectFrom === id))}</g>
+          <g class="ports">${this.readonly ? nothing : ids.map((id) => this.#port(doc, id))}</g>
           <line class="ghost" visibility="hidden"></line>
         </g>
       </svg>
+      ${this.#shown.diff && this.isComparing ? this.#legend(this.#shown.variant) : nothing}
       ${ids.length ? nothing : html`<div class="empty"><strong>An empty canvas.</strong> Pick a scenario above, or add components from the palette (click, or drag them here).</div>`}
       ${ui.connectFrom ? html`<div class="hint" role="status">Choose the node <b>${ui.connectFrom}</b> should call — click it, or Tab to it and press Enter. Esc cancels.</div>` : nothing}
       <div class="tools" role="toolbar" aria-label="View">
@@ -253,10 +322,15 @@ export class ArchsimDiagram extends LitElement {
         <button title="Zoom out" aria-label="Zoom out" @click=${() => select(this.canvas).call(this.#zoom!.scaleBy, 0.8)}>−</button>
         <button title="Zoom to fit" aria-label="Zoom to fit" @click=${() => this.fit()}>⤢</button>
         ${
+          this.#shown.diff
+            ? html`<button title="Compare with the base design: mark what the variant adds and changes, outline what it removes" aria-label="Compare with base" aria-pressed=${this.isComparing} @click=${() => (this.isComparing = !this.isComparing)}>Δ</button>`
+            : nothing
+        }
+        ${
           this.readonly
             ? nothing
             : html`<button title="Automatic layout" aria-label="Automatic layout" @click=${() => {
-                this.design.trigger.placeAll({ positions: autoLayout(doc, true) });
+                this.design.trigger.placeAll({ positions: autoLayout(this.#shown.layout, true), variant: this.#variant() });
                 requestAnimationFrame(() => this.fit());
               }}>⊞</button>`
         }
@@ -273,15 +347,32 @@ export class ArchsimDiagram extends LitElement {
     const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : '']
       .filter(Boolean)
       .join(' · ');
-    return svg`<g class="link ${isSelected ? 'selected' : ''}" tabindex="0" role="button" data-index=${i}
-        aria-label=${`Link from ${l.from} to ${l.to}${lat ? `, latency ${lat}` : ''}${extra ? `, ${extra}` : ''}`}
+    const mark = this.#mark(this.#shown.diff?.links[i]);
+    return svg`<g class="link ${isSelected ? 'selected' : ''} ${mark.cls}" tabindex="0" role="button" data-index=${i}
+        aria-label=${`Link from ${l.from} to ${l.to}${lat ? `, latency ${lat}` : ''}${extra ? `, ${extra}` : ''}${mark.text}`}
         @click=${() => this.ui.trigger.select({ selection: { type: 'link', index: i } })}
         @focus=${() => this.ui.trigger.select({ selection: { type: 'link', index: i } })}
         @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, { type: 'link', index: i })}>
       <path class="hit" d=${d}></path>
       <path class="line" d=${d} data-index=${i} marker-end="url(#arrow)"></path>
-      ${lat || extra ? svg`<text class="latency" x=${mx} y=${my} text-anchor="middle">${[lat, extra].filter(Boolean).join(' · ')}</text>` : nothing}
+      ${lat || extra ? this.#linkLabel([lat, extra].filter(Boolean).join(' · '), a, b, mx, my) : nothing}
     </g>`;
+  }
+
+  /**
+   * A link's label between its nodes, smaller if need be; one too wide for the
+   * gap between side-by-side nodes goes above them, never over a node.
+   */
+  #linkLabel(text: string, a: Pos, b: Pos, mx: number, my: number) {
+    const gap = b.x - a.x - NODE_W;
+    if (gap < 20) return svg`<text class="latency" x=${mx} y=${my} text-anchor="middle">${text}</text>`;
+    this.#mono ||= getComputedStyle(this).getPropertyValue('--mono').trim() || 'monospace';
+    const mono = this.#mono;
+    const fit = fitLabel(text, gap - 10, { weight: 400, sizePx: 10, minPx: 8.5, family: mono });
+    const above = Math.min(a.y, b.y) - NODE_H / 2 - 8;
+    return fit.isShortened
+      ? svg`<text class="latency" x=${mx} y=${above} text-anchor="middle">${text}</text>`
+      : svg`<text class="latency" x=${mx} y=${my} text-anchor="middle" style=${`font-size:${fit.sizePx}px`}>${text}</text>`;
   }
 
   #node(doc: ScenarioDoc, id: string, result: RunResult | undefined, isSelected: boolean, isSource: boolean) {
@@ -291,31 +382,103 @@ export class ArchsimDiagram extends LitElement {
     const label = typeof c.label === 'string' && c.label ? c.label : id;
     const n = def ? instancesOf(def, c) : 1;
     const st = result?.components[id];
-    const badges = (def ? declaredStats(def) : [])
-      .filter(([key, s]) => s.badge && st && st[key] !== undefined)
-      .map(([key, s]) => ({ label: s.label, text: formatDeclared(st![key], s, 2), key }));
-    if (st && st.queueLength.max > 0) badges.push({ label: 'Queue', text: `q ${formatStat(st.queueLength.mean, 'count')}`, key: 'queue' });
+    const badges = badgesOf(def, st);
     const saturated = result?.warnings.some((w) => w.component === id && (w.code === 'saturated' || w.code === 'overload'));
     const tone = saturated ? 'hot' : st && badges.some((b) => b.key === 'utilization') ? loadTone(st.utilization) : '';
     const x = p.x - NODE_W / 2,
       y = p.y - NODE_H / 2;
-    const name = `${def?.label ?? c.kind} ${label}${n > 1 ? `, ${n} instances` : ''}${badges.length ? `, ${badges.map((b) => `${b.label} ${b.text}`).join(', ')}` : ''}${saturated ? ', saturated' : ''}`;
-    return svg`<g class="node ${isSelected ? 'selected' : ''} ${isSource ? 'source' : ''} ${tone}" data-id=${id} tabindex="0" role="button" aria-label=${name}
+    const fit = this.#fitText(label, def?.label ?? `unknown kind ${c.kind}`, n > 1);
+    const mark = this.#mark(this.#shown.diff?.nodes[id]);
+    const name = `${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}${n > 1 ? `, ${n} instances` : ''}${mark.text}${badges.length ? `, ${badges.map((b) => b.name).join(', ')}` : ''}${saturated ? ', saturated' : ''}`;
+    return svg`<g class="node ${isSelected ? 'selected' : ''} ${isSource ? 'source' : ''} ${tone} ${mark.cls}" data-id=${id} tabindex="0" role="button" aria-label=${name}
         transform=${`translate(${x},${y})`}
         @click=${() => this.#chooseNode(id)} @focus=${() => !this.ui.getSnapshot().context.connectFrom && this.ui.trigger.select({ selection: { type: 'node', id } })}
         @keydown=${(e: KeyboardEvent) => this.#onItemKey(e, { type: 'node', id })}>
-      <title>${def?.help ?? c.kind}</title>
+      <title>${fit.name.isShortened ? `${label}: ` : ''}${def?.help ?? c.kind}${mark.title}</title>
+      <rect class="ring" x="-6" y="-6" width=${NODE_W + 12} height=${NODE_H + 12} rx="14"></rect>
       ${n > 1 ? svg`<rect class="stack" x="8" y="-8" width=${NODE_W} height=${NODE_H} rx="10"></rect><rect class="stack" x="4" y="-4" width=${NODE_W} height=${NODE_H} rx="10"></rect>` : nothing}
       <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
       <rect class="cat ${def?.category ?? ''}" width="6" height=${NODE_H - 16} x="0" y="8" rx="3"></rect>
       <svg x="14" y=${NODE_H / 2 - 12} width="24" height="24" viewBox="0 0 24 24" class="icon">${iconPaths(def?.icon ?? c.kind)}</svg>
-      <text class="label" x="46" y=${NODE_H / 2 - 3}>${label.length > 15 ? `${label.slice(0, 14)}…` : label}</text>
-      <text class="kind" x="46" y=${NODE_H / 2 + 13}>${def?.label ?? `unknown kind ${c.kind}`}</text>
+      <text class="label" x="46" y=${NODE_H / 2 - 3} style=${`font-size:${fit.name.sizePx}px`}>${fit.name.text}</text>
+      <text class="kind" x="46" y=${NODE_H / 2 + 13} style=${`font-size:${fit.kind.sizePx}px`}>${fit.kind.text}</text>
       ${n > 1 ? svg`<g class="count"><rect x=${NODE_W - 34} y="6" width="28" height="16" rx="8"></rect><text x=${NODE_W - 20} y="18" text-anchor="middle">×${n}</text></g>` : nothing}
-      ${badges.map((b, i) => svg`<g class="badge ${b.key === 'utilization' ? tone : ''}" transform=${`translate(${i * 72},${NODE_H + 6})`}><rect width="68" height="18" rx="9"></rect><text x="34" y="13" text-anchor="middle">${b.key === 'utilization' ? `${b.text} busy` : b.text}</text></g>`)}
+      ${badgeRows(badges).map(({ b, x, y }) => svg`<g class="badge ${b.key === 'utilization' ? tone : ''}" transform=${`translate(${x},${NODE_H + 6 + y})`}><title>${b.help ?? b.name}</title><rect width=${badgeWidth(b)} height="18" rx="9"></rect><text x=${badgeWidth(b) / 2} y="13" text-anchor="middle">${b.text}</text></g>`)}
+      ${mark.cls ? svg`<g class="diff-tag" aria-hidden="true"><rect x="-4" y="-22" width=${mark.cls === 'added' ? 60 : 76} height="16" rx="8"></rect><text x="6" y="-10">${mark.cls === 'added' ? '+ added' : '~ changed'}</text></g>` : nothing}
       ${saturated ? svg`<text class="warn" x=${NODE_W / 2} y="-10" text-anchor="middle">⚠ saturated</text>` : nothing}
-      ${this.readonly || def?.calls === 'none' ? nothing : svg`<circle class="port" data-id=${id} cx=${NODE_W} cy=${NODE_H / 2} r="7"><title>Drag to connect, or click then choose a target</title></circle>`}
     </g>`;
+  }
+
+  /**
+   * How a node or link is marked as the variant's work: a class for its look,
+   * words for its accessible name, and the changes for its tooltip. Nothing
+   * when it is the base's own or comparing is off.
+   */
+  #mark(d: { status: string; changes: Change[] } | undefined): { cls: string; text: string; title: string } {
+    const v = this.#shown.variant;
+    if (!d || d.status === 'same' || !this.isComparing) return { cls: '', text: '', title: '' };
+    if (d.status === 'added') return { cls: 'added', text: `, added in variant ${v}`, title: `\nAdded in variant ${v}.` };
+    const changes = d.changes.map(showChange);
+    const listed = changes.length > 4 ? [...changes.slice(0, 4), `${changes.length - 4} more`] : changes;
+    return {
+      cls: 'changed',
+      text: `, changed in variant ${v}: ${listed.join('; ')}`,
+      title: `\nChanged in variant ${v}:\n${changes.join('\n')}`,
+    };
+  }
+
+  /** Faint outlines of what the variant removes from the base: seen, named, but not part of the design drawn. */
+  #removed(diff: DesignDiff) {
+    const base = baseOf(this.#doc.value),
+      v = this.#shown.variant;
+    const links = diff.removedLinks.map((l) => {
+      const a = this.#positions[l.from],
+        b = this.#positions[l.to];
+      if (!a || !b) return nothing;
+      return svg`<g class="removed-link" role="img" aria-label=${`Removed in variant ${v}: link from ${l.from} to ${l.to}`}><path d=${linkPath(a, b).d}></path></g>`;
+    });
+    const nodes = diff.removedNodes.map((id) => {
+      const p = this.#positions[id],
+        c = base.components[id];
+      if (!p || !c) return nothing;
+      const def = kinds[c.kind];
+      const label = typeof c.label === 'string' && c.label ? c.label : id;
+      const name = `Removed in variant ${v}: ${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}`;
+      return svg`<g class="removed-node" role="img" aria-label=${name} transform=${`translate(${p.x - NODE_W / 2},${p.y - NODE_H / 2})`}>
+        <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
+        <text class="label" x="14" y=${NODE_H / 2 - 3}>${label.length > 18 ? `${label.slice(0, 17)}…` : label}</text>
+        <text class="kind" x="14" y=${NODE_H / 2 + 13}>− removed</text></g>`;
+    });
+    return svg`<g class="removed">${links}${nodes}</g>`;
+  }
+
+  /** The key to the variant's marks, under the diagram's title. */
+  #legend(variant: string) {
+    return html`<p class="legend">Variant <b>${variant}</b> compared with the base:
+      <span class="tag added">+ added</span> <span class="tag changed">~ changed</span> <span class="tag removed">− removed</span></p>`;
+  }
+
+  /** Name and kind sized to fit the box: right of the icon, left of the ×n count when there is one. */
+  #fitText(name: string, kind: string, hasCount: boolean) {
+    this.#family ||= getComputedStyle(this).getPropertyValue('--font').trim() || 'system-ui, sans-serif';
+    const key = `${name}\n${kind}\n${hasCount}`;
+    let fit = this.#fits.get(key);
+    if (!fit) {
+      const family = this.#family;
+      fit = {
+        name: fitLabel(name, NODE_W - 46 - (hasCount ? 38 : 8), { weight: 600, sizePx: 13, minPx: 10, family }),
+        kind: fitLabel(kind, NODE_W - 46 - 8, { weight: 400, sizePx: 11, minPx: 9, family }),
+      };
+      this.#fits.set(key, fit);
+    }
+    return fit;
+  }
+
+  /** A node's output port; drawn above the links (nodes come first so Tab reaches them before the links), so a link never covers it. */
+  #port(doc: ScenarioDoc, id: string) {
+    const p = this.#positions[id];
+    if (!p || kinds[doc.components[id].kind]?.calls === 'none') return nothing;
+    return svg`<circle class="port" data-id=${id} cx=${p.x + NODE_W / 2} cy=${p.y} r="7"><title>Drag to connect, or click then choose a target</title></circle>`;
   }
 }
 

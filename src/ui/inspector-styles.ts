@@ -22,4 +22,14 @@ export const inspectorStyles = css`
   .actions { margin-top: 14px; }
   button.danger { border: 1px solid var(--hot); color: var(--hot); background: none; border-radius: 6px; padding: 5px 10px; font: 12px var(--font); cursor: pointer; }
   button.danger:hover { background: var(--hot-bg); }
+  button.lesson { border: 1px solid var(--line); color: var(--text); background: var(--surface); border-radius: 6px; padding: 5px 10px; font: 12px var(--font); cursor: pointer; }
+  button.lesson:hover { border-color: var(--accent); color: var(--accent); }
+  button.lesson:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
+  .editing { margin: 0 0 12px; font-size: 12px; color: var(--muted); }
+  fieldset.editing { border: 1px solid var(--line); border-radius: 8px; padding: 6px 10px 8px; display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; }
+  fieldset.editing legend { font-weight: 600; color: var(--text); padding: 0 4px; }
+  fieldset.editing label { display: flex; align-items: center; gap: 5px; margin: 0; font-weight: 400; color: var(--text); cursor: pointer; }
+  fieldset.editing .help { flex-basis: 100%; margin: 0; }
+  .elsewhere { margin: 0 0 8px; }
+  button.switch { border: 1px solid var(--line); background: var(--surface); color: var(--text); border-radius: 6px; padding: 5px 10px; font: 12px var(--font); cursor: pointer; }
 `;

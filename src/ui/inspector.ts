@@ -2,7 +2,9 @@
  * <archsim-inspector>: edits what is selected. Its fields are generated from
  * the kind's parameter descriptors (or the link's, or the scenario's), accept
  * units ("250ms", "100/s", "exp(10ms)") and refuse invalid values inline: an
- * invalid value is never stored, so it never reaches the worker.
+ * invalid value is never stored, so it never reaches the worker. With a
+ * variant chosen, an "Editing" switch says whether edits change the variant
+ * (its patch) or the base design.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -10,7 +12,8 @@ import { kinds } from '../kinds/index.js';
 import { commonParams, type Param } from '../kinds/params.js';
 import { linkParams } from '../kinds/link.js';
 import { scenarioParams } from '../scenario/validate.js';
-import { ID_PATTERN, isValidId, type DesignStore, type ScenarioDoc } from '../state/design.js';
+import { ID_PATTERN, isValidId, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
+import { editTarget, linkIndexIn, shownVariant } from '../state/variant-view.js';
 import type { UiStore } from '../state/ui.js';
 import { StoreController } from './store-controller.js';
 import { fieldPlaceholder, fieldText, isStructured, readField } from './fields.js';
@@ -34,7 +37,20 @@ export class ArchsimInspector extends LitElement {
     () => this.ui,
     (s) => s.context.selection,
   );
+  /** The variant chosen, and whether edits go to the base instead. */
+  #variant = new StoreController(
+    this,
+    () => this.ui,
+    (s) => s.context.variant,
+  );
+  #isEditingBase = new StoreController(
+    this,
+    () => this.ui,
+    (s) => s.context.isEditingBase,
+  );
   #lastSel: unknown;
+  /** The variant edits go to (undefined: the base design), as of the last render. */
+  #target: string | undefined;
 
   static override styles = inspectorStyles;
 
@@ -51,11 +67,43 @@ export class ArchsimInspector extends LitElement {
   }
 
   override render() {
-    const doc = this.#doc.value,
-      sel = this.#sel.value;
-    if (sel?.type === 'node' && doc.components[sel.id]) return this.#nodeForm(doc, sel.id);
-    if (sel?.type === 'link' && doc.links[sel.index]) return this.#linkForm(doc, sel.index);
-    return this.#scenarioForm(doc);
+    const full = this.#doc.value,
+      sel = this.#sel.value,
+      ui = { variant: this.#variant.value, isEditingBase: this.#isEditingBase.value };
+    const shown = shownVariant(full, ui.variant);
+    this.#target = editTarget(full, ui);
+    // the design edits go to, and the one drawn (whose link indexes the selection holds)
+    const doc = variantDoc(full, this.#target ?? '') ?? full,
+      view = variantDoc(full, shown) ?? full;
+    const switcher = this.#switcher(shown);
+    if (sel?.type === 'node' && Object.hasOwn(view.components, sel.id)) {
+      if (Object.hasOwn(doc.components, sel.id)) return html`${switcher}${this.#nodeForm(doc, sel.id)}`;
+      return html`${switcher}${this.#elsewhere(`${sel.id} is not in the base design: variant ${shown} adds it.`, shown)}`;
+    }
+    if (sel?.type === 'link' && view.links[sel.index]) {
+      const index = this.#target === (shown || undefined) ? sel.index : linkIndexIn(doc, view.links[sel.index]);
+      if (index >= 0) return html`${switcher}${this.#linkForm(doc, index)}`;
+      const l = view.links[sel.index];
+      return html`${switcher}${this.#elsewhere(`The link ${l.from} → ${l.to} is not in the base design: variant ${shown} adds it.`, shown)}`;
+    }
+    return html`${switcher}${this.#scenarioForm(doc)}`;
+  }
+
+  /** "Editing: variant X / base design", a choice when a variant is chosen. */
+  #switcher(shown: string) {
+    if (!shown) return html`<p class="editing">Editing: <b>base design</b></p>`;
+    const pick = (isEditingBase: boolean) => this.ui.trigger.editBase({ isEditingBase });
+    return html`<fieldset class="editing"><legend>Editing</legend>
+      <label><input type="radio" name="editing" .checked=${this.#target !== undefined} @change=${() => pick(false)}>variant <b>${shown}</b></label>
+      <label><input type="radio" name="editing" .checked=${this.#target === undefined} @change=${() => pick(true)}>base design</label>
+      <p class="help">${this.#target ? `Edits change variant ${shown} only; the base design stays as it is.` : `Edits change the base design, and so every variant that does not override them.`}</p>
+    </fieldset>`;
+  }
+
+  /** What is selected exists only in the variant while the base is being edited. */
+  #elsewhere(text: string, shown: string) {
+    return html`<p class="elsewhere">${text}</p>
+      <div class="actions"><button class="switch" @click=${() => this.ui.trigger.editBase({ isEditingBase: false })}>Edit variant ${shown}</button></div>`;
   }
 
   #field(key: string, name: string, d: Param, raw: unknown, commit: Commit, targets: readonly string[] = []) {
@@ -123,7 +171,7 @@ export class ArchsimInspector extends LitElement {
     const def = kinds[c.kind];
     const targets = doc.links.filter((l) => l.from === id).map((l) => l.to);
     const others = Object.keys(doc.components).filter((x) => x !== id && !targets.includes(x));
-    const set = (k: string, v: unknown) => this.design.trigger.setParam({ id, path: [k], value: v });
+    const set = (k: string, v: unknown) => this.design.trigger.setParam({ id, path: [k], value: v, variant: this.#target });
     return html`<header><h2>${def?.label ?? c.kind}</h2><p>${def?.help ?? `Unknown kind "${c.kind}".`}</p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label=${`Parameters of ${id}`}>
         ${this.#field(
@@ -139,7 +187,7 @@ export class ArchsimInspector extends LitElement {
             else if (!isValidId(to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is a reserved name; choose another` };
             else if (Object.hasOwn(doc.components, to)) this.errors = { ...this.errors, [`${id}.__id`]: `"${to}" is already taken` };
             else {
-              this.design.trigger.renameNode({ id, to });
+              this.design.trigger.renameNode({ id, to, variant: this.#target });
               this.ui.trigger.renamed({ id, to });
             }
           },
@@ -152,16 +200,16 @@ export class ArchsimInspector extends LitElement {
           ? html`<div class="field"><label for="connect-to">Add a link to</label><div class="control">
         <select id="connect-to" @change=${(e: Event) => {
           const to = (e.target as HTMLSelectElement).value;
-          if (to) this.design.trigger.addLink({ from: id, to });
+          if (to) this.design.trigger.addLink({ from: id, to, variant: this.#target });
           (e.target as HTMLSelectElement).value = '';
         }}><option value="">choose a component…</option>${others.map((o) => html`<option value=${o}>${o}</option>`)}</select></div>
         <p class="help">Keyboard alternative to dragging from the node's port.</p></div>`
           : nothing
       }
       <div class="actions"><button class="danger" @click=${() => {
-        this.design.trigger.removeNode({ id });
+        this.design.trigger.removeNode({ id, variant: this.#target });
         this.ui.trigger.select({ selection: null });
-      }}>Delete ${id}</button></div>`;
+      }}>Delete ${id}${this.#target ? ` from ${this.#target}` : ''}</button></div>`;
   }
 
   #linkForm(doc: ScenarioDoc, index: number) {
@@ -169,10 +217,10 @@ export class ArchsimInspector extends LitElement {
     const { from: _f, to: _t, ...params } = linkParams;
     return html`<header><h2>Link</h2><p><b>${l.from}</b> → <b>${l.to}</b></p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label=${`Link from ${l.from} to ${l.to}`}>
-        ${this.#fields(params, l, `link${index}`, (k, v) => this.design.trigger.setLinkParam({ index, key: k, value: v }))}
+        ${this.#fields(params, l, `link${index}`, (k, v) => this.design.trigger.setLinkParam({ index, key: k, value: v, variant: this.#target }))}
       </form>
       <div class="actions"><button class="danger" @click=${() => {
-        this.design.trigger.removeLink({ index });
+        this.design.trigger.removeLink({ index, variant: this.#target });
         this.ui.trigger.select({ selection: null });
       }}>Delete link</button></div>`;
   }
@@ -181,12 +229,11 @@ export class ArchsimInspector extends LitElement {
     const { version: _v, description, ...params } = scenarioParams;
     return html`<header><h2>Scenario</h2><p>Select a component or link to edit it. Nothing selected shows the scenario's settings.</p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label="Scenario settings">
-        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v }))}
-        <div class="field"><label for="f-description">Description</label>
-          <div class="control"><textarea id="f-description" rows="7" aria-describedby="f-description-help" .value=${typeof doc.description === 'string' ? doc.description : ''}
-            @change=${(e: Event) => this.design.trigger.setTop({ key: 'description', value: (e.target as HTMLTextAreaElement).value || undefined })}></textarea></div>
-          <p class="help" id="f-description-help">${description.help}</p></div>
-      </form>`;
+        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v, variant: this.#target }))}
+      </form>
+      <div class="field"><button type="button" class="lesson" aria-describedby="f-description-help"
+        @click=${() => this.dispatchEvent(new CustomEvent('archsim-edit-lesson', { bubbles: true, composed: true }))}>Edit the lesson</button>
+        <p class="help" id="f-description-help">${description.help} Edit it in the Lesson panel: the button opens it.</p></div>`;
   }
 }
 

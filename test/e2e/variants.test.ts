@@ -1,0 +1,281 @@
+/**
+ * Variants in Chromium, as a student meets them: for every bundled scenario
+ * and each of its variants, choosing it in the Variants panel draws exactly the
+ * scenario the loader builds for it (nodes, instance counts, links, latencies),
+ * with what the variant adds, changes and removes marked. Then the editing
+ * flow: edit a variant, save edits as a variant, and a variant broken by base
+ * edits flagged while the base still runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { build, launch, serve } from './harness.js';
+import { applyVariant, loadScenario, parseScenarioText } from '../../src/scenario/index.js';
+import { kinds } from '../../src/kinds/index.js';
+import { instanceCount } from '../../src/kinds/define.js';
+import { isObject } from '../../src/scenario/is-object.js';
+
+const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
+const DIR = new URL('../../scenarios/', import.meta.url).pathname;
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+let browser: Browser, server: Server, url: string, page: Page;
+
+type Raw = { components: Record<string, Record<string, unknown>>; links: Record<string, unknown>[] };
+
+/** The variants a student can choose: all but an empty one named "base" (that is the base design). */
+function choices(raw: Record<string, unknown>): string[] {
+  const v = isObject(raw.variants) ? raw.variants : {};
+  return Object.entries(v)
+    .filter(([name, p]) => !(/^base$/i.test(name) && isObject(p) && Object.keys(p).length === 0))
+    .map(([name]) => name);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const withoutPosition = (c: Record<string, unknown> | undefined) => {
+  if (!c) return c;
+  const { position: _p, ...rest } = c;
+  return rest;
+};
+const latency = (l: Record<string, unknown>) =>
+  typeof l.latency === 'number' ? `${l.latency}ms` : typeof l.latency === 'string' ? l.latency : l.latency ? 'dist' : '';
+
+/**
+ * What the page must draw for `variant` ('' = base), computed in Node by the
+ * project's loader: node names (kind, label, id, instances) and link names
+ * (ends, latency), each with the mark the variant earns against the base.
+ */
+function expected(text: string, file: string, variant: string) {
+  const parsed = parseScenarioText(text, file);
+  const base = parsed.raw as Raw;
+  const raw = (variant ? applyVariant(parsed.raw, variant) : parsed.raw) as Raw;
+  const resolved = loadScenario(text, { file, ...(variant ? { variant } : {}) });
+  const nodes = resolved.components.map((c) => {
+    const def = kinds[c.kind];
+    const n = instanceCount(def, c.params);
+    const inBase = Object.hasOwn(base.components, c.id) ? base.components[c.id] : undefined;
+    const mark = !variant
+      ? ''
+      : !inBase
+        ? `, added in variant ${variant}`
+        : same(withoutPosition(inBase), withoutPosition(raw.components[c.id]))
+          ? ''
+          : `, changed in variant ${variant}`;
+    return `${def.label} ${c.label}${c.label === c.id ? '' : ` (${c.id})`}${n > 1 ? `, ${n} instances` : ''}${mark}`;
+  });
+  const used = new Set<number>();
+  const links = raw.links.map((l) => {
+    const j = base.links.findIndex((b, k) => !used.has(k) && b.from === l.from && b.to === l.to);
+    if (j >= 0) used.add(j);
+    const mark = !variant ? '' : j < 0 ? `, added in variant ${variant}` : same(base.links[j], l) ? '' : `, changed in variant ${variant}`;
+    const lat = latency(l);
+    const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : '']
+      .filter(Boolean)
+      .join(' · ');
+    return `Link from ${l.from} to ${l.to}${lat ? `, latency ${lat}` : ''}${extra ? `, ${extra}` : ''}${mark}`;
+  });
+  const removed = !variant
+    ? []
+    : [
+        ...Object.keys(base.components)
+          .filter((id) => !Object.hasOwn(raw.components, id))
+          .map((id) => {
+            const c = base.components[id];
+            const label = typeof c.label === 'string' && c.label ? c.label : id;
+            return `Removed in variant ${variant}: ${kinds[c.kind as string].label} ${label}${label === id ? '' : ` (${id})`}`;
+          }),
+        ...base.links.filter((_, k) => !used.has(k)).map((l) => `Removed in variant ${variant}: link from ${l.from} to ${l.to}`),
+      ];
+  return { nodes: nodes.sort(), links: links.sort(), removed: removed.sort() };
+}
+
+const diagram = () => page.getByRole('group', { name: 'Architecture diagram' });
+const variantsPanel = () => page.getByRole('radiogroup', { name: 'Variants' });
+const names = async (l: Locator) => (await l.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).sort();
+/** What the page draws, read by role and accessible name; a change mark keeps only its words "changed in variant X". */
+async function drawn() {
+  const buttons = (await names(diagram().getByRole('button'))).map((n) => n.replace(/(, changed in variant [^:]+): .*$/, '$1'));
+  return {
+    nodes: buttons.filter((n) => !n.startsWith('Link from')),
+    links: buttons.filter((n) => n.startsWith('Link from')),
+    removed: await names(diagram().getByRole('img', { name: /^Removed in variant / })),
+  };
+}
+
+async function open(file: string): Promise<void> {
+  await page.getByLabel('Scenario', { exact: true }).selectOption(file);
+  await expect.poll(() => page.getByLabel('Scenario', { exact: true }).inputValue()).toBe(file);
+}
+
+async function choose(variant: string): Promise<void> {
+  await variantsPanel()
+    .getByRole('radio', { name: variant || 'Base design', exact: true })
+    .check();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  build();
+  ({ url, server } = await serve());
+  browser = await launch();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  if (await page.getByRole('navigation', { name: /archsim/ }).count()) await page.keyboard.press('Escape');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('variants drawn', () => {
+  it('every bundled scenario and each of its variants draws exactly the scenario the loader builds for it', async () => {
+    let checked = 0;
+    for (const file of FILES) {
+      const text = readFileSync(DIR + file, 'utf8');
+      await open(file);
+      for (const variant of ['', ...choices(parseScenarioText(text, file).raw as Record<string, unknown>)]) {
+        await choose(variant);
+        const want = expected(text, file, variant);
+        await expect.poll(drawn, { timeout: 5000 }).toEqual(want);
+        checked++;
+      }
+    }
+    console.log(`scenarios and variants drawn as loaded: ${checked} (${FILES.length} scenarios)`);
+    expect(checked).toBeGreaterThan(FILES.length);
+  });
+
+  it('cmpe273 lists the base design once; +cache draws Redis, and the screenshot shows the diff', async () => {
+    await open('cmpe273-progression.yaml');
+    expect(await variantsPanel().getByRole('radio').count()).toBe(3);
+    for (const name of ['Base design', '+pool', '+cache'])
+      expect(await variantsPanel().getByRole('radio', { name, exact: true }).count()).toBe(1);
+    expect(await page.getByLabel('Variant', { exact: true }).locator('option').allTextContents()).toEqual(['base', '+pool', '+cache']);
+    await choose('+cache');
+    await expect
+      .poll(() =>
+        diagram()
+          .getByRole('button', { name: /^Cache Redis \(redis\), added in variant \+cache$/ })
+          .count(),
+      )
+      .toBe(1);
+    expect(await diagram().getByRole('img', { name: 'Removed in variant +cache: link from app to db' }).count()).toBe(1);
+    expect(await page.getByRole('radiogroup', { name: 'Variants' }).textContent()).toContain('+ redis (cache)');
+    await page.screenshot({ path: `${SHOTS}variant-diff-cmpe273-cache.png` });
+  });
+
+  it('load-balanced 1-instance draws web with one instance (no ×3), the change named', async () => {
+    await open('load-balanced.yaml');
+    await choose('1-instance');
+    const web = diagram().getByRole('button', { name: /^Service web, changed in variant 1-instance: instances 3 → 1$/ });
+    await expect.poll(() => web.count()).toBe(1);
+    expect(await web.textContent()).not.toMatch(/×\d/);
+    await page.screenshot({ path: `${SHOTS}variant-diff-load-balanced-1-instance.png` });
+    await choose('');
+    expect(
+      await diagram()
+        .getByRole('button', { name: /^Service web, 3 instances$/ })
+        .textContent(),
+    ).toContain('×3');
+  });
+
+  it('ec2-vs-lambda lambda draws the serverless function and the new link latency', async () => {
+    await open('ec2-vs-lambda.yaml');
+    await choose('lambda');
+    await expect
+      .poll(() =>
+        diagram()
+          .getByRole('button', {
+            name: /^Serverless function Lambda \(Node\.js, 512 MB\) \(api\), changed in variant lambda: kind service → serverless/,
+          })
+          .count(),
+      )
+      .toBe(1);
+    expect(
+      await diagram()
+        .getByRole('button', { name: /^Link from jmeter to api, latency uniform\(45ms, 55ms\), changed in variant lambda: latency / })
+        .count(),
+    ).toBe(1);
+    await page.screenshot({ path: `${SHOTS}variant-diff-ec2-vs-lambda.png` });
+  });
+});
+
+describe('editing variants', () => {
+  const inspector = () => page.getByRole('complementary', { name: 'Inspector' });
+  const status = () => page.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
+
+  it('an edit made with a variant chosen changes that variant only', async () => {
+    await open('load-balanced.yaml');
+    await choose('4-instances');
+    await diagram()
+      .getByRole('button', { name: /^Service web/ })
+      .click();
+    await expect
+      .poll(() => inspector().getByRole('group', { name: 'Editing' }).getByRole('radio', { name: 'variant 4-instances' }).isChecked())
+      .toBe(true);
+    await inspector().getByLabel('Workers', { exact: true }).fill('16');
+    await inspector().getByLabel('Workers', { exact: true }).press('Tab');
+    await expect.poll(() => variantsPanel().textContent()).toContain('web.workers');
+    // the base keeps its workers: editing the base shows them unchanged
+    await inspector().getByRole('group', { name: 'Editing' }).getByRole('radio', { name: 'base design' }).check();
+    expect(await inspector().getByLabel('Workers', { exact: true }).inputValue()).not.toBe('16');
+    await choose('');
+    expect(
+      await diagram()
+        .getByRole('button', { name: /^Service web, 3 instances$/ })
+        .count(),
+    ).toBe(1);
+  });
+
+  it('saves the edits made to the base as a variant, and the base returns to how it was opened', async () => {
+    await open('mm1.yaml');
+    await diagram()
+      .getByRole('button', { name: /^Service app/ })
+      .click();
+    const workers = inspector().getByLabel('Workers', { exact: true });
+    const before = await workers.inputValue();
+    await workers.fill('3');
+    await workers.press('Tab');
+    await page.getByLabel('New variant').fill('3-workers');
+    await page.getByRole('button', { name: 'Save my edits to the base as this variant' }).click();
+    await expect.poll(() => variantsPanel().getByRole('radio', { name: '3-workers' }).isChecked()).toBe(true);
+    expect(await variantsPanel().textContent()).toContain(`app.workers ${before || 'default'} → 3`);
+    await choose('');
+    await diagram()
+      .getByRole('button', { name: /^Service app/ })
+      .click();
+    expect(await inspector().getByLabel('Workers', { exact: true }).inputValue()).toBe(before);
+  });
+
+  it('a variant broken by deleting a base node is flagged with the reason; the base still runs; the variant is refused', async () => {
+    await open('cmpe273-progression.yaml');
+    await choose('');
+    await diagram()
+      .getByRole('button', { name: /^Client JMeter/ })
+      .focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('button', { name: 'Add Client' }).click();
+    const client = diagram().getByRole('button', { name: /^Client client$/ });
+    await expect.poll(() => client.count()).toBe(1);
+    await inspector().getByLabel('Rate', { exact: true }).fill('50/s');
+    await inspector().getByLabel('Rate', { exact: true }).press('Tab');
+    await inspector().getByLabel('Add a link to').selectOption('app');
+    await page.getByLabel('Run duration').fill('2s');
+    await page.getByLabel('Run duration').press('Tab');
+    await expect.poll(() => variantsPanel().textContent()).toMatch(/No longer applies to the base: .*no component "jmeter"/);
+    await page.screenshot({ path: `${SHOTS}variant-broken-flag.png` });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/^Done/);
+    expect(await page.getByRole('alert').filter({ hasText: 'cannot run' }).count()).toBe(0);
+    await choose('+cache');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'cannot run' }).textContent())
+      .toContain('in variant "+cache": links[0].from: no component "jmeter"');
+  });
+});
