@@ -35,8 +35,8 @@ const TRAFFIC: Row[] = [
   { label: 'Failures', get: (r) => r.summary.failed, fmt: count, isWorseUp: true },
   { label: 'Error rate', get: (r) => r.summary.errorRate, fmt: pct, isWorseUp: true },
   { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => `${rps(x)}/s`, isWorseUp: false },
-  { label: 'Cost of run', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true },
-  { label: 'Cost per month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true },
+  { label: 'Run cost', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true },
+  { label: 'Cost / month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true },
 ];
 
 /** The latency distribution of answered requests. */
@@ -240,7 +240,7 @@ export class ArchsimResults extends LitElement {
   #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord) {
     if (!r) return nothing;
     const head = (what: string) =>
-      html`<thead><tr><th scope="col">${what}</th><th scope="col">This run</th>${b ? html`<th scope="col" title=${baseline!.name}>Baseline</th><th scope="col">Change</th>` : nothing}</tr></thead>`;
+      html`<thead><tr><th scope="col">${what}</th><th scope="col">${b ? 'Run' : 'This run'}</th>${b ? html`<th scope="col" title=${baseline!.name}>Baseline</th><th scope="col"><abbr title="Change from the baseline">Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
     const f = r.summary.failures;
     const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
     return html`<div class="summary ${b ? 'compared' : ''}">

@@ -89,8 +89,8 @@ afterAll(async () => {
 describe('results in Chromium', () => {
   it('shows cost, labelled badges, and the whole summary without scrolling', async () => {
     await run();
-    expect(await row(/^Cost per month/)).toEqual([expect.stringMatching(/Cost per month/), expect.stringMatching(/^\$\d+\.\d\d$/)]);
-    expect((await row(/^Cost of run/))[1]).toMatch(/^\$\d/);
+    expect(await row(/^Cost \/ month/)).toEqual([expect.stringMatching(/Cost \/ month/), expect.stringMatching(/^\$\d+\.\d\d$/)]);
+    expect((await row(/^Run cost/))[1]).toMatch(/^\$\d/);
     expect((await row(/^Throughput/))[1]).toMatch(/^[\d,.]+\/s$/);
     // every summary row fits in its box at 1366×860: nothing to scroll
     const box = await page.evaluate(() => {
