@@ -72,12 +72,12 @@ describe('diagram gestures with a real mouse', () => {
   });
 
   it('dragging from a port to another node links them', async () => {
-    const port = (await page.locator('g.node[data-id="app"] circle.port').boundingBox())!;
+    const port = (await page.locator('circle.port[data-id="app"]').boundingBox())!;
     await drag({ x: port.x + port.width / 2, y: port.y + port.height / 2 }, await centre('cache'));
     await expect.poll(() => page.getByRole('button', { name: /^Link from app to cache/ }).count()).toBe(1);
     // a drag from a port released on empty canvas makes no link and leaves no connect mode behind
     const box = (await page.getByRole('group', { name: 'Architecture diagram' }).boundingBox())!;
-    const users = (await page.locator('g.node[data-id="users"] circle.port').boundingBox())!;
+    const users = (await page.locator('circle.port[data-id="users"]').boundingBox())!;
     await drag({ x: users.x + users.width / 2, y: users.y + users.height / 2 }, { x: box.x + 40, y: box.y + box.height - 30 });
     expect(await page.getByRole('button', { name: /^Link from/ }).count()).toBe(2);
     expect(await page.getByRole('status').filter({ hasText: 'Choose the node' }).count()).toBe(0);
