@@ -3,11 +3,18 @@ import { css } from 'lit';
 
 export const appStyles = css`
   :host { display: grid; height: 100vh; min-height: 700px; min-width: 1024px; grid-template-columns: 196px 1fr 300px; grid-template-rows: auto auto 1fr minmax(250px, 34vh); grid-template-areas: 'top top top' 'notice notice notice' 'palette centre inspector' 'results results results'; background: var(--bg); color: var(--text); font: 13px var(--font); }
-  .top { grid-area: top; display: flex; align-items: center; gap: 8px; padding: 8px 12px; background: var(--panel); border-bottom: 1px solid var(--line); flex-wrap: wrap; }
+  .top { grid-area: top; display: flex; align-items: center; gap: 6px; padding: 8px 12px; background: var(--panel); border-bottom: 1px solid var(--line); flex-wrap: nowrap; white-space: nowrap; min-width: 0; }
+  .top > * { flex: none; }
   .brand { display: flex; align-items: center; gap: 6px; font: 700 16px var(--font); letter-spacing: -.01em; margin-right: 6px; }
   .brand svg { width: 22px; height: 22px; fill: none; stroke: var(--accent); stroke-width: 2.4; stroke-linecap: round; stroke-linejoin: round; }
   label { display: flex; align-items: center; gap: 5px; color: var(--muted); font-size: 12px; }
-  label.grow select { max-width: 230px; }
+  .top > select.scenario { flex: 0 1 260px; min-width: 110px; text-overflow: ellipsis; }
+  select.variant { max-width: 130px; }
+  button.scenarios { display: flex; align-items: center; gap: 6px; }
+  .ui-icon { width: 16px; height: 16px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; display: block; }
+  button.icon .ui-icon { margin: 0 auto; }
+  h1 .edited { font-weight: 400; color: var(--muted); }
+  .gallery { grid-row: 3; grid-column: 1 / -1; z-index: 2; min-height: 0; border-bottom: 1px solid var(--line); }
   select, input { padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 13px var(--font); }
   input.short { width: 52px; font-family: var(--mono); }
   button { padding: 5px 11px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 13px var(--font); cursor: pointer; }
@@ -15,6 +22,7 @@ export const appStyles = css`
   button.icon { width: 32px; padding: 5px 0; font-size: 15px; }
   button[aria-pressed=true] { background: var(--accent-soft); border-color: var(--accent); color: var(--accent); }
   button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); font-weight: 600; padding: 5px 16px; }
+  button.run { width: 82px; }
   button.primary:hover { filter: brightness(1.1); color: var(--on-accent); }
   button.stop { background: var(--hot); border-color: var(--hot); }
   button:focus-visible, select:focus-visible, input:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
@@ -25,10 +33,11 @@ export const appStyles = css`
   .notice.info { background: var(--accent-soft); }
   .notice button { padding: 0 8px; }
   .palette { grid-area: palette; background: var(--panel); border-right: 1px solid var(--line); overflow: auto; min-height: 0; }
-  .centre { grid-area: centre; position: relative; display: flex; flex-direction: column; min-width: 0; min-height: 0; }
-  .title { position: absolute; left: 14px; top: 8px; z-index: 1; pointer-events: none; }
-  h1 { margin: 0; font: 600 15px var(--font); color: var(--text); background: color-mix(in srgb, var(--canvas) 85%, transparent); padding: 2px 6px; border-radius: 4px; }
-  archsim-diagram { flex: 1; }
+  .centre { grid-area: centre; position: relative; display: flex; min-width: 0; min-height: 0; }
+  .stage { flex: 1; min-width: 0; position: relative; display: flex; }
+  .title { position: absolute; left: 14px; right: 56px; top: 8px; z-index: 1; pointer-events: none; }
+  h1 { display: inline-block; margin: 0; font: 600 15px/1.3 var(--font); color: var(--text); background: color-mix(in srgb, var(--canvas) 85%, transparent); padding: 2px 6px; border-radius: 4px; }
+  archsim-diagram { flex: 1; min-width: 0; }
   .inspector { grid-area: inspector; background: var(--panel); border-left: 1px solid var(--line); overflow: auto; min-height: 0; }
   .results { grid-area: results; background: var(--panel); border-top: 1px solid var(--line); min-height: 0; display: flex; }
   archsim-results { flex: 1; }

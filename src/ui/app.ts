@@ -4,11 +4,11 @@
  * results. Owns the three stores and the run controller.
  */
 import { LitElement, html, nothing } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { kinds } from '../kinds/index.js';
 import { MAX_TEXT, ScenarioError } from '../scenario/index.js';
 import { editTarget, shownVariant, variantNames } from '../state/variant-view.js';
-import { createDesignStore, freshId, variantDoc, type ScenarioDoc } from '../state/design.js';
+import { asDoc, createDesignStore, freshId, variantDoc, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore, type Notice } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
@@ -19,14 +19,22 @@ import { createSimClient } from '../worker/client.js';
 import { StoreController } from './store-controller.js';
 import { runDurationMs, undoRedoKey } from './design-host.js';
 import { bundled } from './bundled.js';
+import { newDesign, OpenedDesign } from './opened-design.js';
+import type { ArchsimGallery, OpenDetail } from './gallery.js';
+import { uiIcon } from './icons.js';
+import type { ArchsimPalette } from './palette.js';
 import { appStyles } from './app-styles.js';
 import type { ArchsimDiagram } from './diagram.js';
 import type { ArchsimInspector } from './inspector.js';
 import './palette.js';
+import './gallery.js';
 import './diagram.js';
 import './inspector.js';
 import './variants.js';
 import './results.js';
+
+/** The colour scheme the theme button switches to next, and what each scheme is called. */
+const THEMES = { auto: ['light', 'auto (follows the system)'], light: ['dark', 'light'], dark: ['auto', 'dark'] } as const;
 
 const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -39,6 +47,14 @@ export class ArchsimApp extends LitElement {
   @query('archsim-diagram') private diagram!: ArchsimDiagram;
   @query('archsim-inspector') private inspector!: ArchsimInspector;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
+  @query('archsim-gallery') private gallery!: ArchsimGallery;
+  @query('button.scenarios') private scenariosButton!: HTMLButtonElement;
+  @query('button.run') private runButton!: HTMLButtonElement;
+  @query('archsim-palette') private palette!: ArchsimPalette;
+  /** The start view (scenarios by topic) covers the editor: on a first visit, and from the Scenarios button. */
+  @state() private isGalleryOpen = false;
+  /** The design as opened, for the "(edited)" marker and the undo offered when it is replaced. */
+  #opened = new OpenedDesign(this.design.getSnapshot().context.doc);
 
   #design = new StoreController(
     this,
@@ -62,8 +78,15 @@ export class ArchsimApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const saved = loadDesign(localStorage);
-    if (saved.status === 'ok') this.design.trigger.load(saved);
-    else if (bundled.length) this.#open(bundled[0].file);
+    if (saved.status === 'ok') {
+      const opened = this.#bundledDoc(saved.source);
+      this.design.trigger.load({ ...saved, opened });
+      this.#opened = new OpenedDesign(opened ?? this.design.getSnapshot().context.doc);
+    } else {
+      // a first visit: the start view, over the first scenario of the course
+      if (bundled.length) this.#open(bundled[0].file);
+      this.isGalleryOpen = true;
+    }
     if (saved.status === 'refused') this.#setAside(saved.reason, saved.text, saved.isKept);
     void this.#fromHash();
     this.design.subscribe((s) => {
@@ -87,8 +110,7 @@ export class ArchsimApp extends LitElement {
     if (!m) return;
     try {
       const doc = await decodeShare(m[1]);
-      this.design.trigger.load({ doc, source: 'shared link' });
-      this.#notify('info', 'Opened the design from the shared link.');
+      this.#replace(doc, 'shared link', 'Opened the design from the shared link.');
     } catch (e) {
       this.#notify('error', `Could not open the shared link: ${(e as Error).message}`);
     }
@@ -97,6 +119,7 @@ export class ArchsimApp extends LitElement {
 
   #onKey = (e: KeyboardEvent) => {
     const inField = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (e.key === 'Escape' && this.isGalleryOpen) return this.#closeGallery();
     if (inField || undoRedoKey(e, this.design)) return;
     if ((e.ctrlKey || e.metaKey) && e.key === 'y') {
       e.preventDefault();
@@ -128,29 +151,89 @@ export class ArchsimApp extends LitElement {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
-  #open(file: string): void {
+  /** The bundled scenario `file` as the design store holds it; undefined for any other source. */
+  #bundledDoc(file: string): ScenarioDoc | undefined {
     const b = bundled.find((x) => x.file === file);
-    if (!b) return;
+    return b && asDoc(importYaml(b.text, b.file));
+  }
+
+  #open(file: string): void {
     try {
-      this.#load(importYaml(b.text, b.file), b.file);
+      const doc = this.#bundledDoc(file);
+      if (doc) this.#replace(doc, file);
     } catch (e) {
       this.#notify('error', (e as Error).message);
     }
   }
 
+  /**
+   * Opens `doc` in place of the current design. A design that cannot be opened
+   * again as it is (edited, imported, shared) is never dropped silently: the
+   * notice offers Undo, which brings it back with its run settings.
+   */
+  #replace(doc: ScenarioDoc, source: string, message = ''): void {
+    const before = this.design.getSnapshot().context,
+      opened = this.#opened,
+      { variant, seed, duration } = this.ui.getSnapshot().context;
+    const isEdited = opened.isEdited(before.doc);
+    // a bundled scenario or an empty design, unedited, is one click away again
+    const canReopen = !isEdited && (before.source === 'new' || bundled.some((b) => b.file === before.source));
+    const isEmpty = !isEdited && !Object.keys(before.doc.components).length;
+    this.#load(doc, source);
+    this.isGalleryOpen = false;
+    if (canReopen || isEmpty) {
+      if (message) this.#notify('info', message);
+      return;
+    }
+    const title = String(before.doc.title || 'Untitled design');
+    this.ui.trigger.notify({
+      notice: {
+        tone: 'info',
+        text: `${message ? `${message}\n` : ''}"${title}"${isEdited ? ' (edited)' : ''} was closed. Undo brings it back.`,
+        action: {
+          label: 'Undo',
+          run: () => {
+            this.#load(before.doc, before.source);
+            this.#opened = opened;
+            this.ui.trigger.setRunOptions({ variant, seed, duration });
+          },
+        },
+      },
+    });
+  }
+
   #load(doc: ScenarioDoc, source: string): void {
     this.design.trigger.load({ doc, source });
+    this.#opened = new OpenedDesign(this.design.getSnapshot().context.doc);
+    // results belong to the design they ran: the new one starts with none shown
+    this.runs.trigger.designChanged({ title: String(doc.title || 'Untitled design') });
     this.ui.trigger.select({ selection: null });
     this.ui.trigger.setRunOptions({ variant: '', seed: '', duration: '' });
     this.ui.trigger.notify({ notice: null });
+  }
+
+  /** A choice in the start view: open it, then focus what comes next (Run for a scenario, the palette for a new design). */
+  #pick(file: string): void {
+    if (file === 'new') this.#replace(newDesign(), 'new');
+    else this.#open(file);
+    this.updateComplete.then(() => (file === 'new' ? this.palette.focusFirst() : this.runButton.focus()));
+  }
+
+  #openGallery(): void {
+    this.isGalleryOpen = true;
+    this.updateComplete.then(() => this.gallery.updateComplete).then(() => this.gallery.focusCurrent());
+  }
+
+  #closeGallery(): void {
+    this.isGalleryOpen = false;
+    this.updateComplete.then(() => this.scenariosButton.focus());
   }
 
   async #import(file: File): Promise<void> {
     try {
       if (file.size > MAX_TEXT)
         throw new Error(`${file.name} is ${(file.size / 1e6).toFixed(1)} MB; at most ${MAX_TEXT / 1e6} MB is accepted`);
-      this.#load(importYaml(await file.text(), file.name), file.name);
-      this.#notify('info', `Imported ${file.name}.`);
+      this.#replace(importYaml(await file.text(), file.name), file.name, `Imported ${file.name}.`);
     } catch (e) {
       const msg =
         e instanceof ScenarioError ? `${file.name} was not imported; your design is unchanged.\n${e.message}` : (e as Error).message;
@@ -187,6 +270,7 @@ export class ArchsimApp extends LitElement {
     const variant = shownVariant(doc, ui.variant);
     const label = [doc.title || 'design', variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
     this.ui.trigger.notify({ notice: null });
+    this.isGalleryOpen = false;
     const problems = await this.controller.start(doc, { ...ui, variant }, label);
     if (problems.length)
       this.#notify(
@@ -212,59 +296,75 @@ export class ArchsimApp extends LitElement {
     return html`<div class="notice ${n.tone}" role=${n.tone === 'error' ? 'alert' : 'status'}>
       <pre>${n.text}</pre>
       ${d ? html`<button class="download" @click=${() => this.#download(d.file, d.text, 'application/json')}>${d.label}</button>` : nothing}
+      ${n.action ? html`<button class="action" @click=${n.action.run}>${n.action.label}</button>` : nothing}
       <button aria-label="Dismiss" @click=${() => this.ui.trigger.notify({ notice: null })}>×</button></div>`;
   }
 
-  override render() {
-    const { doc, source } = this.#design.value,
-      ui = this.#ui.value,
-      running = this.#running.value;
+  #topBar(doc: ScenarioDoc, source: string, running: boolean, isEdited: boolean) {
+    const ui = this.#ui.value;
     const variants = variantNames(doc);
     const isBundled = bundled.some((b) => b.file === source);
-    return html`
-      <header class="top" role="banner">
+    const edited = isEdited ? ' (edited)' : '';
+    const [nextTheme, themeName] = THEMES[ui.theme];
+    return html`<header class="top" role="banner">
         <div class="brand"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg><span>archsim</span></div>
-        <label class="grow">Scenario
-          <select aria-label="Scenario" @change=${(e: Event) => this.#open((e.target as HTMLSelectElement).value)}>
-            ${isBundled ? nothing : html`<option selected value="">${doc.title || 'Your design'} (${source === 'new' ? 'new' : 'edited'})</option>`}
-            ${bundled.map((b) => html`<option value=${b.file} ?selected=${b.file === source}>${b.title}</option>`)}
-          </select></label>
+        <button class="scenarios" aria-pressed=${this.isGalleryOpen} title="All scenarios by topic, and New design" @click=${() => (this.isGalleryOpen ? this.#closeGallery() : this.#openGallery())}>${this.#icon('scenarios')}Scenarios</button>
+        <select class="scenario" aria-label="Scenario" title=${`${doc.title || 'Untitled design'}${edited}`} @change=${(e: Event) => this.#open((e.target as HTMLSelectElement).value)}>
+          ${isBundled ? nothing : html`<option selected value="">${doc.title || 'Untitled design'} (${source === 'new' ? 'new' : source})${edited}</option>`}
+          ${bundled.map((b) => html`<option value=${b.file} ?selected=${b.file === source}>${b.title}${b.file === source ? edited : ''}</option>`)}
+        </select>
         <label>Variant
-          <select aria-label="Variant" ?disabled=${!variants.length} @change=${(e: Event) => this.ui.trigger.setRunOptions({ variant: (e.target as HTMLSelectElement).value })}>
+          <select class="variant" aria-label="Variant" ?disabled=${!variants.length} @change=${(e: Event) => this.ui.trigger.setRunOptions({ variant: (e.target as HTMLSelectElement).value })}>
             <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === ui.variant}>${v}</option>`)}
           </select></label>
         <label>Seed <input aria-label="Run seed" class="short" placeholder=${String(doc.seed ?? 'default')} .value=${ui.seed} @change=${(e: Event) => this.ui.trigger.setRunOptions({ seed: (e.target as HTMLInputElement).value })}></label>
         <label>Duration <input aria-label="Run duration" class="short" placeholder=${String(doc.duration ?? '—')} .value=${ui.duration} @change=${(e: Event) => this.ui.trigger.setRunOptions({ duration: (e.target as HTMLInputElement).value })}></label>
-        ${
-          running
-            ? html`<button class="primary stop" @click=${() => this.controller.stop()}>■ Stop</button>`
-            : html`<button class="primary" @click=${() => this.#run()}>▶ Run</button>`
-        }
+        <button class="primary run ${running ? 'stop' : ''}" title=${running ? 'Stop the run: the results so far stay' : 'Run the simulation of this design'}
+          @click=${() => (running ? this.controller.stop() : this.#run())}><span aria-hidden="true">${running ? '■' : '▶'}</span> ${running ? 'Stop' : 'Run'}</button>
         <span class="sep"></span>
-        <button class="icon" aria-label="Undo" title="Undo (Ctrl+Z)" @click=${() => this.design.trigger.undo()}>↶</button>
-        <button class="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" @click=${() => this.design.trigger.redo()}>↷</button>
+        <button class="icon" aria-label="Undo" title="Undo the last edit (Ctrl+Z)" @click=${() => this.design.trigger.undo()}>↶</button>
+        <button class="icon" aria-label="Redo" title="Redo the edit undone (Ctrl+Shift+Z)" @click=${() => this.design.trigger.redo()}>↷</button>
         <span class="sep"></span>
-        <button @click=${() => this.fileInput.click()}>Import</button>
+        <button title="Open a scenario file (YAML or JSON)" @click=${() => this.fileInput.click()}>Import</button>
         <input type="file" accept=".yaml,.yml,.json,text/yaml" hidden aria-label="Import scenario file"
           @change=${(e: Event) => {
             const f = (e.target as HTMLInputElement).files?.[0];
             if (f) void this.#import(f);
             (e.target as HTMLInputElement).value = '';
           }}>
-        <button @click=${() => this.#export()}>Export</button>
-        <button @click=${() => this.#share()}>Share</button>
+        <button title="Download this design as a YAML file" @click=${() => this.#export()}>Export</button>
+        <button title="Copy a link that holds this whole design" @click=${() => this.#share()}>Share</button>
         <span class="sep"></span>
-        <button class="icon" aria-label="Animate requests" aria-pressed=${ui.isAnimating} title="Animate requests on the links" @click=${() => this.ui.trigger.toggleAnimation()}>⋯</button>
-        <button class="icon" aria-label=${`Colour scheme: ${ui.theme}`} title="Colour scheme: auto, light, dark" @click=${() => this.ui.trigger.setTheme({ theme: ui.theme === 'auto' ? 'light' : ui.theme === 'light' ? 'dark' : 'auto' })}>${ui.theme === 'dark' ? '☾' : ui.theme === 'light' ? '☀' : '◐'}</button>
-      </header>
+        <button class="icon" aria-label="Animate requests" aria-pressed=${ui.isAnimating}
+          title=${`Animate requests travelling the links during a run: ${ui.isAnimating ? 'on, click to turn off' : 'off, click to turn on'}`}
+          @click=${() => this.ui.trigger.toggleAnimation()}>${this.#icon('animate')}</button>
+        <button class="icon" aria-label=${`Colour scheme: ${themeName}`} title=${`Colour scheme: ${themeName}. Click for ${THEMES[nextTheme][1]}`}
+          @click=${() => this.ui.trigger.setTheme({ theme: nextTheme })}>${this.#icon(`theme-${ui.theme}`)}</button>
+      </header>`;
+  }
+
+  #icon(name: string) {
+    return html`<svg class="ui-icon" viewBox="0 0 24 24" aria-hidden="true">${uiIcon(name)}</svg>`;
+  }
+
+  override render() {
+    const { doc, source } = this.#design.value,
+      ui = this.#ui.value,
+      running = this.#running.value;
+    const isEdited = this.#opened.isEdited(doc);
+    return html`
+      ${this.#topBar(doc, source, running, isEdited)}
       ${ui.notice ? this.#renderNotice(ui.notice) : nothing}
-      <aside class="palette" aria-label="Palette"><archsim-palette @archsim-add=${this.#add}></archsim-palette></aside>
-      <main class="centre" aria-label="Diagram">
-        <div class="title"><h1>${doc.title || 'Untitled design'}</h1></div>
-        <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
+      ${this.isGalleryOpen ? html`<archsim-gallery class="gallery" .current=${source} @archsim-open=${(e: CustomEvent<OpenDetail>) => this.#pick(e.detail.file)} @archsim-new=${() => this.#pick('new')} @archsim-close=${() => this.#closeGallery()}></archsim-gallery>` : nothing}
+      <aside class="palette" aria-label="Palette" ?inert=${this.isGalleryOpen}><archsim-palette @archsim-add=${this.#add}></archsim-palette></aside>
+      <main class="centre" aria-label="Diagram" ?inert=${this.isGalleryOpen}>
+        <div class="stage">
+          <div class="title"><h1>${doc.title || 'Untitled design'}${isEdited ? html` <span class="edited">(edited)</span>` : nothing}</h1></div>
+          <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
+        </div>
       </main>
-      <aside class="inspector" aria-label="Inspector"><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
-      <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
+      <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
+      <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
   }
 }
 

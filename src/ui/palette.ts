@@ -22,7 +22,7 @@ export class ArchsimPalette extends LitElement {
   static override styles = css`
     :host { display: block; overflow: auto; padding: 10px 8px; }
     h2 { font: 600 11px var(--font); letter-spacing: .06em; text-transform: uppercase; color: var(--muted); margin: 6px 6px 6px; }
-    h3 { font: 600 10px var(--font); letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 12px 6px 4px; opacity: .8; }
+    h3 { font: 600 10.5px var(--font); letter-spacing: .05em; text-transform: uppercase; color: var(--muted); margin: 12px 6px 4px; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
     button { width: 100%; display: flex; align-items: center; gap: 10px; padding: 7px 8px; border: 1px solid transparent; border-radius: 8px; background: none; color: var(--text); font: 13px var(--font); text-align: left; cursor: grab; }
     button:hover { background: var(--surface-2); border-color: var(--line); }
