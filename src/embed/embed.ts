@@ -6,7 +6,7 @@
  *
  * @example
  * <script type="module" src="/archsim/archsim-embed.js"></script>
- * <archsim-embed src="/archsim/scenarios/mm1.yaml" duration="2m" autorun></archsim-embed>
+ * <archsim-embed src="/archsim/scenarios/mm1.yaml" duration="2m" lesson autorun></archsim-embed>
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -25,6 +25,7 @@ import { appUrl, dedent, fetchScenario, fileName, SourceError } from './source.j
 import { embedStyles } from './embed-styles.js';
 import '../ui/diagram.js';
 import '../ui/results.js';
+import '../ui/lesson.js';
 
 /**
  * A worker client that reports, instead of throwing, when the browser refuses
@@ -66,6 +67,11 @@ export class ArchsimEmbed extends LitElement {
   @property({ type: Boolean, reflect: true }) readonly = false;
   /** "light", "dark" or "auto" (the reader's system scheme). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+  /**
+   * Shows the scenario's description as a lesson panel above the diagram: present or "open"
+   * for open, "collapsed" for only its heading (the reader opens it); absent for none.
+   */
+  @property() lesson: string | null = null;
   /** URL of the full archsim app: adds an "Open in archsim" link carrying the design. */
   @property() app = '';
   /** Scenario text given by script; takes precedence over `src` and the inline script. */
@@ -217,6 +223,12 @@ export class ArchsimEmbed extends LitElement {
     }
   }
 
+  #renderLesson(doc: ScenarioDoc) {
+    const text = typeof doc.description === 'string' ? doc.description : '';
+    if (this.lesson === null || this.lesson === 'false' || !text.trim()) return nothing;
+    return html`<archsim-lesson placement="top" .text=${text} .collapsed=${this.lesson === 'collapsed'}></archsim-lesson>`;
+  }
+
   override render() {
     const doc = this.#design.value,
       running = this.#running.value;
@@ -243,6 +255,7 @@ export class ArchsimEmbed extends LitElement {
           ? html`<div class="message" role="alert"><b>This scenario cannot be shown.</b><pre>${this.error}</pre></div>`
           : this.loaded
             ? html`${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+            ${this.#renderLesson(doc)}
             <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} ?readonly=${this.readonly}></archsim-diagram>
             <archsim-results compact .runs=${this.runs} .durationMs=${runDurationMs(doc, this.duration)}></archsim-results>`
             : html`<div class="message info" role="status">Loading the scenario…</div>`

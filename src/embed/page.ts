@@ -2,7 +2,7 @@
  * The iframe embed page (embed.html): one <archsim-embed> filling the frame,
  * its scenario taken from the URL: `?scenario=mm1` (a bundled scenario) or
  * `#design=…` (the app's share format). Options: variant, seed, duration,
- * autorun, readonly, theme. A bad URL shows a message in the element.
+ * autorun, readonly, theme, lesson (`lesson`, `lesson=collapsed`). A bad URL shows a message in the element.
  */
 import { bundled } from '../ui/bundled.js';
 import { decodeShare } from '../state/share.js';
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   el.duration = option('duration');
   el.autorun = flag('autorun');
   el.readonly = flag('readonly');
+  el.lesson = flag('lesson') ? (option('lesson') === 'collapsed' ? 'collapsed' : 'open') : null;
   const theme = option('theme');
   el.theme = theme === 'light' || theme === 'dark' ? theme : 'auto';
   el.app = './';
