@@ -389,6 +389,8 @@ export class ArchsimDiagram extends LitElement {
       y = p.y - NODE_H / 2;
     const fit = this.#fitText(label, def?.label ?? `unknown kind ${c.kind}`, n > 1);
     const mark = this.#mark(this.#shown.diff?.nodes[id]);
+    // the name begins with the box's visible text in its order (kind, name, ×n); badges, tag and warning
+    // are drawn beside the button (hidden from screen readers, said in the name), so the two never disagree
     const name = `${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}${n > 1 ? `, ${n} instances` : ''}${mark.text}${badges.length ? `, ${badges.map((b) => b.name).join(', ')}` : ''}${saturated ? ', saturated' : ''}`;
     return svg`<g class="node ${isSelected ? 'selected' : ''} ${isSource ? 'source' : ''} ${tone} ${mark.cls}" data-id=${id} tabindex="0" role="button" aria-label=${name}
         transform=${`translate(${x},${y})`}
@@ -400,9 +402,11 @@ export class ArchsimDiagram extends LitElement {
       <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
       <rect class="cat ${def?.category ?? ''}" width="6" height=${NODE_H - 16} x="0" y="8" rx="3"></rect>
       <svg x="14" y=${NODE_H / 2 - 12} width="24" height="24" viewBox="0 0 24 24" class="icon">${iconPaths(def?.icon ?? c.kind)}</svg>
-      <text class="label" x="46" y=${NODE_H / 2 - 3} style=${`font-size:${fit.name.sizePx}px`}>${fit.name.text}</text>
       <text class="kind" x="46" y=${NODE_H / 2 + 13} style=${`font-size:${fit.kind.sizePx}px`}>${fit.kind.text}</text>
+      <text class="label" x="46" y=${NODE_H / 2 - 3} style=${`font-size:${fit.name.sizePx}px`}>${fit.name.text}</text>
       ${n > 1 ? svg`<g class="count"><rect x=${NODE_W - 34} y="6" width="28" height="16" rx="8"></rect><text x=${NODE_W - 20} y="18" text-anchor="middle">×${n}</text></g>` : nothing}
+    </g>
+    <g class="node-extras" aria-hidden="true" transform=${`translate(${x},${y})`}>
       ${badgeRows(badges).map(({ b, x, y }) => svg`<g class="badge ${b.key === 'utilization' ? tone : ''}" transform=${`translate(${x},${NODE_H + 6 + y})`}><title>${b.help ?? b.name}</title><rect width=${badgeWidth(b)} height="18" rx="9"></rect><text x=${badgeWidth(b) / 2} y="13" text-anchor="middle">${b.text}</text></g>`)}
       ${mark.cls ? svg`<g class="diff-tag" aria-hidden="true"><rect x="-4" y="-22" width=${mark.cls === 'added' ? 60 : 76} height="16" rx="8"></rect><text x="6" y="-10">${mark.cls === 'added' ? '+ added' : '~ changed'}</text></g>` : nothing}
       ${saturated ? svg`<text class="warn" x=${NODE_W / 2} y="-10" text-anchor="middle">⚠ saturated</text>` : nothing}
