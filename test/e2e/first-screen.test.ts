@@ -132,9 +132,10 @@ describe('edits are marked and never dropped silently', () => {
   });
 });
 
+type Box = { x: number; y: number; w: number; h: number };
+
 /** Boxes of the top bar, the title, the diagram's view and its nodes' parts, in page pixels. */
 function measureLayout() {
-  type Box = { x: number; y: number; w: number; h: number };
   const box = (e: Element): Box => {
     const r = e.getBoundingClientRect();
     return { x: r.left, y: r.top, w: r.width, h: r.height };
@@ -150,7 +151,9 @@ function measureLayout() {
     box: box(n.querySelector('rect.box')!),
     texts: [...n.querySelectorAll('text.label, text.kind')].map(box),
   }));
+  const linkLabels = [...diagram.querySelectorAll('g.link text.latency')].map((t) => ({ text: t.textContent ?? '', box: box(t) }));
   return {
+    linkLabels,
     header: { ...box(header), scrollWidth: header.scrollWidth, clientWidth: header.clientWidth },
     items,
     title: box(app.querySelector('h1')!),
@@ -163,31 +166,37 @@ function measureLayout() {
 }
 
 describe('the layout at 1366×860', () => {
-  it.each(bundled.map((b) => [b.title]))('%s: one-row top bar, title clear of the tools, every node and label inside', async (title) => {
-    await scenarioSelect().selectOption({ label: title });
-    await expect.poll(() => heading().textContent()).toMatch(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-    await page.waitForTimeout(150);
-    const m = await page.evaluate(measureLayout);
-    // the top bar is one row: every control centred on the same line, none past the right edge, nothing scrolled
-    const centres = new Set(m.items.map((b) => Math.round(b.y + b.h / 2)));
-    expect(centres.size, `top bar rows for ${title}`).toBe(1);
-    expect(Math.max(...m.items.map((b) => b.x + b.w))).toBeLessThanOrEqual(m.viewportWidth);
-    expect(m.header.scrollWidth).toBeLessThanOrEqual(m.header.clientWidth);
-    // the title over the diagram never runs under the zoom tools
-    expect(m.title.x + m.title.w).toBeLessThanOrEqual(m.tools.x);
-    // never enlarged past 1×; every node inside the view; every name and kind inside its box
-    expect(m.zoom).toBeLessThanOrEqual(1);
-    for (const n of m.nodes) {
-      expect(n.box.x, n.id).toBeGreaterThanOrEqual(m.canvas.x);
-      expect(n.box.y, n.id).toBeGreaterThanOrEqual(m.canvas.y);
-      expect(n.box.x + n.box.w, n.id).toBeLessThanOrEqual(m.canvas.x + m.canvas.w);
-      expect(n.box.y + n.box.h, n.id).toBeLessThanOrEqual(m.canvas.y + m.canvas.h);
-      for (const t of n.texts) expect(t.x + t.w, `label of ${n.id}`).toBeLessThanOrEqual(n.box.x + n.box.w + 0.5);
-    }
-    if (title.startsWith('EC2 vs Lambda')) await page.screenshot({ path: `${SHOTS}first-screen-two-nodes.png` });
-    if (title === bundled.reduce((a, b) => (b.title.length > a.title.length ? b : a)).title)
-      await page.screenshot({ path: `${SHOTS}top-bar-longest-title.png`, clip: { x: 0, y: 0, width: 1366, height: 120 } });
-  });
+  it.each(bundled.map((b) => [b.title]))(
+    '%s: one-row top bar, title clear of the tools, nodes and labels inside, no link label over a node',
+    async (title) => {
+      await scenarioSelect().selectOption({ label: title });
+      await expect.poll(() => heading().textContent()).toMatch(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      await page.waitForTimeout(150);
+      const m = await page.evaluate(measureLayout);
+      // the top bar is one row: every control centred on the same line, none past the right edge, nothing scrolled
+      const centres = new Set(m.items.map((b) => Math.round(b.y + b.h / 2)));
+      expect(centres.size, `top bar rows for ${title}`).toBe(1);
+      expect(Math.max(...m.items.map((b) => b.x + b.w))).toBeLessThanOrEqual(m.viewportWidth);
+      expect(m.header.scrollWidth).toBeLessThanOrEqual(m.header.clientWidth);
+      // the title over the diagram never runs under the zoom tools
+      expect(m.title.x + m.title.w).toBeLessThanOrEqual(m.tools.x);
+      // never enlarged past 1×; every node inside the view; every name and kind inside its box
+      expect(m.zoom).toBeLessThanOrEqual(1);
+      for (const n of m.nodes) {
+        expect(n.box.x, n.id).toBeGreaterThanOrEqual(m.canvas.x);
+        expect(n.box.y, n.id).toBeGreaterThanOrEqual(m.canvas.y);
+        expect(n.box.x + n.box.w, n.id).toBeLessThanOrEqual(m.canvas.x + m.canvas.w);
+        expect(n.box.y + n.box.h, n.id).toBeLessThanOrEqual(m.canvas.y + m.canvas.h);
+        for (const t of n.texts) expect(t.x + t.w, `label of ${n.id}`).toBeLessThanOrEqual(n.box.x + n.box.w + 0.5);
+      }
+      // no link's label lies over a node's box
+      const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      for (const l of m.linkLabels) for (const n of m.nodes) expect(overlaps(l.box, n.box), `"${l.text}" over ${n.id}`).toBe(false);
+      if (title.startsWith('EC2 vs Lambda')) await page.screenshot({ path: `${SHOTS}first-screen-two-nodes.png` });
+      if (title === bundled.reduce((a, b) => (b.title.length > a.title.length ? b : a)).title)
+        await page.screenshot({ path: `${SHOTS}top-bar-longest-title.png`, clip: { x: 0, y: 0, width: 1366, height: 120 } });
+    },
+  );
 
   it('adding nodes keeps every node in view (the diagram refits when one would fall outside)', async () => {
     await scenarioSelect().selectOption({ label: 'Horizontal scaling behind a load balancer' });
