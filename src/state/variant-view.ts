@@ -62,8 +62,15 @@ export function editTarget(doc: ScenarioDoc, ui: { variant: string; isEditingBas
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Differences between two values, down to the leaves of nested mappings (lists compare whole). */
+/**
+ * Differences between two values, down to the leaves of nested mappings; two
+ * lists of the same length compare item by item (`phases[2].users`), others whole.
+ */
 function changesBetween(a: unknown, b: unknown, path: string[] = [], skip: readonly string[] = []): Change[] {
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && path.length) {
+    const [last, ...up] = [...path].reverse();
+    return a.flatMap((x, i) => changesBetween(x, b[i], [...up.reverse(), `${last}[${i}]`]));
+  }
   if (isObject(a) && isObject(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !(path.length === 0 && skip.includes(k)));
     return keys.flatMap((k) =>
@@ -72,7 +79,7 @@ function changesBetween(a: unknown, b: unknown, path: string[] = [], skip: reado
   }
   if (isObject(a) && b === undefined) return Object.entries(a).flatMap(([k, v]) => changesBetween(v, undefined, [...path, k]));
   if (isObject(b) && a === undefined) return Object.entries(b).flatMap(([k, v]) => changesBetween(undefined, v, [...path, k]));
-  return same(a, b) ? [] : [{ path: path.join('.'), from: a, to: b }];
+  return same(a, b) ? [] : [{ path: path.join('.').replace(/\.\[/g, '['), from: a, to: b }];
 }
 
 /** Pairs each link of `view` with the first unpaired base link between the same two nodes. */

@@ -95,6 +95,11 @@ export class ArchsimDiagram extends LitElement {
     select(this.canvas).call(this.#zoom.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
   }
 
+  /** The design drawn: the chosen variant applied to the base (request dots read its links). */
+  shownDoc(): ScenarioDoc {
+    return this.#shown.view;
+  }
+
   /** Moves keyboard focus to a node. */
   focusNode(id: string): void {
     (this.renderRoot.querySelector(`g.node[data-id="${CSS.escape(id)}"]`) as SVGGElement | null)?.focus();
@@ -295,7 +300,9 @@ export class ArchsimDiagram extends LitElement {
   override render() {
     const doc = this.#shown.view;
     const ui = this.#ui.value;
-    const result = runOfOpenDesign(this.#runs.value)?.result;
+    const ran = runOfOpenDesign(this.#runs.value)?.result;
+    // a run's figures belong on the variant it ran, not on another one drawn after it
+    const result = ran && shownVariant(this.#doc.value, ran.variant ?? '') === this.#shown.variant ? ran : undefined;
     const ids = Object.keys(doc.components);
     const sel = ui.selection;
     return html`<div class="wrap ${ui.connectFrom ? 'connecting' : ''}" style=${this.isDropTarget ? 'outline: 2px dashed var(--accent); outline-offset: -6px' : ''}>
@@ -408,7 +415,7 @@ export class ArchsimDiagram extends LitElement {
     </g>
     <g class="node-extras" aria-hidden="true" transform=${`translate(${x},${y})`}>
       ${badgeRows(badges).map(({ b, x, y }) => svg`<g class="badge ${b.key === 'utilization' ? tone : ''}" transform=${`translate(${x},${NODE_H + 6 + y})`}><title>${b.help ?? b.name}</title><rect width=${badgeWidth(b)} height="18" rx="9"></rect><text x=${badgeWidth(b) / 2} y="13" text-anchor="middle">${b.text}</text></g>`)}
-      ${mark.cls ? svg`<g class="diff-tag" aria-hidden="true"><rect x="-4" y="-22" width=${mark.cls === 'added' ? 60 : 76} height="16" rx="8"></rect><text x="6" y="-10">${mark.cls === 'added' ? '+ added' : '~ changed'}</text></g>` : nothing}
+      ${mark.cls ? svg`<g class="diff-tag" aria-hidden="true" transform=${`translate(${NODE_W - (mark.cls === 'added' ? 56 : 72)},-22)`}><rect width=${mark.cls === 'added' ? 60 : 76} height="16" rx="8"></rect><text x="8" y="12">${mark.cls === 'added' ? '+ added' : '~ changed'}</text></g>` : nothing}
       ${saturated ? svg`<text class="warn" x=${NODE_W / 2} y="-10" text-anchor="middle">⚠ saturated</text>` : nothing}
     </g>`;
   }
@@ -421,13 +428,13 @@ export class ArchsimDiagram extends LitElement {
   #mark(d: { status: string; changes: Change[] } | undefined): { cls: string; text: string; title: string } {
     const v = this.#shown.variant;
     if (!d || d.status === 'same' || !this.isComparing) return { cls: '', text: '', title: '' };
-    if (d.status === 'added') return { cls: 'added', text: `, added in variant ${v}`, title: `\nAdded in variant ${v}.` };
+    if (d.status === 'added') return { cls: 'added', text: `, added by ${v}`, title: `\nAdded by variant ${v}.` };
     const changes = d.changes.map(showChange);
     const listed = changes.length > 4 ? [...changes.slice(0, 4), `${changes.length - 4} more`] : changes;
     return {
       cls: 'changed',
-      text: `, changed in variant ${v}: ${listed.join('; ')}`,
-      title: `\nChanged in variant ${v}:\n${changes.join('\n')}`,
+      text: `, changed by ${v}: ${listed.join('; ')}`,
+      title: `\nChanged by variant ${v}:\n${changes.join('\n')}`,
     };
   }
 
@@ -439,7 +446,7 @@ export class ArchsimDiagram extends LitElement {
       const a = this.#positions[l.from],
         b = this.#positions[l.to];
       if (!a || !b) return nothing;
-      return svg`<g class="removed-link" role="img" aria-label=${`Removed in variant ${v}: link from ${l.from} to ${l.to}`}><path d=${linkPath(a, b).d}></path></g>`;
+      return svg`<g class="removed-link" role="img" aria-label=${`Removed by ${v}: link from ${l.from} to ${l.to}`}><path d=${linkPath(a, b).d}></path></g>`;
     });
     const nodes = diff.removedNodes.map((id) => {
       const p = this.#positions[id],
@@ -447,7 +454,7 @@ export class ArchsimDiagram extends LitElement {
       if (!p || !c) return nothing;
       const def = kinds[c.kind];
       const label = typeof c.label === 'string' && c.label ? c.label : id;
-      const name = `Removed in variant ${v}: ${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}`;
+      const name = `Removed by ${v}: ${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}`;
       return svg`<g class="removed-node" role="img" aria-label=${name} transform=${`translate(${p.x - NODE_W / 2},${p.y - NODE_H / 2})`}>
         <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
         <text class="label" x="14" y=${NODE_H / 2 - 3}>${label.length > 18 ? `${label.slice(0, 17)}…` : label}</text>

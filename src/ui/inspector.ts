@@ -54,9 +54,9 @@ export class ArchsimInspector extends LitElement {
 
   static override styles = inspectorStyles;
 
-  /** Focuses the first field (Enter on a diagram node). */
+  /** Focuses the first field (Enter on a diagram node): past the Editing switch, unless the selection can only be edited elsewhere. */
   focusFirst(): void {
-    this.renderRoot.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('form input, form select, form textarea, button.switch')?.focus();
   }
 
   override willUpdate(): void {

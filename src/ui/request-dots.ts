@@ -6,7 +6,7 @@
  * gets them by constructing one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DesignStore } from '../state/design.js';
+import type { DesignStore, ScenarioDoc } from '../state/design.js';
 import type { UiContext, UiStore } from '../state/ui.js';
 import { isRunning, runOfOpenDesign, type RunsContext, type RunsStore } from '../state/runs.js';
 import { linkRate } from './diagram-geometry.js';
@@ -17,6 +17,8 @@ export interface DotsHost extends ReactiveControllerHost {
   readonly ui: UiStore;
   readonly runs: RunsStore;
   readonly renderRoot: ParentNode;
+  /** The design drawn, whose links the paths' `data-index` counts (a chosen variant); the design store's when absent. */
+  shownDoc?(): ScenarioDoc;
 }
 
 /** True when dots should move: animation is on and a run in progress already has a (partial) result to show. */
@@ -77,7 +79,7 @@ export class RequestDots implements ReactiveController {
   #frame = (now: number): void => {
     this.#raf = requestAnimationFrame(this.#frame);
     const result = runOfOpenDesign(this.host.runs.getSnapshot().context)?.result;
-    const doc = this.host.design.getSnapshot().context.doc;
+    const doc = this.host.shownDoc?.() ?? this.host.design.getSnapshot().context.doc;
     const want: number[] = [];
     for (const p of this.host.renderRoot.querySelectorAll<SVGPathElement>('g.link path.line')) {
       const rate = linkRate(doc, Number(p.dataset.index), result);

@@ -59,17 +59,17 @@ function expected(text: string, file: string, variant: string) {
     const mark = !variant
       ? ''
       : !inBase
-        ? `, added in variant ${variant}`
+        ? `, added by ${variant}`
         : same(withoutPosition(inBase), withoutPosition(raw.components[c.id]))
           ? ''
-          : `, changed in variant ${variant}`;
+          : `, changed by ${variant}`;
     return `${def.label} ${c.label}${c.label === c.id ? '' : ` (${c.id})`}${n > 1 ? `, ${n} instances` : ''}${mark}`;
   });
   const used = new Set<number>();
   const links = raw.links.map((l) => {
     const j = base.links.findIndex((b, k) => !used.has(k) && b.from === l.from && b.to === l.to);
     if (j >= 0) used.add(j);
-    const mark = !variant ? '' : j < 0 ? `, added in variant ${variant}` : same(base.links[j], l) ? '' : `, changed in variant ${variant}`;
+    const mark = !variant ? '' : j < 0 ? `, added by ${variant}` : same(base.links[j], l) ? '' : `, changed by ${variant}`;
     const lat = latency(l);
     const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : '']
       .filter(Boolean)
@@ -84,9 +84,9 @@ function expected(text: string, file: string, variant: string) {
           .map((id) => {
             const c = base.components[id];
             const label = typeof c.label === 'string' && c.label ? c.label : id;
-            return `Removed in variant ${variant}: ${kinds[c.kind as string].label} ${label}${label === id ? '' : ` (${id})`}`;
+            return `Removed by ${variant}: ${kinds[c.kind as string].label} ${label}${label === id ? '' : ` (${id})`}`;
           }),
-        ...base.links.filter((_, k) => !used.has(k)).map((l) => `Removed in variant ${variant}: link from ${l.from} to ${l.to}`),
+        ...base.links.filter((_, k) => !used.has(k)).map((l) => `Removed by ${variant}: link from ${l.from} to ${l.to}`),
       ];
   return { nodes: nodes.sort(), links: links.sort(), removed: removed.sort() };
 }
@@ -94,13 +94,13 @@ function expected(text: string, file: string, variant: string) {
 const diagram = () => page.getByRole('group', { name: 'Architecture diagram' });
 const variantsPanel = () => page.getByRole('radiogroup', { name: 'Variants' });
 const names = async (l: Locator) => (await l.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).sort();
-/** What the page draws, read by role and accessible name; a change mark keeps only its words "changed in variant X". */
+/** What the page draws, read by role and accessible name; a change mark keeps only its words "changed by X". */
 async function drawn() {
-  const buttons = (await names(diagram().getByRole('button'))).map((n) => n.replace(/(, changed in variant [^:]+): .*$/, '$1'));
+  const buttons = (await names(diagram().getByRole('button'))).map((n) => n.replace(/(, changed by [^:]+): .*$/, '$1'));
   return {
     nodes: buttons.filter((n) => !n.startsWith('Link from')),
     links: buttons.filter((n) => n.startsWith('Link from')),
-    removed: await names(diagram().getByRole('img', { name: /^Removed in variant / })),
+    removed: await names(diagram().getByRole('img', { name: /^Removed by / })),
   };
 }
 
@@ -160,11 +160,11 @@ describe('variants drawn', () => {
     await expect
       .poll(() =>
         diagram()
-          .getByRole('button', { name: /^Cache Redis \(redis\), added in variant \+cache$/ })
+          .getByRole('button', { name: /^Cache Redis \(redis\), added by \+cache$/ })
           .count(),
       )
       .toBe(1);
-    expect(await diagram().getByRole('img', { name: 'Removed in variant +cache: link from app to db' }).count()).toBe(1);
+    expect(await diagram().getByRole('img', { name: 'Removed by +cache: link from app to db' }).count()).toBe(1);
     expect(await page.getByRole('radiogroup', { name: 'Variants' }).textContent()).toContain('+ redis (cache)');
     await page.screenshot({ path: `${SHOTS}variant-diff-cmpe273-cache.png` });
   });
@@ -172,7 +172,7 @@ describe('variants drawn', () => {
   it('load-balanced 1-instance draws web with one instance (no ×3), the change named', async () => {
     await open('load-balanced.yaml');
     await choose('1-instance');
-    const web = diagram().getByRole('button', { name: /^Service web, changed in variant 1-instance: instances 3 → 1$/ });
+    const web = diagram().getByRole('button', { name: /^Service web, changed by 1-instance: instances 3 → 1$/ });
     await expect.poll(() => web.count()).toBe(1);
     expect(await web.textContent()).not.toMatch(/×\d/);
     await page.screenshot({ path: `${SHOTS}variant-diff-load-balanced-1-instance.png` });
@@ -191,17 +191,37 @@ describe('variants drawn', () => {
       .poll(() =>
         diagram()
           .getByRole('button', {
-            name: /^Serverless function Lambda \(Node\.js, 512 MB\) \(api\), changed in variant lambda: kind service → serverless/,
+            name: /^Serverless function Lambda \(Node\.js, 512 MB\) \(api\), changed by lambda: kind service → serverless/,
           })
           .count(),
       )
       .toBe(1);
     expect(
       await diagram()
-        .getByRole('button', { name: /^Link from jmeter to api, latency uniform\(45ms, 55ms\), changed in variant lambda: latency / })
+        .getByRole('button', { name: /^Link from jmeter to api, latency uniform\(45ms, 55ms\), changed by lambda: latency / })
         .count(),
     ).toBe(1);
     await page.screenshot({ path: `${SHOTS}variant-diff-ec2-vs-lambda.png` });
+  });
+});
+
+describe('a run belongs to the variant it ran', () => {
+  it("+cache's figures are worn by +cache's diagram, not by the base drawn after it", async () => {
+    await open('cmpe273-progression.yaml');
+    await choose('+cache');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const redis = diagram().getByRole('button', { name: /^Cache Redis \(redis\), added by \+cache, .+/ });
+    await expect.poll(() => redis.count(), { timeout: 60_000 }).toBe(1);
+    await choose('');
+    await expect
+      .poll(() =>
+        diagram()
+          .getByRole('button', { name: /^Service app$/ })
+          .count(),
+      )
+      .toBe(1);
+    await choose('+cache');
+    await expect.poll(() => redis.count()).toBe(1);
   });
 });
 
@@ -277,5 +297,17 @@ describe('editing variants', () => {
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'cannot run' }).textContent())
       .toContain('in variant "+cache": links[0].from: no component "jmeter"');
+  });
+});
+
+describe('the embed', () => {
+  it('draws the variant picked, by attribute and by its picker', async () => {
+    await page.goto(`${url}embed.html?scenario=load-balanced&variant=1-instance`);
+    const web = page.getByRole('button', { name: /^Service web/ });
+    await expect.poll(() => web.getAttribute('aria-label')).toBe('Service web, changed by 1-instance: instances 3 → 1');
+    await page.getByLabel('Variant', { exact: true }).selectOption('');
+    await expect.poll(() => web.getAttribute('aria-label')).toBe('Service web, 3 instances');
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
   });
 });

@@ -228,3 +228,12 @@ describe('running with variants', () => {
     expect(runnableDoc(d, 'nope')).toBe(d);
   });
 });
+
+describe('summaries of list changes', () => {
+  it('a list of the same length is compared item by item: jmeter.phases[2].users 20 → 100', () => {
+    const e = scenario('ec2-vs-lambda');
+    const lines = summarize(variantDoc(e, '')!, variantDoc(e, 'ec2-100-threads')!);
+    expect(lines.every((l) => l.startsWith('jmeter.phases['))).toBe(true);
+    expect(lines.some((l) => /^jmeter\.phases\[2\]\.users \d+ → 100$/.test(l))).toBe(true);
+  });
+});
