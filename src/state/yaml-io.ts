@@ -36,7 +36,9 @@ export function exportYaml(doc: ScenarioDoc): string {
 export function importYaml(text: string, file = 'scenario.yaml', opts: ImportOptions = {}): ScenarioDoc {
   const parsed = parseScenarioText(text, file);
   try {
-    loadScenario(parsed, { file });
+    // a variant that no longer applies to its base does not keep the design out:
+    // the variants panel flags it with the reason, and only running it is refused
+    loadScenario(parsed, { file, checkVariants: false });
   } catch (e) {
     if (!opts.isDraft || !(e instanceof ScenarioError)) throw e;
     // a draft is refused for its shape problems only, and names just those

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { createDesignStore, createPatch, editsSinceOpened, variantDoc, type ScenarioDoc } from '../../src/state/design.js';
 import { diffDesign, editTarget, summarize, variantNames, variantProblems } from '../../src/state/variant-view.js';
 import { mergePatch } from '../../src/scenario/index.js';
-import { importYaml } from '../../src/state/yaml-io.js';
+import { exportYaml, importYaml } from '../../src/state/yaml-io.js';
 import { createRunsStore } from '../../src/state/runs.js';
 import { RunController, runnableDoc } from '../../src/state/run-controller.js';
 import { createSimApi } from '../../src/worker/serve.js';
@@ -235,5 +235,23 @@ describe('summaries of list changes', () => {
     const lines = summarize(variantDoc(e, '')!, variantDoc(e, 'ec2-100-threads')!);
     expect(lines.every((l) => l.startsWith('jmeter.phases['))).toBe(true);
     expect(lines.some((l) => /^jmeter\.phases\[2\]\.users \d+ → 100$/.test(l))).toBe(true);
+  });
+});
+
+describe('a design with a variant that no longer applies', () => {
+  it('exports and imports again through importYaml (the door of files, share links and the autosave), the variant still flagged', () => {
+    const s = createDesignStore(scenario('cmpe273-progression'));
+    s.trigger.removeNode({ id: 'jmeter' });
+    s.trigger.addNode({ id: 'users', kind: 'client', x: 0, y: 0 });
+    s.trigger.setParam({ id: 'users', path: ['rate'], value: '50/s' });
+    s.trigger.addLink({ from: 'users', to: 'app' });
+    s.trigger.setTop({ key: 'duration', value: '2s' });
+    const back = importYaml(exportYaml(ctx(s).doc), 'mine.yaml');
+    expect(Object.keys(back.components)).toEqual(['app', 'db', 'users']);
+    expect([...variantProblems(back).keys()]).toEqual(['+cache']);
+  });
+
+  it('is still refused for a problem of the base itself', () => {
+    expect(() => importYaml('components: { app: { kind: service, workers: 0 } }\nlinks: []\n', 'bad.yaml')).toThrow(/workers/);
   });
 });
