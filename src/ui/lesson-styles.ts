@@ -5,7 +5,8 @@ export const lessonStyles = css`
   :host { display: flex; flex-direction: column; min-height: 0; background: var(--panel); color: var(--text); font: 13px/1.5 var(--font); }
   :host([placement=side]) { width: 300px; flex: none; border-left: 1px solid var(--line); }
   :host([placement=side][collapsed]) { width: 34px; }
-  :host([placement=top]) { flex: 0 1 auto; max-height: 42%; border-bottom: 1px solid var(--line); }
+  /* in the embed the lesson keeps its height (at most 36 % of the box); the summary gives way first */
+  :host([placement=top]) { flex: 0 0 auto; max-height: 36%; border-bottom: 1px solid var(--line); }
   section { display: flex; flex-direction: column; min-height: 0; height: 100%; }
   .head { display: flex; align-items: center; gap: 6px; padding: 6px 8px 6px 6px; border-bottom: 1px solid var(--line); flex: none; }
   :host([collapsed]) .head { border-bottom: 0; }

@@ -222,6 +222,7 @@ describe('the lesson panel in Chromium', () => {
     expect(await toggle().getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('archsim-lesson .markdown').count()).toBe(0);
     expect(await diagramWidth()).toBeGreaterThan(openWidth + 200);
+    await page.screenshot({ path: `${SHOTS}lesson-collapsed.png` });
     await page.reload();
     await toggle().waitFor();
     expect(await toggle().getAttribute('aria-expanded')).toBe('false');
