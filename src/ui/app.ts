@@ -10,7 +10,7 @@ import { MAX_TEXT, ScenarioError } from '../scenario/index.js';
 import { editTarget, shownVariant, variantNames } from '../state/variant-view.js';
 import { asDoc, createDesignStore, freshId, variantDoc, type ScenarioDoc } from '../state/design.js';
 import { createRunsStore, isRunning } from '../state/runs.js';
-import { createUiStore, type Notice } from '../state/ui.js';
+import { createUiStore, type Notice, type UiContext } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
 import { exportYaml, importYaml } from '../state/yaml-io.js';
 import { decodeShare, encodeShare } from '../state/share.js';
@@ -26,13 +26,11 @@ import type { ArchsimPalette } from './palette.js';
 import { appStyles } from './app-styles.js';
 import type { ArchsimDiagram } from './diagram.js';
 import type { ArchsimInspector } from './inspector.js';
-import type { ArchsimLesson } from './lesson.js';
 import './palette.js';
 import './gallery.js';
 import './diagram.js';
 import './inspector.js';
 import './variants.js';
-import './lesson.js';
 import './results.js';
 
 /** The colour scheme the theme button switches to next, and what each scheme is called. */
@@ -48,7 +46,6 @@ export class ArchsimApp extends LitElement {
   readonly controller = new RunController(this.runs, createSimClient);
   @query('archsim-diagram') private diagram!: ArchsimDiagram;
   @query('archsim-inspector') private inspector!: ArchsimInspector;
-  @query('archsim-lesson') private lesson!: ArchsimLesson;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('archsim-gallery') private gallery!: ArchsimGallery;
   @query('button.scenarios') private scenariosButton!: HTMLButtonElement;
@@ -174,7 +171,12 @@ export class ArchsimApp extends LitElement {
    * again as it is (edited, imported, shared) is never dropped silently: the
    * notice offers Undo, which brings it back with its run settings.
    */
-  #replace(doc: ScenarioDoc, source: string, message = ''): void {
+  #replace(
+    doc: ScenarioDoc,
+    source: string,
+    message = '',
+    restore?: { opened: OpenedDesign; run: Pick<UiContext, 'variant' | 'seed' | 'duration'> },
+  ): void {
     const before = this.design.getSnapshot().context,
       opened = this.#opened,
       { variant, seed, duration } = this.ui.getSnapshot().context;
@@ -183,6 +185,10 @@ export class ArchsimApp extends LitElement {
     const canReopen = !isEdited && (before.source === 'new' || bundled.some((b) => b.file === before.source));
     const isEmpty = !isEdited && !Object.keys(before.doc.components).length;
     this.#load(doc, source);
+    if (restore) {
+      this.#opened = restore.opened;
+      this.ui.trigger.setRunOptions(restore.run);
+    }
     this.isGalleryOpen = false;
     if (canReopen || isEmpty) {
       if (message) this.#notify('info', message);
@@ -193,13 +199,10 @@ export class ArchsimApp extends LitElement {
       notice: {
         tone: 'info',
         text: `${message ? `${message}\n` : ''}"${title}"${isEdited ? ' (edited)' : ''} was closed. Undo brings it back.`,
+        // Undo replaces in turn, so edits made since are offered back the same way
         action: {
           label: 'Undo',
-          run: () => {
-            this.#load(before.doc, before.source);
-            this.#opened = opened;
-            this.ui.trigger.setRunOptions({ variant, seed, duration });
-          },
+          run: () => this.#replace(before.doc, before.source, `"${title}" is back.`, { opened, run: { variant, seed, duration } }),
         },
       },
     });
@@ -365,10 +368,8 @@ export class ArchsimApp extends LitElement {
           <div class="title"><h1>${doc.title || 'Untitled design'}${isEdited ? html` <span class="edited">(edited)</span>` : nothing}</h1></div>
           <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
         </div>
-        <archsim-lesson placement="side" remember-as="archsim.lesson.collapsed" editable .text=${typeof doc.description === 'string' ? doc.description : ''}
-          @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson>
       </main>
-      <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui} @archsim-edit-lesson=${() => this.lesson.edit()}></archsim-inspector></aside>
+      <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
       <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
   }
 }

@@ -114,6 +114,7 @@ describe('edits are marked and never dropped silently', () => {
     await notice.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => heading().textContent()).toBe('M/M/1: one server, random arrivals (edited)');
     expect(await page.getByRole('button', { name: /^Cache cache/ }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: '"M/M/1: one server, random arrivals" is back.' }).count()).toBe(1);
   });
 
   it('New design (from the Scenarios view) starts an empty canvas, offering Undo for the edited one, and focuses the palette', async () => {
