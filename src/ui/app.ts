@@ -26,11 +26,13 @@ import type { ArchsimPalette } from './palette.js';
 import { appStyles } from './app-styles.js';
 import type { ArchsimDiagram } from './diagram.js';
 import type { ArchsimInspector } from './inspector.js';
+import type { ArchsimLesson } from './lesson.js';
 import './palette.js';
 import './gallery.js';
 import './diagram.js';
 import './inspector.js';
 import './variants.js';
+import './lesson.js';
 import './results.js';
 
 /** The colour scheme the theme button switches to next, and what each scheme is called. */
@@ -46,6 +48,7 @@ export class ArchsimApp extends LitElement {
   readonly controller = new RunController(this.runs, createSimClient);
   @query('archsim-diagram') private diagram!: ArchsimDiagram;
   @query('archsim-inspector') private inspector!: ArchsimInspector;
+  @query('archsim-lesson') private lesson!: ArchsimLesson;
   @query('input[type=file]') private fileInput!: HTMLInputElement;
   @query('archsim-gallery') private gallery!: ArchsimGallery;
   @query('button.scenarios') private scenariosButton!: HTMLButtonElement;
@@ -368,8 +371,10 @@ export class ArchsimApp extends LitElement {
           <div class="title"><h1>${doc.title || 'Untitled design'}${isEdited ? html` <span class="edited">(edited)</span>` : nothing}</h1></div>
           <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
         </div>
+        <archsim-lesson placement="side" remember-as="archsim.lesson.collapsed" editable .text=${typeof doc.description === 'string' ? doc.description : ''}
+          @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson>
       </main>
-      <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui}></archsim-inspector></aside>
+      <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui} @archsim-edit-lesson=${() => this.lesson.edit()}></archsim-inspector></aside>
       <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
   }
 }
