@@ -56,7 +56,7 @@ export class ArchsimChart extends LitElement {
     .head button:disabled { opacity: 0.4; cursor: default; }
     .legend { display: flex; flex-wrap: wrap; gap: 2px 10px; font: 11px/1.4 var(--font); color: var(--muted); }
     .legend span { display: inline-flex; align-items: center; gap: 4px; }
-    .box { flex: 1; min-height: 0; position: relative; contain: strict; }
+    .box { flex: 1; min-height: 0; position: relative; contain: strict; will-change: transform; }
     svg.plot { position: absolute; inset: 0; overflow: visible; }
     svg.plot .axis text { fill: var(--muted); font: 10px var(--font); }
     svg.plot .axis path, svg.plot .axis line { stroke: var(--line); }

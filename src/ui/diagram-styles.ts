@@ -3,7 +3,8 @@ import { css } from 'lit';
 
 export const diagramStyles = css`
   :host { display: block; position: relative; min-width: 0; min-height: 0; }
-  .wrap { position: absolute; inset: 0; background: var(--canvas); background-image: radial-gradient(var(--dot) 1px, transparent 1px); background-size: 20px 20px; }
+  /* a compositing layer of its own: a run's badges repaint the diagram, not the page */
+  .wrap { position: absolute; inset: 0; will-change: transform; background: var(--canvas); background-image: radial-gradient(var(--dot) 1px, transparent 1px); background-size: 20px 20px; }
   svg.canvas { width: 100%; height: 100%; display: block; outline: none; cursor: grab; }
   svg.canvas:active { cursor: grabbing; }
   .connecting svg.canvas { cursor: crosshair; }

@@ -11,7 +11,7 @@ import type { UiContext, UiStore } from '../state/ui.js';
 import { isRunning, runOfOpenDesign, type RunsContext, type RunsStore } from '../state/runs.js';
 import { linkRate } from './diagram-geometry.js';
 
-/** A diagram the dots are drawn on: its stores, and a render root holding `g.link path.line` paths and a `g.dots` layer. */
+/** A diagram the dots are drawn on: its stores, and a render root holding a `.wrap` box, `g.link path.line` paths and the `g.viewport` that pans and zooms them. */
 export interface DotsHost extends ReactiveControllerHost {
   readonly design: DesignStore;
   readonly ui: UiStore;
@@ -25,6 +25,9 @@ export interface DotsHost extends ReactiveControllerHost {
 export const isAnimated = (ui: Pick<UiContext, 'isAnimating'>, runs: RunsContext): boolean =>
   ui.isAnimating && isRunning(runs) && !!runOfOpenDesign(runs)?.result;
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** Wall ms between two moves of the dots (about 30 a second; a 60 Hz frame comes every 16.7 ms). */
+const FRAME_MS = 30;
 /** Wall ms for a dot to travel a whole link. */
 const LAP_MS = 1400;
 /** Points measured along each link; a dot moves on straight segments between them. */
@@ -43,6 +46,9 @@ export class RequestDots implements ReactiveController {
   #raf = 0;
   /** Sampled points per path shape (its `d`), so a moved node re-measures only its own links. */
   #geometry = new Map<string, Float32Array>();
+  #dots?: SVGGElement;
+  #viewportTransform = '';
+  #drawnAt = -Infinity;
 
   constructor(private host: DotsHost) {
     host.addController(this);
@@ -62,8 +68,28 @@ export class RequestDots implements ReactiveController {
     this.#stop();
   }
 
+  /**
+   * The dots' layer: a `g.dots` in an <svg> of its own laid over the diagram,
+   * promoted to its own compositing layer (will-change), so dots moving every
+   * frame repaint only themselves, never the diagram beneath. It follows the
+   * diagram's pan and zoom by copying the `g.viewport` transform.
+   */
   #layer(): SVGGElement | null {
-    return this.host.renderRoot.querySelector<SVGGElement>('g.dots');
+    if (this.#dots && this.#dots.isConnected !== false) return this.#dots;
+    const wrap = this.host.renderRoot.querySelector('.wrap');
+    if (!wrap) return null;
+    const overlay = document.createElementNS(SVG_NS, 'svg');
+    overlay.setAttribute('class', 'dots-layer');
+    overlay.setAttribute('aria-hidden', 'true');
+    overlay.setAttribute('style', 'position:absolute;inset:0;width:100%;height:100%;pointer-events:none;will-change:transform');
+    this.#dots = overlay.appendChild(document.createElementNS(SVG_NS, 'g'));
+    this.#dots.setAttribute('class', 'dots');
+    this.#viewportTransform = '';
+    // beneath the diagram's toolbar and hints, which come after the canvas
+    const canvas = wrap.querySelector('svg.canvas');
+    if (canvas) canvas.after(overlay);
+    else wrap.appendChild(overlay);
+    return this.#dots;
   }
 
   #start(): void {
@@ -73,11 +99,14 @@ export class RequestDots implements ReactiveController {
   #stop(): void {
     cancelAnimationFrame(this.#raf);
     this.#raf = 0;
-    this.#layer()?.replaceChildren();
+    this.#dots?.replaceChildren();
   }
 
   #frame = (now: number): void => {
     this.#raf = requestAnimationFrame(this.#frame);
+    // 30 moves a second read as motion and cost half the main thread of 60
+    if (now - this.#drawnAt < FRAME_MS) return;
+    this.#drawnAt = now;
     const result = runOfOpenDesign(this.host.runs.getSnapshot().context)?.result;
     const doc = this.host.shownDoc?.() ?? this.host.design.getSnapshot().context.doc;
     const want: number[] = [];
@@ -90,9 +119,10 @@ export class RequestDots implements ReactiveController {
     }
     const layer = this.#layer();
     if (!layer) return;
+    const t = this.host.renderRoot.querySelector('g.viewport')?.getAttribute('transform') ?? '';
+    if (t !== this.#viewportTransform) layer.setAttribute('transform', (this.#viewportTransform = t));
     const count = want.length / 2;
-    while (layer.childElementCount < count)
-      layer.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'circle')).setAttribute('r', '3.5');
+    while (layer.childElementCount < count) layer.appendChild(document.createElementNS(SVG_NS, 'circle')).setAttribute('r', '3.5');
     while (layer.childElementCount > count) layer.lastChild!.remove();
     for (let i = 0; i < count; i++) {
       const c = layer.children[i];

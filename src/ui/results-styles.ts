@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 export const resultsStyles = css`
-  :host { display: grid; grid-template-columns: minmax(380px, 38%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; }
+  :host { display: grid; grid-template-columns: minmax(380px, 38%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; will-change: transform; }
   :host([compact]) { grid-template-columns: minmax(240px, 300px) 1fr; }
   .side { display: flex; flex-direction: column; min-height: 0; gap: 5px; }
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 14px; min-height: 0; }
@@ -16,7 +16,8 @@ export const resultsStyles = css`
   .status { margin: 0; color: var(--muted); }
   .status.done { color: var(--ok); } .status.failed { color: var(--hot); }
   .progress { height: 4px; background: var(--surface-2); border-radius: 2px; overflow: hidden; }
-  .progress span { display: block; height: 100%; background: var(--accent); transition: width .15s; }
+  /* scaled, not resized: a transform animates on the compositor, a width would relayout and repaint every frame */
+  .progress span { display: block; height: 100%; background: var(--accent); transform-origin: left; transition: transform .15s; }
   .error { border: 1px solid var(--hot); background: var(--hot-bg); border-radius: 6px; padding: 6px 8px; white-space: pre-wrap; }
   .warnings { margin: 6px 0 0; padding: 4px 8px; list-style: none; background: var(--warm-bg); border: 1px solid var(--warm); border-radius: 6px; }
   .tabs { display: flex; gap: 2px; border-bottom: 1px solid var(--line); }

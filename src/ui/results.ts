@@ -194,8 +194,8 @@ export class ArchsimResults extends LitElement {
             ? html`<button @click=${() => this.runs.trigger.pin({ id: null })}>Unpin baseline</button>`
             : nothing
       }
-      <button ?disabled=${!done} aria-label="Download this run as CSV" title="The run's table as CSV (the same as archsim run --csv)" @click=${() => done && this.#download(done, 'csv')}>CSV</button>
-      <button ?disabled=${!done} aria-label="Download this run as JSON" title="The whole result as JSON (the same as archsim run --json)" @click=${() => done && this.#download(done, 'json')}>JSON</button>
+      <button ?disabled=${!done} aria-label="Download results as CSV" title="The run's table as CSV (the same as archsim run --csv)" @click=${() => done && this.#download(done, 'csv')}>CSV</button>
+      <button ?disabled=${!done} aria-label="Download results as JSON" title="The whole result as JSON (the same as archsim run --json)" @click=${() => done && this.#download(done, 'json')}>JSON</button>
       ${baseline ? html`<span class="vs">vs ${baseline.name.split(' · ')[0]}</span>` : nothing}
     </div>`;
   }
@@ -210,7 +210,7 @@ export class ArchsimResults extends LitElement {
     if (!run) return html`<p class="status idle">Press <b>Run</b> to simulate the design.</p>`;
     const f = run.progress?.fraction ?? (run.status === 'running' ? 0 : 1);
     return html`
-      ${run.status === 'running' ? html`<div class="progress" role="progressbar" aria-label="Run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(f * 100)}><span style=${`width:${Math.round(f * 100)}%`}></span></div>` : nothing}
+      ${run.status === 'running' ? html`<div class="progress" role="progressbar" aria-label="Run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(f * 100)}><span style=${`transform:scaleX(${Math.round(f * 100) / 100})`}></span></div>` : nothing}
       <p class="status ${run.status}" role="status">${run.status === 'running' ? `Running… ${Math.round(f * 100)}% · ${count(run.result?.summary.requests ?? 0)} requests` : run.status === 'done' ? `Done: ${count(run.result?.events)} events in ${ms(run.result?.wallMs)} wall time` : run.status === 'stopped' ? `Stopped early: partial results over ${ms(run.result?.simulatedMs)} simulated` : 'Run failed'}</p>
       ${run.error ? html`<div class="error" role="alert"><b>${run.error.kind === 'too-large' ? 'Run refused as too large' : run.error.kind === 'invalid' ? 'The design has problems' : 'The simulation failed'}</b><br>${run.error.message}</div>` : nothing}
 `;

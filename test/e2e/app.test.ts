@@ -1,7 +1,7 @@
 /**
  * The app as a student uses it, in real Chromium: open a bundled scenario, run
  * it, edit the design (palette, keyboard, connect, parameters, undo), compare
- * with a pinned baseline, import a broken file; then measure a 1M-request run.
+ * with a pinned baseline, import a broken file (the 1M-request run is measured in perf.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
@@ -11,16 +11,6 @@ import { build, launch, serve } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 let browser: Browser, server: Server, url: string, page: Page;
-
-/** Collects long tasks and the longest gap between animation frames. */
-const MONITOR = `
-  window.__longTasks = [];
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-  window.__maxFrameGap = 0;
-  let last = performance.now();
-  const tick = (t) => { window.__maxFrameGap = Math.max(window.__maxFrameGap, t - last); last = t; requestAnimationFrame(tick); };
-  requestAnimationFrame(tick);
-`;
 
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png` });
 const status = () => page.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
@@ -32,7 +22,6 @@ beforeAll(async () => {
   ({ url, server } = await serve());
   browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-  await context.addInitScript(MONITOR);
   page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
 });
@@ -134,59 +123,6 @@ describe('archsim in Chromium', () => {
     await expect.poll(async () => (await alert.textContent()) ?? '').toMatch(/broken\.yaml:5:\d+: components\.web\.workers/);
     expect(await page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
     await shot('4-import-error');
-  });
-
-  it('keeps the main thread responsive during a 1M-request run', async () => {
-    const big = [
-      'version: 1',
-      'title: One million requests',
-      'seed: 1',
-      'duration: 100s',
-      'components:',
-      '  users: { kind: client, rate: 10000/s }',
-      '  lb: { kind: load-balancer, policy: least-connections }',
-      '  app: { kind: service, instances: 4, workers: 8, serviceTime: exp(0.6ms) }',
-      '  db: { kind: service, workers: 8, serviceTime: exp(0.5ms) }',
-      'links:',
-      '  - { from: users, to: lb, latency: 1ms }',
-      '  - { from: lb, to: app }',
-      '  - { from: app, to: db, latency: 0.5ms }',
-      '',
-    ].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'million.yaml', mimeType: 'text/yaml', buffer: Buffer.from(big) });
-    await expect.poll(() => page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
-    await page.evaluate(() => {
-      (window as any).__longTasks = [];
-      (window as any).__maxFrameGap = 0;
-    });
-    await page.getByRole('button', { name: 'Run' }).click();
-    await page.waitForTimeout(1500);
-    await shot('5-live');
-    await waitDone();
-    const m = await page.evaluate(() => {
-      const app = document.querySelector('archsim-app') as any;
-      const run = app.runs.getSnapshot().context.runs.at(-1);
-      return {
-        longest: Math.max(0, ...(window as any).__longTasks),
-        longTasks: (window as any).__longTasks.length,
-        maxFrameGap: (window as any).__maxFrameGap,
-        updates: run.updates,
-        span: run.lastUpdateMs - run.firstUpdateMs,
-        requests: run.result.summary.requests,
-        wallMs: run.result.wallMs,
-      };
-    });
-    const perSec = (m.updates - 1) / (m.span / 1000);
-    console.log(
-      `1M-request run: ${m.requests} requests in ${(m.wallMs / 1000).toFixed(1)} s wall; ${m.updates} progress updates, ${perSec.toFixed(1)}/s; ` +
-        `longest long task ${m.longest.toFixed(0)} ms (${m.longTasks} over 50 ms); longest gap between frames ${m.maxFrameGap.toFixed(0)} ms`,
-    );
-    expect(m.requests).toBeGreaterThan(900_000);
-    expect(perSec).toBeGreaterThanOrEqual(4);
-    // bounds generous enough for a shared CI machine (the frame gap includes the 5-live
-    // screenshot taken mid-run; 117 ms here); the simulation on the main thread would block it for seconds
-    expect(m.longest).toBeLessThan(200);
-    expect(m.maxFrameGap).toBeLessThan(500);
   });
 
   it('switches to the dark colour scheme from the toolbar', async () => {

@@ -30,6 +30,9 @@ class FakeElement {
   replaceChildren() {
     this.children = [];
   }
+  querySelector() {
+    return null;
+  }
 }
 
 /** A link path along the x axis, 100 long. */
@@ -55,7 +58,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 /** A diagram host (read-only, like an embed's) with one link users → app, and its dots controller. */
 function setUp() {
-  const layer = new FakeElement();
+  const wrap = new FakeElement();
+  /** The dots' own layer, once the controller has laid it over the diagram. */
+  const dotsOf = () => wrap.children[0]?.children[0] ?? new FakeElement();
   const host = {
     readonly: true,
     design: createDesignStore({
@@ -67,7 +72,7 @@ function setUp() {
     ui: createUiStore(),
     runs: createRunsStore(),
     renderRoot: {
-      querySelector: (s: string) => (s === 'g.dots' ? layer : null),
+      querySelector: (s: string) => (s === '.wrap' ? wrap : s === 'g.viewport' ? { getAttribute: () => 'translate(5,6) scale(2)' } : null),
       querySelectorAll: (s: string) => (s === 'g.link path.line' ? [path] : []),
     },
     addController: vi.fn(),
@@ -80,7 +85,15 @@ function setUp() {
     host.runs.trigger.started({ label: 'test' });
     host.runs.trigger.progressed({ id: 1, progress: {} as Progress, partial, atMs: 0 });
   };
-  return { host, dots, layer, start };
+  return {
+    host,
+    dots,
+    get layer() {
+      return dotsOf();
+    },
+    wrap,
+    start,
+  };
 }
 
 describe('request dots', () => {
@@ -110,13 +123,21 @@ describe('request dots', () => {
   });
 
   it('draws per link ⌈1.6·log10(1 + rate)⌉ dots, evenly spaced along it', () => {
-    const { dots, layer, start } = setUp();
+    const set = setUp();
+    const { dots, start } = set;
     start();
     dots.hostUpdated();
     const [[id, frame]] = frames;
     frames.delete(id);
     frame(0);
     // 1000 arrivals in 10 simulated s: 100/s, so ⌈1.6 × log10(101)⌉ = 4 dots
+    const layer = set.layer;
+    // an <svg> of its own over the diagram, panned and zoomed with it
+    expect([set.wrap.children.length, set.wrap.children[0].attrs.class, layer.attrs.transform]).toEqual([
+      1,
+      'dots-layer',
+      'translate(5,6) scale(2)',
+    ]);
     expect(layer.children.map((c) => [c.attrs.cx, c.attrs.cy, c.attrs.r])).toEqual([
       ['0', '0', '3.5'],
       ['25', '0', '3.5'],
