@@ -13,8 +13,9 @@ import { shownVariant, summarize, variantNames, variantProblems } from '../state
 import { StoreController } from './store-controller.js';
 import { variantsStyles } from './variants-styles.js';
 
-/** Change lines shown before the rest fold away. */
+/** Change lines shown before the rest fold away: more for the variant chosen. */
 const SHOWN_LINES = 4;
+const OTHER_LINES = 2;
 
 @customElement('archsim-variants')
 export class ArchsimVariants extends LitElement {
@@ -123,7 +124,8 @@ export class ArchsimVariants extends LitElement {
 
   #entry(value: string, label: string, isShown: boolean, lines: string[], problems: string[] | undefined) {
     const id = `v-${[...value].map((c) => c.codePointAt(0)!.toString(36)).join('-') || 'base'}`;
-    const rest = lines.slice(SHOWN_LINES);
+    const count = isShown ? SHOWN_LINES : OTHER_LINES;
+    const rest = lines.slice(count);
     return html`<div class="entry ${isShown ? 'shown' : ''} ${problems ? 'broken' : ''}">
       <div class="head">
         ${
@@ -160,7 +162,7 @@ export class ArchsimVariants extends LitElement {
         }
       </div>
       <ul class="changes" id=${`${id}-changes`}>
-        ${lines.slice(0, SHOWN_LINES).map((l) => html`<li>${l}</li>`)}
+        ${lines.slice(0, count).map((l) => html`<li>${l}</li>`)}
         ${rest.length ? html`<li><details><summary>${rest.length} more</summary><ul>${rest.map((l) => html`<li>${l}</li>`)}</ul></details></li>` : nothing}
       </ul>
       ${problems ? html`<p class="flag" id=${`${id}-flag`}>⚠ No longer applies to the base: ${problems.join('; ')}</p>` : nothing}

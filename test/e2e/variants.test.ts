@@ -167,6 +167,7 @@ describe('variants drawn', () => {
     expect(await diagram().getByRole('img', { name: 'Removed by +cache: link from app to db' }).count()).toBe(1);
     expect(await page.getByRole('radiogroup', { name: 'Variants' }).textContent()).toContain('+ redis (cache)');
     await page.screenshot({ path: `${SHOTS}variant-diff-cmpe273-cache.png` });
+    await page.locator('archsim-diagram').screenshot({ path: `${SHOTS}variant-diff-cmpe273-cache-diagram.png` });
   });
 
   it('load-balanced 1-instance draws web with one instance (no ×3), the change named', async () => {
@@ -176,6 +177,7 @@ describe('variants drawn', () => {
     await expect.poll(() => web.count()).toBe(1);
     expect(await web.textContent()).not.toMatch(/×\d/);
     await page.screenshot({ path: `${SHOTS}variant-diff-load-balanced-1-instance.png` });
+    await page.locator('archsim-diagram').screenshot({ path: `${SHOTS}variant-diff-load-balanced-1-instance-diagram.png` });
     await choose('');
     expect(
       await diagram()
@@ -288,7 +290,7 @@ describe('editing variants', () => {
     await page.getByLabel('Run duration').fill('2s');
     await page.getByLabel('Run duration').press('Tab');
     await expect.poll(() => variantsPanel().textContent()).toMatch(/No longer applies to the base: .*no component "jmeter"/);
-    await page.screenshot({ path: `${SHOTS}variant-broken-flag.png` });
+    await page.locator('archsim-variants').screenshot({ path: `${SHOTS}variant-broken-flag.png` });
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/^Done/);
     expect(await page.getByRole('alert').filter({ hasText: 'cannot run' }).count()).toBe(0);
