@@ -67,10 +67,16 @@ afterAll(async () => {
 });
 
 describe('axe-core finds no serious or critical violation', () => {
-  it('on the first screen (the start view)', async () => {
+  it('on the first screen (the start view), in both colour schemes', async () => {
     await page.goto(url);
     await page.getByRole('navigation', { name: /archsim: watch a system design under load/ }).waitFor();
     expect(await seriousViolations()).toEqual([]);
+    const theme = page.getByRole('button', { name: /^Colour scheme/ });
+    await theme.click(); // auto → light
+    await theme.click(); // light → dark
+    expect(await seriousViolations()).toEqual([]);
+    await page.screenshot({ path: new URL('../../screenshots/gallery-dark.png', import.meta.url).pathname });
+    await theme.click(); // back to auto
   });
 
   it('on the app after a run, with a node selected, in the light scheme', async () => {
