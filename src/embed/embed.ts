@@ -243,11 +243,8 @@ export class ArchsimEmbed extends LitElement {
           <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === this.picked}>${v}</option>`)}</select></label>`
             : nothing
         }
-        ${
-          running
-            ? html`<button class="stop" @click=${() => this.stop()}>■ Stop</button>`
-            : html`<button ?disabled=${!this.loaded} @click=${() => this.run()}>▶ Run</button>`
-        }
+        <button class=${running ? 'stop' : ''} ?disabled=${!running && !this.loaded} @click=${() => (running ? this.stop() : this.run())}
+          ><span aria-hidden="true">${running ? '■' : '▶'}</span> ${running ? 'Stop' : 'Run'}</button>
         ${this.openHref ? html`<a class="open" href=${this.openHref} target="_blank" rel="noopener">Open in archsim ↗</a>` : nothing}
       </div>
       ${

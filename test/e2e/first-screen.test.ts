@@ -305,3 +305,15 @@ describe('messages in the browser', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the embed', () => {
+  it('keeps focus on its Run/Stop button too', async () => {
+    await page.goto(`${url}embed.html?scenario=mm1&duration=100h`);
+    await page.getByRole('button', { name: 'Run', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Stop');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 30_000 }).toMatch(/^Stopped/);
+    expect(await focused()).toBe('Run');
+  });
+});
