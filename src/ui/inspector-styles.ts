@@ -31,5 +31,6 @@ export const inspectorStyles = css`
   fieldset.editing label { display: flex; align-items: center; gap: 5px; margin: 0; font-weight: 400; color: var(--text); cursor: pointer; }
   fieldset.editing .help { flex-basis: 100%; margin: 0; }
   .elsewhere { margin: 0 0 8px; }
+  .base { margin: 3px 0 0; padding-left: 6px; border-left: 3px solid #7b4fd6; font-size: 11px; color: var(--text); }
   button.switch { border: 1px solid var(--line); background: var(--surface); color: var(--text); border-radius: 6px; padding: 5px 10px; font: 12px var(--font); cursor: pointer; }
 `;

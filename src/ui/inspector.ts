@@ -12,7 +12,7 @@ import { kinds } from '../kinds/index.js';
 import { commonParams, type Param } from '../kinds/params.js';
 import { linkParams } from '../kinds/link.js';
 import { scenarioParams } from '../scenario/validate.js';
-import { ID_PATTERN, isValidId, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
+import { baseOf, ID_PATTERN, isValidId, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
 import { editTarget, linkIndexIn, shownVariant } from '../state/variant-view.js';
 import type { UiStore } from '../state/ui.js';
 import { StoreController } from './store-controller.js';
@@ -51,6 +51,8 @@ export class ArchsimInspector extends LitElement {
   #lastSel: unknown;
   /** The variant edits go to (undefined: the base design), as of the last render. */
   #target: string | undefined;
+  /** The base design while a variant is edited (its values are shown beside the variant's). */
+  #base: ScenarioDoc | undefined;
 
   static override styles = inspectorStyles;
 
@@ -72,6 +74,7 @@ export class ArchsimInspector extends LitElement {
       ui = { variant: this.#variant.value, isEditingBase: this.#isEditingBase.value };
     const shown = shownVariant(full, ui.variant);
     this.#target = editTarget(full, ui);
+    this.#base = this.#target ? baseOf(full) : undefined;
     // the design edits go to, and the one drawn (whose link indexes the selection holds)
     const doc = variantDoc(full, this.#target ?? '') ?? full,
       view = variantDoc(full, shown) ?? full;
@@ -106,7 +109,11 @@ export class ArchsimInspector extends LitElement {
       <div class="actions"><button class="switch" @click=${() => this.ui.trigger.editBase({ isEditingBase: false })}>Edit variant ${shown}</button></div>`;
   }
 
-  #field(key: string, name: string, d: Param, raw: unknown, commit: Commit, targets: readonly string[] = []) {
+  /**
+   * One parameter's field. `inBase` (editing a variant whose value differs
+   * from the base's) holds the base's value, shown under the field.
+   */
+  #field(key: string, name: string, d: Param, raw: unknown, commit: Commit, targets: readonly string[] = [], inBase?: { value: unknown }) {
     const id = `f-${key.replace(/[^\w-]/g, '_')}`;
     const err = this.errors[key];
     const unit =
@@ -127,7 +134,7 @@ export class ArchsimInspector extends LitElement {
         this.errors = rest;
       } else this.errors = { ...this.errors, [key]: r.message };
     };
-    const described = `${id}-help${err ? ` ${id}-err` : ''}`;
+    const described = `${id}-help${err ? ` ${id}-err` : ''}${inBase ? ` ${id}-base` : ''}`;
     let control: unknown;
     if (d.type === 'enum') {
       control = html`<select id=${id} aria-describedby=${described} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
@@ -148,6 +155,7 @@ export class ArchsimInspector extends LitElement {
       <label for=${id}>${name}${d.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
       <div class="control">${control}${unit ? html`<span class="unit">${unit}</span>` : nothing}</div>
       ${err ? html`<p class="error" id=${`${id}-err`} role="alert">${err}</p>` : nothing}
+      ${inBase ? html`<p class="base" id=${`${id}-base`}>Base design: ${fieldText(d, inBase.value) || 'default'}</p>` : nothing}
       <p class="help" id=${`${id}-help`}>${d.help}</p>
     </div>`;
   }
@@ -158,11 +166,14 @@ export class ArchsimInspector extends LitElement {
     prefix: string,
     commit: (k: string, v: unknown) => void,
     targets: readonly string[] = [],
+    base?: Record<string, unknown>,
   ) {
     const entries = Object.entries(params);
     const basic = entries.filter(([, d]) => !d.advanced),
       adv = entries.filter(([, d]) => d.advanced);
-    const one = ([k, d]: [string, Param]) => this.#field(`${prefix}.${k}`, d.label, d, raw[k], (v) => commit(k, v), targets);
+    const differs = (k: string) => base && JSON.stringify(base[k]) !== JSON.stringify(raw[k]);
+    const one = ([k, d]: [string, Param]) =>
+      this.#field(`${prefix}.${k}`, d.label, d, raw[k], (v) => commit(k, v), targets, differs(k) ? { value: base![k] } : undefined);
     return html`${basic.map(one)}${adv.length ? html`<details><summary>Advanced</summary>${adv.map(one)}</details>` : nothing}`;
   }
 
@@ -193,7 +204,7 @@ export class ArchsimInspector extends LitElement {
           },
         )}
         ${this.#field(`${id}.label`, 'Label', commonParams.label, c.label, (v) => set('label', v))}
-        ${def ? this.#fields(def.params, c, id, set, targets) : nothing}
+        ${def ? this.#fields(def.params, c, id, set, targets, this.#base?.components[id]) : nothing}
       </form>
       ${
         others.length
@@ -217,7 +228,14 @@ export class ArchsimInspector extends LitElement {
     const { from: _f, to: _t, ...params } = linkParams;
     return html`<header><h2>Link</h2><p><b>${l.from}</b> → <b>${l.to}</b></p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label=${`Link from ${l.from} to ${l.to}`}>
-        ${this.#fields(params, l, `link${index}`, (k, v) => this.design.trigger.setLinkParam({ index, key: k, value: v, variant: this.#target }))}
+        ${this.#fields(
+          params,
+          l,
+          `link${index}`,
+          (k, v) => this.design.trigger.setLinkParam({ index, key: k, value: v, variant: this.#target }),
+          [],
+          this.#base?.links[linkIndexIn(this.#base, l)],
+        )}
       </form>
       <div class="actions"><button class="danger" @click=${() => {
         this.design.trigger.removeLink({ index, variant: this.#target });
@@ -229,7 +247,7 @@ export class ArchsimInspector extends LitElement {
     const { version: _v, description, ...params } = scenarioParams;
     return html`<header><h2>Scenario</h2><p>Select a component or link to edit it. Nothing selected shows the scenario's settings.</p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label="Scenario settings">
-        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v, variant: this.#target }))}
+        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v, variant: this.#target }), [], this.#base)}
       </form>
       <div class="field"><button type="button" class="lesson" aria-describedby="f-description-help"
         @click=${() => this.dispatchEvent(new CustomEvent('archsim-edit-lesson', { bubbles: true, composed: true }))}>Edit the lesson</button>

@@ -242,7 +242,11 @@ describe('editing variants', () => {
       .toBe(true);
     await inspector().getByLabel('Workers', { exact: true }).fill('16');
     await inspector().getByLabel('Workers', { exact: true }).press('Tab');
-    await expect.poll(() => variantsPanel().textContent()).toContain('web.workers');
+    await expect.poll(() => variantsPanel().textContent()).toContain('web.workers 4 → 16');
+    // beside each value the variant changes, the base's value
+    expect(await inspector().getByText('Base design: 4', { exact: true }).count()).toBe(1);
+    expect(await inspector().getByText('Base design: 3', { exact: true }).count()).toBe(1);
+    await inspector().screenshot({ path: `${SHOTS}variant-editing.png` });
     // the base keeps its workers: editing the base shows them unchanged
     await inspector().getByRole('group', { name: 'Editing' }).getByRole('radio', { name: 'base design' }).check();
     expect(await inspector().getByLabel('Workers', { exact: true }).inputValue()).not.toBe('16');
