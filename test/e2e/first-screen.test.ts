@@ -166,6 +166,25 @@ function measureLayout() {
   };
 }
 
+describe('imports and shared links never drop an edited design either', () => {
+  it('importing a file in place of an edited design says so and offers Undo', async () => {
+    await page.getByRole('button', { name: 'Add Cache' }).click();
+    await expect.poll(() => heading().textContent()).toMatch(/\(edited\)$/);
+    const yaml =
+      'version: 1\ntitle: Mine\nduration: 1m\ncomponents:\n  users: { kind: client, rate: 10/s }\n  app: { kind: service }\nlinks:\n  - { from: users, to: app }\n';
+    await page.locator('input[type=file]').setInputFiles({ name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+    await expect.poll(() => heading().textContent()).toBe('Mine');
+    const notice = page.getByRole('status').filter({ hasText: 'Imported mine.yaml.' });
+    expect(await notice.textContent()).toMatch(
+      /"Sharding — uniform vs skewed keys over 4 shards" \(edited\) was closed\. Undo brings it back\./,
+    );
+    await notice.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => heading().textContent()).toBe('Sharding — uniform vs skewed keys over 4 shards (edited)');
+    // the imported design, unedited, was not bundled: bringing Sharding back offers Mine back in turn
+    expect(await page.getByRole('status').filter({ hasText: '"Mine" was closed. Undo brings it back.' }).count()).toBe(1);
+  });
+});
+
 describe('the layout at 1366×860', () => {
   it.each(bundled.map((b) => [b.title]))(
     '%s: one-row top bar, title clear of the tools, nodes and labels inside, no link label over a node',
