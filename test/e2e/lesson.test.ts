@@ -313,6 +313,60 @@ describe('the lesson panel in Chromium', () => {
   });
 });
 
+/**
+ * What each lesson tells a student to look at, by file: the variant to run, the node to
+ * select, the statistics its Component tab must show, and the badge on that node.
+ */
+const LOOK_AT: { file: string; variant: string; node: string; stats: string[]; badge?: RegExp }[] = [
+  { file: 'mm1.yaml', variant: '', node: 'app', stats: [], badge: /^busy \d+%$/ },
+  { file: 'load-balanced.yaml', variant: '1-instance', node: 'web', stats: [], badge: /^busy (8|9)\d%$/ },
+  { file: 'autoscaling.yaml', variant: '', node: 'app', stats: ['Instances', 'Peak instances', 'Rejected'] },
+  { file: 'cdn-offload.yaml', variant: '+cdn', node: 'edge', stats: ['Hit ratio', 'Origin requests', 'Bytes offloaded'] },
+  { file: 'cmpe273-progression.yaml', variant: '+cache', node: 'redis', stats: [], badge: /^hit \d+%$/ },
+  { file: 'read-replicas.yaml', variant: '+replicas', node: 'db', stats: ['Stale reads', 'Stale read ratio'] },
+  { file: 'sharding-hot-key.yaml', variant: '', node: 'db', stats: ['Utilisation per shard'] },
+  { file: 'kafka-async.yaml', variant: '', node: 'orders', stats: ['Backlog', 'End-to-end time'] },
+  { file: 'pubsub-vs-queue.yaml', variant: '', node: 'orderPlaced', stats: ['Published', 'Delivered', 'Lost'], badge: /^lost 3,\d{3}$/ },
+  { file: 'ec2-vs-lambda.yaml', variant: 'lambda', node: 'api', stats: ['Cold starts', 'Cold-start time', 'Billed GB-seconds'] },
+  { file: 'health-checks.yaml', variant: 'health-check', node: 'lb', stats: ['Marked unhealthy', 'Share per backend'] },
+  { file: 'dns-ttl-failover.yaml', variant: '', node: 'dns', stats: ['Lookups', 'Cached answers'] },
+  { file: 'monolith-crash.yaml', variant: '', node: 'app', stats: ['Crashes'] },
+  { file: 'rate-limiting.yaml', variant: '', node: 'limiter', stats: ['Admitted', 'Throttled share'], badge: /^throttled 2,\d{3}$/ },
+];
+
+describe('what the lessons point at', () => {
+  it('every statistic a lesson names is in the Component tab of the node it names, and its badge reads as the lesson says', async () => {
+    await openApp();
+    for (const look of LOOK_AT) {
+      const s = scenarios.find((x) => x.file === look.file)!;
+      const lesson = s.description.replace(/\s+/g, ' ');
+      for (const stat of look.stats) expect(lesson, look.file).toContain(`*${stat}*`);
+      await page.getByLabel('Scenario', { exact: true }).selectOption({ label: s.title });
+      // opening a scenario resets the variant to its base design
+      if (look.variant) await page.getByLabel('Variant', { exact: true }).selectOption(look.variant);
+      await page.getByRole('button', { name: RUN }).click();
+      await page.getByRole('status').filter({ hasText: /^Done/ }).waitFor({ timeout: 120_000 });
+      await page.locator(`g.node[data-id="${look.node}"]`).first().click();
+      await page.getByRole('tab', { name: `Component: ${look.node}` }).click();
+      for (const stat of look.stats)
+        expect(
+          await page
+            .locator('archsim-results')
+            .getByText(new RegExp(`^${stat}`))
+            .count(),
+          `${look.file}: ${stat}`,
+        ).toBeGreaterThan(0);
+      if (look.badge) {
+        const texts = await page.locator('archsim-diagram svg text').allTextContents();
+        expect(
+          texts.some((t) => look.badge!.test(t)),
+          `${look.file}: ${texts.join(', ')}`,
+        ).toBe(true);
+      }
+    }
+  });
+});
+
 describe('the lesson in the embed', () => {
   it('the iframe page shows the lesson with ?lesson, collapsed with ?lesson=collapsed, none without', async () => {
     const mm1 = scenarios.find((s) => s.file === 'cmpe273-progression.yaml')!;
