@@ -41,7 +41,6 @@ export const diagramStyles = css`
   g.link:focus-visible .line { stroke: var(--text); stroke-width: 2.5; stroke-dasharray: 6 3; }
   .arrowhead { fill: var(--edge); }
   text.latency { font: 10px var(--mono); fill: var(--muted); paint-order: stroke; stroke: var(--canvas); stroke-width: 4px; }
-  g.dots circle { fill: var(--accent); opacity: 0.8; }
   line.ghost { stroke: var(--accent); stroke-width: 2; stroke-dasharray: 6 4; pointer-events: none; }
   /* what a variant adds or changes wears the variant colour (never a load colour); what it removes is a faint dashed outline */
   :host { --diff: #7b4fd6; }

@@ -316,7 +316,6 @@ export class ArchsimDiagram extends LitElement {
           ${this.#shown.diff && this.isComparing ? this.#removed(this.#shown.diff) : nothing}
           <g class="nodes">${ids.map((id) => this.#node(doc, id, result, sel?.type === 'node' && sel.id === id, ui.connectFrom === id))}</g>
           <g class="links">${doc.links.map((l, i) => this.#link(l, i, sel?.type === 'link' && sel.index === i))}</g>
-          <g class="dots" aria-hidden="true"></g>
           <g class="ports">${this.readonly ? nothing : ids.map((id) => this.#port(doc, id))}</g>
           <line class="ghost" visibility="hidden"></line>
         </g>

@@ -1,9 +1,11 @@
 /**
  * Request dots: while a run is live and animation is on, a few dots travel
  * along each link of the diagram, more of them (by the log of its traffic) on
- * busier links. Each link's shape is measured once and cached, so a frame
- * only interpolates. A lit controller, so any diagram — editable or read-only —
- * gets them by constructing one.
+ * busier links. Each dot is an element moved by a Web Animations transform
+ * animation along points sampled once from its link's path: the compositor
+ * moves it, so the main thread does no work per frame — only when a link's
+ * shape or dot count changes, or the view pans and zooms. A lit controller, so
+ * any diagram — editable or read-only — gets them by constructing one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DesignStore, ScenarioDoc } from '../state/design.js';
@@ -25,113 +27,96 @@ export interface DotsHost extends ReactiveControllerHost {
 export const isAnimated = (ui: Pick<UiContext, 'isAnimating'>, runs: RunsContext): boolean =>
   ui.isAnimating && isRunning(runs) && !!runOfOpenDesign(runs)?.result;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Wall ms between two moves of the dots (about 30 a second; a 60 Hz frame comes every 16.7 ms). */
-const FRAME_MS = 30;
 /** Wall ms for a dot to travel a whole link. */
-const LAP_MS = 1400;
+export const LAP_MS = 1400;
 /** Points measured along each link; a dot moves on straight segments between them. */
 const SAMPLES = 48;
+const DOT_STYLE = 'position:absolute;left:-3.5px;top:-3.5px;width:7px;height:7px;border-radius:50%;background:var(--accent);opacity:.8';
 
-/** Appends the point at fraction `f` (0..1) of a sampled path to `out` as x, y. */
-export function pointAt(pts: Float32Array, f: number, out: number[]): void {
-  const at = f * SAMPLES,
-    i = Math.min(SAMPLES - 1, Math.floor(at)),
-    u = at - i;
-  out.push(pts[2 * i] + (pts[2 * i + 2] - pts[2 * i]) * u, pts[2 * i + 1] + (pts[2 * i + 3] - pts[2 * i + 1]) * u);
+/** Dots on a link of `rate` requests per simulated second: ⌈1.6·log10(1 + rate)⌉, at most 7. */
+export const dotsFor = (rate: number): number => (rate > 0 ? Math.min(7, Math.ceil(Math.log10(1 + rate) * 1.6)) : 0);
+
+/** "translate(10,20) scale(2)" (an SVG transform, d3-zoom's) as CSS, which needs units. */
+export function cssTransform(svgTransform: string): string {
+  const m = /translate\(\s*([-\d.e]+)[\s,]+([-\d.e]+)\s*\)\s*scale\(\s*([-\d.e]+)\s*\)/.exec(svgTransform);
+  return m ? `translate(${m[1]}px, ${m[2]}px) scale(${m[3]})` : 'none';
 }
 
-/** Runs the dots' animation frames: started or stopped after each host update, cancelled when the host leaves the page. */
+/** The dots of one link: the path shape and count they were made for. */
+interface LinkDots {
+  d: string;
+  n: number;
+  dots: Element[];
+}
+
+/** Starts, updates and removes the dots after each host update; removes them when the host leaves the page. */
 export class RequestDots implements ReactiveController {
-  #raf = 0;
   /** Sampled points per path shape (its `d`), so a moved node re-measures only its own links. */
   #geometry = new Map<string, Float32Array>();
-  #dots?: SVGGElement;
-  #viewportTransform = '';
-  #drawnAt = -Infinity;
+  #links = new Map<number, LinkDots>();
+  #layer?: HTMLElement;
+  #view?: HTMLElement;
+  #viewport?: Element;
+  #observer?: MutationObserver;
 
   constructor(private host: DotsHost) {
     host.addController(this);
   }
 
-  /** True while animation frames are scheduled. */
+  /** True while dots are shown moving. */
   get isMoving(): boolean {
-    return this.#raf !== 0;
+    return this.#links.size > 0;
   }
 
   hostUpdated(): void {
-    if (isAnimated(this.host.ui.getSnapshot().context, this.host.runs.getSnapshot().context)) this.#start();
+    if (isAnimated(this.host.ui.getSnapshot().context, this.host.runs.getSnapshot().context)) this.#update();
     else this.#stop();
   }
 
   hostDisconnected(): void {
     this.#stop();
+    this.#observer?.disconnect();
+    this.#viewport = undefined;
   }
 
-  /**
-   * The dots' layer: a `g.dots` in an <svg> of its own laid over the diagram,
-   * promoted to its own compositing layer (will-change), so dots moving every
-   * frame repaint only themselves, never the diagram beneath. It follows the
-   * diagram's pan and zoom by copying the `g.viewport` transform.
-   */
-  #layer(): SVGGElement | null {
-    if (this.#dots && this.#dots.isConnected !== false) return this.#dots;
-    const wrap = this.host.renderRoot.querySelector('.wrap');
-    if (!wrap) return null;
-    const overlay = document.createElementNS(SVG_NS, 'svg');
-    overlay.setAttribute('class', 'dots-layer');
-    overlay.setAttribute('aria-hidden', 'true');
-    overlay.setAttribute('style', 'position:absolute;inset:0;width:100%;height:100%;pointer-events:none;will-change:transform');
-    this.#dots = overlay.appendChild(document.createElementNS(SVG_NS, 'g'));
-    this.#dots.setAttribute('class', 'dots');
-    this.#viewportTransform = '';
-    // beneath the diagram's toolbar and hints, which come after the canvas
-    const canvas = wrap.querySelector('svg.canvas');
-    if (canvas) canvas.after(overlay);
-    else wrap.appendChild(overlay);
-    return this.#dots;
-  }
-
-  #start(): void {
-    if (!this.#raf) this.#raf = requestAnimationFrame(this.#frame);
-  }
-
-  #stop(): void {
-    cancelAnimationFrame(this.#raf);
-    this.#raf = 0;
-    this.#dots?.replaceChildren();
-  }
-
-  #frame = (now: number): void => {
-    this.#raf = requestAnimationFrame(this.#frame);
-    // 30 moves a second read as motion and cost half the main thread of 60
-    if (now - this.#drawnAt < FRAME_MS) return;
-    this.#drawnAt = now;
+  /** Brings each link's dots up to date with its shape and traffic; leaves unchanged links' animations running. */
+  #update(): void {
+    const view = this.#viewLayer();
+    if (!view) return;
     const result = runOfOpenDesign(this.host.runs.getSnapshot().context)?.result;
     const doc = this.host.shownDoc?.() ?? this.host.design.getSnapshot().context.doc;
-    const want: number[] = [];
+    const seen = new Set<number>();
     for (const p of this.host.renderRoot.querySelectorAll<SVGPathElement>('g.link path.line')) {
-      const rate = linkRate(doc, Number(p.dataset.index), result);
-      const n = rate > 0 ? Math.min(7, Math.ceil(Math.log10(1 + rate) * 1.6)) : 0;
-      if (!n) continue;
-      const pts = this.#samples(p);
-      for (let k = 0; k < n; k++) pointAt(pts, (now / LAP_MS + k / n) % 1, want);
+      const index = Number(p.dataset.index);
+      const n = dotsFor(linkRate(doc, index, result));
+      const d = p.getAttribute('d') ?? '';
+      seen.add(index);
+      const had = this.#links.get(index);
+      if (had && had.d === d && had.n === n) continue;
+      for (const e of had?.dots ?? []) e.remove();
+      this.#links.set(index, { d, n, dots: n ? this.#launch(view, this.#samples(p), n) : [] });
     }
-    const layer = this.#layer();
-    if (!layer) return;
-    const t = this.host.renderRoot.querySelector('g.viewport')?.getAttribute('transform') ?? '';
-    if (t !== this.#viewportTransform) layer.setAttribute('transform', (this.#viewportTransform = t));
-    const count = want.length / 2;
-    while (layer.childElementCount < count) layer.appendChild(document.createElementNS(SVG_NS, 'circle')).setAttribute('r', '3.5');
-    while (layer.childElementCount > count) layer.lastChild!.remove();
-    for (let i = 0; i < count; i++) {
-      const c = layer.children[i];
-      c.setAttribute('cx', String(Math.round(want[2 * i] * 10) / 10));
-      c.setAttribute('cy', String(Math.round(want[2 * i + 1] * 10) / 10));
-    }
-  };
+    for (const [index, l] of this.#links)
+      if (!seen.has(index)) {
+        for (const e of l.dots) e.remove();
+        this.#links.delete(index);
+      }
+  }
 
-  /** Points along a link's path, measured once per path shape (getPointAtLength forces layout work, so never per frame). */
+  /** `n` dots evenly spaced along a sampled path, each looping it once every LAP_MS. */
+  #launch(view: HTMLElement, pts: Float32Array, n: number): Element[] {
+    const keyframes: Keyframe[] = [];
+    for (let i = 0; i <= SAMPLES; i++) keyframes.push({ transform: `translate(${pts[2 * i]}px, ${pts[2 * i + 1]}px)` });
+    return Array.from({ length: n }, (_, k) => {
+      const dot = view.appendChild(document.createElement('span'));
+      dot.setAttribute('style', DOT_STYLE);
+      // a negative delay starts the dot k/n of the way along, so the n dots stay evenly spaced
+      dot.animate(keyframes, { duration: LAP_MS, iterations: Infinity, delay: -(k / n) * LAP_MS });
+      return dot;
+    });
+  }
+
+  /** Points along a link's path, measured once per path shape (getPointAtLength forces layout work). */
   #samples(p: SVGPathElement): Float32Array {
     const d = p.getAttribute('d') ?? '';
     let pts = this.#geometry.get(d);
@@ -140,12 +125,54 @@ export class RequestDots implements ReactiveController {
       const len = p.getTotalLength();
       for (let i = 0; i <= SAMPLES; i++) {
         const pt = p.getPointAtLength((len * i) / SAMPLES);
-        pts[2 * i] = pt.x;
-        pts[2 * i + 1] = pt.y;
+        pts[2 * i] = Math.round(pt.x * 10) / 10;
+        pts[2 * i + 1] = Math.round(pt.y * 10) / 10;
       }
       if (this.#geometry.size > 500) this.#geometry.clear();
       this.#geometry.set(d, pts);
     }
     return pts;
+  }
+
+  /**
+   * The box the dots move in: laid over the diagram's canvas (beneath its
+   * toolbar), panned and zoomed with the diagram's `g.viewport`, whose
+   * transform it copies whenever d3-zoom changes it.
+   */
+  #viewLayer(): HTMLElement | undefined {
+    const root = this.host.renderRoot;
+    if (!this.#layer || this.#layer.isConnected === false) {
+      const wrap = root.querySelector('.wrap');
+      if (!wrap) return undefined;
+      this.#layer = document.createElement('div');
+      this.#layer.className = 'dots-layer';
+      this.#layer.setAttribute('aria-hidden', 'true');
+      this.#layer.setAttribute('style', 'position:absolute;inset:0;overflow:hidden;pointer-events:none');
+      this.#view = this.#layer.appendChild(document.createElement('div'));
+      this.#view.setAttribute('style', 'position:absolute;left:0;top:0;transform-origin:0 0');
+      const canvas = wrap.querySelector('svg.canvas');
+      if (canvas) canvas.after(this.#layer);
+      else wrap.appendChild(this.#layer);
+    }
+    const viewport = root.querySelector('g.viewport') ?? undefined;
+    if (viewport !== this.#viewport) {
+      this.#viewport = viewport;
+      this.#observer?.disconnect();
+      if (viewport && typeof MutationObserver === 'function') {
+        this.#observer ??= new MutationObserver(() => this.#followView());
+        this.#observer.observe(viewport, { attributes: true, attributeFilter: ['transform'] });
+      }
+    }
+    this.#followView();
+    return this.#view;
+  }
+
+  #followView(): void {
+    this.#view?.style.setProperty('transform', cssTransform(this.#viewport?.getAttribute('transform') ?? ''));
+  }
+
+  #stop(): void {
+    for (const l of this.#links.values()) for (const e of l.dots) e.remove();
+    this.#links.clear();
   }
 }

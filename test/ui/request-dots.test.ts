@@ -1,23 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isAnimated, RequestDots } from '../../src/ui/request-dots.js';
+import { cssTransform, dotsFor, isAnimated, LAP_MS, RequestDots } from '../../src/ui/request-dots.js';
 import { createDesignStore } from '../../src/state/design.js';
 import { createUiStore } from '../../src/state/ui.js';
 import { createRunsStore } from '../../src/state/runs.js';
 import type { Progress, RunResult } from '../../src/worker/api.js';
 
-/** A stand-in for an SVG element: just what the dots touch. */
+/** A stand-in for a DOM element: just what the dots touch, and the animations started on it. */
 class FakeElement {
   attrs: Record<string, string> = {};
   children: FakeElement[] = [];
   parent?: FakeElement;
+  className = '';
+  animations: { keyframes: Keyframe[]; options: KeyframeAnimationOptions }[] = [];
+  style = { transform: '', setProperty: (_k: string, v: string) => void (this.style.transform = v) };
   setAttribute(k: string, v: string) {
     this.attrs[k] = v;
-  }
-  get childElementCount() {
-    return this.children.length;
-  }
-  get lastChild(): FakeElement | null {
-    return this.children.at(-1) ?? null;
   }
   appendChild(c: FakeElement) {
     c.parent = this;
@@ -27,11 +24,11 @@ class FakeElement {
   remove() {
     this.parent!.children = this.parent!.children.filter((c) => c !== this);
   }
-  replaceChildren() {
-    this.children = [];
-  }
   querySelector() {
     return null;
+  }
+  animate(keyframes: Keyframe[], options: KeyframeAnimationOptions) {
+    this.animations.push({ keyframes, options });
   }
 }
 
@@ -44,23 +41,12 @@ const path = {
 };
 const partial = { simulatedMs: 10_000, components: { app: { arrivals: 1000 } } } as unknown as RunResult;
 
-let frames: Map<number, FrameRequestCallback>, nextFrame: number, cancelled: number[];
-
-beforeEach(() => {
-  frames = new Map();
-  nextFrame = 1;
-  cancelled = [];
-  vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => (frames.set(nextFrame, f), nextFrame++));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => (cancelled.push(id), frames.delete(id)));
-  vi.stubGlobal('document', { createElementNS: () => new FakeElement() });
-});
+beforeEach(() => vi.stubGlobal('document', { createElement: () => new FakeElement() }));
 afterEach(() => vi.unstubAllGlobals());
 
 /** A diagram host (read-only, like an embed's) with one link users → app, and its dots controller. */
 function setUp() {
   const wrap = new FakeElement();
-  /** The dots' own layer, once the controller has laid it over the diagram. */
-  const dotsOf = () => wrap.children[0]?.children[0] ?? new FakeElement();
   const host = {
     readonly: true,
     design: createDesignStore({
@@ -85,15 +71,10 @@ function setUp() {
     host.runs.trigger.started({ label: 'test' });
     host.runs.trigger.progressed({ id: 1, progress: {} as Progress, partial, atMs: 0 });
   };
-  return {
-    host,
-    dots,
-    get layer() {
-      return dotsOf();
-    },
-    wrap,
-    start,
-  };
+  /** The dots' layer over the diagram, the box that pans and zooms with it, and the dots in it. */
+  const layer = () => wrap.children[0];
+  const view = () => layer()?.children[0];
+  return { host, dots, start, wrap, layer, view, shown: () => view()?.children ?? [] };
 }
 
 describe('request dots', () => {
@@ -109,66 +90,61 @@ describe('request dots', () => {
     expect(isAnimated({ isAnimating: true }, runs.getSnapshot().context)).toBe(false);
   });
 
+  it('dotsFor(rate) is ⌈1.6·log10(1 + rate)⌉, none without traffic, at most 7', () => {
+    expect([0, 1, 100, 1e4, 1e9].map(dotsFor)).toEqual([0, 1, 4, 7, 7]);
+  });
+
+  it('cssTransform(svg) gives d3-zoom’s transform the units CSS needs', () => {
+    expect(cssTransform('translate(5,6) scale(2)')).toBe('translate(5px, 6px) scale(2)');
+    expect(cssTransform('translate(-1.5e-3 20) scale(0.5)')).toBe('translate(-1.5e-3px, 20px) scale(0.5)');
+    expect(cssTransform('')).toBe('none');
+  });
+
   it('moves on a read-only diagram once a run has a result (read-only embeds once showed none)', () => {
-    const { host, dots, start } = setUp();
+    const { host, dots, start, shown } = setUp();
     expect(host.addController).toHaveBeenCalledWith(dots);
     dots.hostUpdated();
-    expect([dots.isMoving, frames.size]).toEqual([false, 0]);
+    expect([dots.isMoving, shown().length]).toEqual([false, 0]);
     start();
     dots.hostUpdated();
-    expect([dots.isMoving, frames.size]).toEqual([true, 1]);
-    // further updates keep the one frame loop
-    dots.hostUpdated();
-    expect(frames.size).toBe(1);
+    expect([dots.isMoving, shown().length]).toEqual([true, 4]);
   });
 
-  it('draws per link ⌈1.6·log10(1 + rate)⌉ dots, evenly spaced along it', () => {
-    const set = setUp();
-    const { dots, start } = set;
+  it('animates per link ⌈1.6·log10(1 + rate)⌉ dots along it, evenly spaced, in a layer panned and zoomed with the diagram', () => {
+    const { dots, start, layer, view, shown } = setUp();
     start();
     dots.hostUpdated();
-    const [[id, frame]] = frames;
-    frames.delete(id);
-    frame(0);
-    // 1000 arrivals in 10 simulated s: 100/s, so ⌈1.6 × log10(101)⌉ = 4 dots
-    const layer = set.layer;
-    // an <svg> of its own over the diagram, panned and zoomed with it
-    expect([set.wrap.children.length, set.wrap.children[0].attrs.class, layer.attrs.transform]).toEqual([
-      1,
+    expect([layer().className, layer().attrs['aria-hidden'], view().style.transform]).toEqual([
       'dots-layer',
-      'translate(5,6) scale(2)',
+      'true',
+      'translate(5px, 6px) scale(2)',
     ]);
-    expect(layer.children.map((c) => [c.attrs.cx, c.attrs.cy, c.attrs.r])).toEqual([
-      ['0', '0', '3.5'],
-      ['25', '0', '3.5'],
-      ['50', '0', '3.5'],
-      ['75', '0', '3.5'],
+    // 1000 arrivals in 10 simulated s: 100/s, so ⌈1.6 × log10(101)⌉ = 4 dots, a quarter lap apart
+    expect(shown().map((d) => d.animations.map((a) => [a.options.delay, a.options.duration, a.options.iterations]))).toEqual(
+      [0, 1, 2, 3].map((k) => [[-(k / 4) * LAP_MS, LAP_MS, Infinity]]),
+    );
+    const { keyframes } = shown()[0].animations[0];
+    expect([keyframes.length, keyframes[0].transform, keyframes[24].transform, keyframes[48].transform]).toEqual([
+      49,
+      'translate(0px, 0px)',
+      'translate(50px, 0px)',
+      'translate(100px, 0px)',
     ]);
-    expect(frames.size).toBe(1);
-    // 350 ms later each dot is a quarter of the 1400 ms lap further on
-    const [[, next]] = frames;
-    next(350);
-    expect(layer.children.map((c) => c.attrs.cx)).toEqual(['25', '50', '75', '0']);
   });
 
-  it('measures a link once per shape, never per frame (getPointAtLength forces layout)', () => {
-    const { dots, start } = setUp();
+  it('does no work per progress update while a link’s shape and dot count hold (no re-measuring, no restarted animations)', () => {
+    const { dots, start, shown } = setUp();
     start();
-    dots.hostUpdated();
     path.getPointAtLength.mockClear();
-    const measuredAfter = (n: number) => {
-      for (let t = 0; t < n; t++) {
-        const [[id, frame]] = frames;
-        frames.delete(id);
-        frame(t * 16);
-      }
-      return path.getPointAtLength.mock.calls.length;
-    };
-    // the first frame samples the path (49 points); the next 30 only interpolate
-    expect([measuredAfter(1), measuredAfter(30)]).toEqual([49, 49]);
+    dots.hostUpdated();
+    const first = shown();
+    for (let i = 0; i < 30; i++) dots.hostUpdated();
+    expect(path.getPointAtLength.mock.calls.length).toBe(49);
+    expect(shown()).toEqual(first);
+    expect(shown().every((d) => d.animations.length === 1)).toBe(true);
   });
 
-  it('stops and clears the dots when the run ends, animation is turned off, or the host leaves the page', () => {
+  it('stops and removes the dots when the run ends, animation is turned off, or the host leaves the page', () => {
     for (const end of [
       (s: ReturnType<typeof setUp>) => (
         s.host.runs.trigger.finished({ id: 1, result: { ...partial, complete: true } }), s.dots.hostUpdated()
@@ -179,15 +155,9 @@ describe('request dots', () => {
       const s = setUp();
       s.start();
       s.dots.hostUpdated();
-      const [[id, frame]] = frames;
-      frame(0);
-      expect(s.layer.childElementCount).toBe(4);
-      const pending = [...frames.keys()].filter((k) => k !== id);
+      expect(s.shown().length).toBe(4);
       end(s);
-      expect(s.dots.isMoving).toBe(false);
-      expect(cancelled.at(-1)).toBe(pending[0]);
-      expect(s.layer.childElementCount).toBe(0);
-      frames.clear();
+      expect([s.dots.isMoving, s.shown().length]).toEqual([false, 0]);
     }
   });
 });
