@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { build, launch, serve } from './harness.js';
@@ -22,6 +23,20 @@ const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 let browser: Browser, server: Server, url: string, page: Page;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+async function seriousViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  type Violation = { id: string; impact: string; help: string; nodes: { target: unknown[] }[] };
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${v.help} — ${JSON.stringify(n.target)}`));
+}
 
 type Raw = { components: Record<string, Record<string, unknown>>; links: Record<string, unknown>[] };
 
@@ -295,6 +310,21 @@ describe('editing variants', () => {
     await page.getByLabel('Run duration').press('Tab');
     await expect.poll(() => variantsPanel().textContent()).toMatch(/No longer applies to the base: .*no component "jmeter"/);
     await page.locator('archsim-variants').screenshot({ path: `${SHOTS}variant-broken-flag.png` });
+    // a flagged variant, chosen and compared with the base, in both colour schemes: no serious or critical axe violation
+    await choose('+cache');
+    expect(await diagram().getByRole('img', { name: 'Removed by +cache: link from app to db' }).count()).toBe(1);
+    await diagram()
+      .getByRole('button', { name: /^Database MySQL/ })
+      .click();
+    const theme = page.getByRole('button', { name: /^Colour scheme/ });
+    for (const scheme of ['light', 'dark']) {
+      await theme.click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+      expect(await seriousViolations()).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}variant-flagged-${scheme}.png` });
+    }
+    await theme.click();
+    await choose('');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/^Done/);
     expect(await page.getByRole('alert').filter({ hasText: 'cannot run' }).count()).toBe(0);
