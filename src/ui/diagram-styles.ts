@@ -11,6 +11,8 @@ export const diagramStyles = css`
   g.node { cursor: pointer; outline: none; }
   g.node .box { fill: var(--surface); stroke: var(--line-strong); stroke-width: 1.25; filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.12)); }
   g.node .stack { fill: var(--surface-2); stroke: var(--line-strong); stroke-width: 1; }
+  /* a variant's marks come before hover, selection and load colours, which win over them (the tag stays) */
+  g.node.added .box, g.node.changed .box { stroke: var(--diff); stroke-width: 2.5; }
   g.node:hover .box { stroke: var(--accent); }
   g.node.selected .box { stroke: var(--accent); stroke-width: 2.5; }
   /* the keyboard focus ring sits outside the box, dashed in the text colour: never one of the load colours (green, amber, red) the border wears */
@@ -37,6 +39,8 @@ export const diagramStyles = css`
   g.link { cursor: pointer; outline: none; }
   g.link .hit { stroke: transparent; stroke-width: 14; fill: none; }
   g.link .line { stroke: var(--edge); stroke-width: 1.6; fill: none; }
+  g.link.added .line { stroke: var(--diff); stroke-width: 2.2; }
+  g.link.changed .line { stroke: var(--diff); stroke-width: 2.2; stroke-dasharray: 7 3; }
   g.link:hover .line, g.link.selected .line { stroke: var(--accent); stroke-width: 2.5; }
   g.link:focus-visible .line { stroke: var(--text); stroke-width: 2.5; stroke-dasharray: 6 3; }
   .arrowhead { fill: var(--edge); }
@@ -44,11 +48,8 @@ export const diagramStyles = css`
   line.ghost { stroke: var(--accent); stroke-width: 2; stroke-dasharray: 6 4; pointer-events: none; }
   /* what a variant adds or changes wears the variant colour (never a load colour); what it removes is a faint dashed outline */
   :host { --diff: #7b4fd6; }
-  g.node.added .box, g.node.changed .box { stroke: var(--diff); stroke-width: 2.5; }
   g.diff-tag rect { fill: var(--diff); }
   g.diff-tag text { font: 600 10px var(--font); fill: #fff; }
-  g.link.added .line { stroke: var(--diff); stroke-width: 2.2; }
-  g.link.changed .line { stroke: var(--diff); stroke-width: 2.2; stroke-dasharray: 7 3; }
   g.link.added text.latency, g.link.changed text.latency { fill: var(--diff); font-weight: 600; }
   g.removed-node { opacity: 0.55; pointer-events: none; }
   g.removed-node .box { fill: none; stroke: var(--muted); stroke-width: 1.25; stroke-dasharray: 5 4; }
