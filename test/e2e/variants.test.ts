@@ -273,6 +273,27 @@ describe('editing variants', () => {
     ).toBe(1);
   });
 
+  it('renames, copies and deletes a variant; Undo brings a deleted one back', async () => {
+    await open('cmpe273-progression.yaml');
+    await choose('+cache');
+    await page.getByRole('button', { name: 'Rename +cache' }).click();
+    await page.getByLabel('New name for +cache').fill('+redis');
+    await page.getByLabel('New name for +cache').press('Enter');
+    await expect.poll(() => variantsPanel().getByRole('radio', { name: '+redis', exact: true }).isChecked()).toBe(true);
+    expect(
+      await diagram()
+        .getByRole('button', { name: /^Cache Redis \(redis\), added by \+redis$/ })
+        .count(),
+    ).toBe(1);
+    await page.getByRole('button', { name: 'Copy +redis' }).click();
+    await expect.poll(() => variantsPanel().getByRole('radio', { name: '+redis copy', exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Delete +redis copy' }).click();
+    await expect.poll(() => variantsPanel().getByRole('radio', { name: 'Base design' }).isChecked()).toBe(true);
+    expect(await variantsPanel().getByRole('radio', { name: '+redis copy' }).count()).toBe(0);
+    await page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => variantsPanel().getByRole('radio', { name: '+redis copy', exact: true }).count()).toBe(1);
+  });
+
   it('saves the edits made to the base as a variant, and the base returns to how it was opened', async () => {
     await open('mm1.yaml');
     await diagram()
