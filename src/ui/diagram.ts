@@ -11,7 +11,8 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { kinds } from '../kinds/index.js';
 import { baseOf, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
-import { diffDesign, editTarget, linkIndexIn, showChange, shownVariant, type Change, type DesignDiff } from '../state/variant-view.js';
+import { diffDesign, editTarget, linkIndexIn, shownVariant, type DesignDiff } from '../state/variant-view.js';
+import { diffLegend, diffMark, diffTag, removedParts } from './diagram-variant.js';
 import type { Selection, UiStore } from '../state/ui.js';
 import { runOfOpenDesign, type RunsStore } from '../state/runs.js';
 import { autoLayout, NODE_H, NODE_W } from '../state/layout.js';
@@ -313,14 +314,14 @@ export class ArchsimDiagram extends LitElement {
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 10 5 0 10z" class="arrowhead"/></marker>
         </defs>
         <g class="viewport" transform=${this.#transform.toString()}>
-          ${this.#shown.diff && this.isComparing ? this.#removed(this.#shown.diff) : nothing}
+          ${this.#shown.diff && this.isComparing ? removedParts(baseOf(this.#doc.value), this.#shown.diff, this.#positions, this.#shown.variant) : nothing}
           <g class="nodes">${ids.map((id) => this.#node(doc, id, result, sel?.type === 'node' && sel.id === id, ui.connectFrom === id))}</g>
           <g class="links">${doc.links.map((l, i) => this.#link(l, i, sel?.type === 'link' && sel.index === i))}</g>
           <g class="ports">${this.readonly ? nothing : ids.map((id) => this.#port(doc, id))}</g>
           <line class="ghost" visibility="hidden"></line>
         </g>
       </svg>
-      ${this.#shown.diff && this.isComparing ? this.#legend(this.#shown.variant) : nothing}
+      ${this.#shown.diff && this.isComparing ? diffLegend(this.#shown.variant) : nothing}
       ${ids.length ? nothing : html`<div class="empty"><strong>An empty canvas.</strong> Pick a scenario above, or add components from the palette (click, or drag them here).</div>`}
       ${ui.connectFrom ? html`<div class="hint" role="status">Choose the node <b>${ui.connectFrom}</b> should call — click it, or Tab to it and press Enter. Esc cancels.</div>` : nothing}
       <div class="tools" role="toolbar" aria-label="View">
@@ -353,7 +354,7 @@ export class ArchsimDiagram extends LitElement {
     const extra = [typeof l.p === 'number' && l.p < 1 ? `p=${l.p}` : '', Array.isArray(l.routes) ? l.routes.join(' ') : '']
       .filter(Boolean)
       .join(' · ');
-    const mark = this.#mark(this.#shown.diff?.links[i]);
+    const mark = diffMark(this.#shown.diff?.links[i], this.#shown.variant, this.isComparing);
     return svg`<g class="link ${isSelected ? 'selected' : ''} ${mark.cls}" tabindex="0" role="button" data-index=${i}
         aria-label=${`Link from ${l.from} to ${l.to}${lat ? `, latency ${lat}` : ''}${extra ? `, ${extra}` : ''}${mark.text}`}
         @click=${() => this.ui.trigger.select({ selection: { type: 'link', index: i } })}
@@ -394,7 +395,7 @@ export class ArchsimDiagram extends LitElement {
     const x = p.x - NODE_W / 2,
       y = p.y - NODE_H / 2;
     const fit = this.#fitText(label, def?.label ?? `unknown kind ${c.kind}`, n > 1);
-    const mark = this.#mark(this.#shown.diff?.nodes[id]);
+    const mark = diffMark(this.#shown.diff?.nodes[id], this.#shown.variant, this.isComparing);
     // the name begins with the box's visible text in its order (kind, name, ×n); badges, tag and warning
     // are drawn beside the button (hidden from screen readers, said in the name), so the two never disagree
     const name = `${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}${n > 1 ? `, ${n} instances` : ''}${mark.text}${badges.length ? `, ${badges.map((b) => b.name).join(', ')}` : ''}${saturated ? ', saturated' : ''}`;
@@ -414,58 +415,9 @@ export class ArchsimDiagram extends LitElement {
     </g>
     <g class="node-extras" aria-hidden="true" transform=${`translate(${x},${y})`}>
       ${badgeRows(badges).map(({ b, x, y }) => svg`<g class="badge ${b.key === 'utilization' ? tone : ''}" transform=${`translate(${x},${NODE_H + 6 + y})`}><title>${b.help ?? b.name}</title><rect width=${badgeWidth(b)} height="18" rx="9"></rect><text x=${badgeWidth(b) / 2} y="13" text-anchor="middle">${b.text}</text></g>`)}
-      ${mark.cls ? svg`<g class="diff-tag" aria-hidden="true" transform=${`translate(${NODE_W - (mark.cls === 'added' ? 56 : 72)},-22)`}><rect width=${mark.cls === 'added' ? 60 : 76} height="16" rx="8"></rect><text x="8" y="12">${mark.cls === 'added' ? '+ added' : '~ changed'}</text></g>` : nothing}
+      ${diffTag(mark)}
       ${saturated ? svg`<text class="warn" x=${NODE_W / 2} y="-10" text-anchor="middle">⚠ saturated</text>` : nothing}
     </g>`;
-  }
-
-  /**
-   * How a node or link is marked as the variant's work: a class for its look,
-   * words for its accessible name, and the changes for its tooltip. Nothing
-   * when it is the base's own or comparing is off.
-   */
-  #mark(d: { status: string; changes: Change[] } | undefined): { cls: string; text: string; title: string } {
-    const v = this.#shown.variant;
-    if (!d || d.status === 'same' || !this.isComparing) return { cls: '', text: '', title: '' };
-    if (d.status === 'added') return { cls: 'added', text: `, added by ${v}`, title: `\nAdded by variant ${v}.` };
-    const changes = d.changes.map(showChange);
-    const listed = changes.length > 4 ? [...changes.slice(0, 4), `${changes.length - 4} more`] : changes;
-    return {
-      cls: 'changed',
-      text: `, changed by ${v}: ${listed.join('; ')}`,
-      title: `\nChanged by variant ${v}:\n${changes.join('\n')}`,
-    };
-  }
-
-  /** Faint outlines of what the variant removes from the base: seen, named, but not part of the design drawn. */
-  #removed(diff: DesignDiff) {
-    const base = baseOf(this.#doc.value),
-      v = this.#shown.variant;
-    const links = diff.removedLinks.map((l) => {
-      const a = this.#positions[l.from],
-        b = this.#positions[l.to];
-      if (!a || !b) return nothing;
-      return svg`<g class="removed-link" role="img" aria-label=${`Removed by ${v}: link from ${l.from} to ${l.to}`}><path d=${linkPath(a, b).d}></path></g>`;
-    });
-    const nodes = diff.removedNodes.map((id) => {
-      const p = this.#positions[id],
-        c = base.components[id];
-      if (!p || !c) return nothing;
-      const def = kinds[c.kind];
-      const label = typeof c.label === 'string' && c.label ? c.label : id;
-      const name = `Removed by ${v}: ${def?.label ?? c.kind} ${label}${label === id ? '' : ` (${id})`}`;
-      return svg`<g class="removed-node" role="img" aria-label=${name} transform=${`translate(${p.x - NODE_W / 2},${p.y - NODE_H / 2})`}>
-        <rect class="box" width=${NODE_W} height=${NODE_H} rx="10"></rect>
-        <text class="label" x="14" y=${NODE_H / 2 - 3}>${label.length > 18 ? `${label.slice(0, 17)}…` : label}</text>
-        <text class="kind" x="14" y=${NODE_H / 2 + 13}>− removed</text></g>`;
-    });
-    return svg`<g class="removed">${links}${nodes}</g>`;
-  }
-
-  /** The key to the variant's marks, under the diagram's title. */
-  #legend(variant: string) {
-    return html`<p class="legend">Variant <b>${variant}</b> compared with the base:
-      <span class="tag added">+ added</span> <span class="tag changed">~ changed</span> <span class="tag removed">− removed</span></p>`;
   }
 
   /** Name and kind sized to fit the box: right of the icon, left of the ×n count when there is one. */
