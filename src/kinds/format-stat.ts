@@ -16,8 +16,11 @@ export function formatMs(x: number | null | undefined): string {
   return `${x.toFixed(2)} ms`;
 }
 
+/** One formatter for every count: toLocaleString builds a new one per call, which a live run's tables and badges pay for many times a second. */
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** 1234567 → "1,234,567". */
-export const formatCount = (x: number | null | undefined): string => (finite(x) ? Math.round(x).toLocaleString('en-US') : '—');
+export const formatCount = (x: number | null | undefined): string => (finite(x) ? COUNT.format(Math.round(x)) : '—');
 
 /** 0.853 → "85%", 0.0012 → "0.1%". */
 export const formatPercent = (x: number | null | undefined): string =>

@@ -225,6 +225,7 @@ function drawEvents(
   xMax: number,
   ih: number,
 ): void {
+  if (!events.length && g.select('g.event').empty()) return;
   const byTime = new Map<number, string[]>();
   for (const e of events) if (e.at >= 0 && e.at <= xMax) byTime.set(e.at, [...(byTime.get(e.at) ?? []), e.label]);
   // labels alternate between two lines, so events close in time do not print over each other

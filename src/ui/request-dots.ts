@@ -42,6 +42,53 @@ export function cssTransform(svgTransform: string): string {
   return m ? `translate(${m[1]}px, ${m[2]}px) scale(${m[3]})` : 'none';
 }
 
+/**
+ * SAMPLES + 1 points evenly spaced by length along a path "M x0,y0 C x1,y1
+ * x2,y2 x3,y3" (how diagram-geometry draws every link), as x, y pairs;
+ * undefined for any other path.
+ */
+export function cubicSamples(d: string): Float32Array | undefined {
+  const n = '(-?[\\d.]+(?:e-?\\d+)?)';
+  const m = new RegExp(`^M\\s*${n}[ ,]${n}\\s*C\\s*${n}[ ,]${n}\\s+${n}[ ,]${n}\\s+${n}[ ,]${n}\\s*$`).exec(d.trim());
+  if (!m) return undefined;
+  const [x0, y0, x1, y1, x2, y2, x3, y3] = m.slice(1).map(Number);
+  const at = (t: number): [number, number] => {
+    const u = 1 - t;
+    return [
+      u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3,
+      u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3,
+    ];
+  };
+  // a fine polyline, then points at equal distances along it (the dots keep an even speed)
+  const FINE = 200;
+  const fine = Array.from({ length: FINE + 1 }, (_, i) => at(i / FINE));
+  const dist = [0];
+  for (let i = 1; i <= FINE; i++) dist.push(dist[i - 1] + Math.hypot(fine[i][0] - fine[i - 1][0], fine[i][1] - fine[i - 1][1]));
+  const out = new Float32Array(2 * (SAMPLES + 1));
+  let j = 0;
+  for (let i = 0; i <= SAMPLES; i++) {
+    const want = (dist[FINE] * i) / SAMPLES;
+    while (j < FINE - 1 && dist[j + 1] < want) j++;
+    const span = dist[j + 1] - dist[j] || 1,
+      f = Math.min(1, Math.max(0, (want - dist[j]) / span));
+    out[2 * i] = Math.round((fine[j][0] + (fine[j + 1][0] - fine[j][0]) * f) * 10) / 10;
+    out[2 * i + 1] = Math.round((fine[j][1] + (fine[j + 1][1] - fine[j][1]) * f) * 10) / 10;
+  }
+  return out;
+}
+
+/** SAMPLES + 1 points evenly spaced along any path, measured by the browser. */
+function measuredSamples(p: SVGPathElement): Float32Array {
+  const out = new Float32Array(2 * (SAMPLES + 1));
+  const len = p.getTotalLength();
+  for (let i = 0; i <= SAMPLES; i++) {
+    const pt = p.getPointAtLength((len * i) / SAMPLES);
+    out[2 * i] = Math.round(pt.x * 10) / 10;
+    out[2 * i + 1] = Math.round(pt.y * 10) / 10;
+  }
+  return out;
+}
+
 /** The dots of one link: the path shape and count they were made for. */
 interface LinkDots {
   d: string;
@@ -58,6 +105,8 @@ export class RequestDots implements ReactiveController {
   #view?: HTMLElement;
   #viewport?: Element;
   #observer?: MutationObserver;
+  /** The viewport transform the layer last copied. */
+  #followed?: string;
 
   constructor(private host: DotsHost) {
     host.addController(this);
@@ -116,18 +165,16 @@ export class RequestDots implements ReactiveController {
     });
   }
 
-  /** Points along a link's path, measured once per path shape (getPointAtLength forces layout work). */
+  /**
+   * Points along a link's path, once per path shape: computed from the curve
+   * itself when it is the single cubic Bézier links are drawn as, measured
+   * with getPointAtLength (which forces a layout) only for any other shape.
+   */
   #samples(p: SVGPathElement): Float32Array {
     const d = p.getAttribute('d') ?? '';
     let pts = this.#geometry.get(d);
     if (!pts) {
-      pts = new Float32Array(2 * (SAMPLES + 1));
-      const len = p.getTotalLength();
-      for (let i = 0; i <= SAMPLES; i++) {
-        const pt = p.getPointAtLength((len * i) / SAMPLES);
-        pts[2 * i] = Math.round(pt.x * 10) / 10;
-        pts[2 * i + 1] = Math.round(pt.y * 10) / 10;
-      }
+      pts = cubicSamples(d) ?? measuredSamples(p);
       if (this.#geometry.size > 500) this.#geometry.clear();
       this.#geometry.set(d, pts);
     }
@@ -150,6 +197,7 @@ export class RequestDots implements ReactiveController {
       this.#layer.setAttribute('style', 'position:absolute;inset:0;overflow:hidden;pointer-events:none');
       this.#view = this.#layer.appendChild(document.createElement('div'));
       this.#view.setAttribute('style', 'position:absolute;left:0;top:0;transform-origin:0 0');
+      this.#followed = undefined;
       const canvas = wrap.querySelector('svg.canvas');
       if (canvas) canvas.after(this.#layer);
       else wrap.appendChild(this.#layer);
@@ -168,7 +216,10 @@ export class RequestDots implements ReactiveController {
   }
 
   #followView(): void {
-    this.#view?.style.setProperty('transform', cssTransform(this.#viewport?.getAttribute('transform') ?? ''));
+    const t = this.#viewport?.getAttribute('transform') ?? '';
+    if (t === this.#followed) return;
+    this.#followed = t;
+    this.#view?.style.setProperty('transform', cssTransform(t));
   }
 
   #stop(): void {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cssTransform, dotsFor, isAnimated, LAP_MS, RequestDots } from '../../src/ui/request-dots.js';
+import { cssTransform, cubicSamples, dotsFor, isAnimated, LAP_MS, RequestDots } from '../../src/ui/request-dots.js';
+import { linkPath } from '../../src/ui/diagram-geometry.js';
 import { createDesignStore } from '../../src/state/design.js';
 import { createUiStore } from '../../src/state/ui.js';
 import { createRunsStore } from '../../src/state/runs.js';
@@ -98,6 +99,19 @@ describe('request dots', () => {
     expect(cssTransform('translate(5,6) scale(2)')).toBe('translate(5px, 6px) scale(2)');
     expect(cssTransform('translate(-1.5e-3 20) scale(0.5)')).toBe('translate(-1.5e-3px, 20px) scale(0.5)');
     expect(cssTransform('')).toBe('none');
+  });
+
+  it('cubicSamples(d) spaces 49 points evenly by length along a link as the diagram draws it, with no layout', () => {
+    const { d } = linkPath({ x: 0, y: 0 }, { x: 400, y: 200 });
+    const pts = cubicSamples(d)!;
+    expect(pts.length).toBe(98);
+    const ends = d.match(/-?[\d.]+/g)!.map(Number);
+    // starts at the M point and ends at the curve's last point
+    expect([pts[0], pts[1], pts[96], pts[97]]).toEqual([ends[0], ends[1], ends[6], ends[7]].map(Math.fround));
+    const steps = Array.from({ length: 48 }, (_, i) => Math.hypot(pts[2 * i + 2] - pts[2 * i], pts[2 * i + 3] - pts[2 * i + 1]));
+    // even spacing within rounding (0.1 px) and the polyline's chord error
+    expect(Math.max(...steps) / Math.min(...steps)).toBeLessThan(1.05);
+    expect(cubicSamples('M0,0 L100,0')).toBeUndefined();
   });
 
   it('moves on a read-only diagram once a run has a result (read-only embeds once showed none)', () => {
