@@ -4,7 +4,9 @@
  * by choosing the port (or pressing C) and then the target. Keyboard: Tab
  * through nodes and links, arrows move, Delete removes, Enter inspects, Esc
  * clears. Live badges (badges.ts) and request dots come from the shown run,
- * only when it ran the design open now.
+ * only when it ran the design open now (and the variant drawn). With a variant
+ * chosen it draws that variant, marking what it adds, changes and removes
+ * against the base (diagram-variant.ts); edits go where the ui store says.
  */
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
