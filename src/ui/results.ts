@@ -244,8 +244,8 @@ export class ArchsimResults extends LitElement {
     const f = r.summary.failures;
     const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
     return html`<div class="summary ${b ? 'compared' : ''}">
-        <table aria-label="Summary: requests">${head('Requests')}<tbody>${this.#rows(TRAFFIC, r, b)}</tbody></table>
-        <table aria-label="Summary: latency">${head('Latency')}<tbody>${this.#rows(LATENCY, r, b)}</tbody></table>
+        <table aria-label="Requests and cost">${head('Requests')}<tbody>${this.#rows(TRAFFIC, r, b)}</tbody></table>
+        <table aria-label="Latency summary">${head('Latency')}<tbody>${this.#rows(LATENCY, r, b)}</tbody></table>
       </div>
       ${reasons.length ? html`<p class="reasons">Failures by reason: ${reasons.map(([k, n]) => `${k} ${count(n)}`).join(' · ')}</p>` : nothing}`;
   }

@@ -64,7 +64,7 @@ const run = async () => {
 };
 /** The text of a summary row's cells. */
 const row = (name: string | RegExp) =>
-  page.getByRole('table', { name: 'Summary' }).getByRole('row', { name }).first().locator('th, td').allTextContents();
+  page.getByRole('table', { name: 'Requests and cost' }).getByRole('row', { name }).first().locator('th, td').allTextContents();
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -109,7 +109,7 @@ describe('results in Chromium', () => {
     // the badge says what its number is
     const app = page.getByRole('button', { name: /^Service app/ });
     expect(await app.getAttribute('aria-label')).toMatch(/Utilisation \d+%/);
-    expect(await app.locator('g.badge text').allTextContents()).toContainEqual(expect.stringMatching(/^busy \d+%$/));
+    expect(await page.locator('g.badge text').allTextContents()).toContainEqual(expect.stringMatching(/^busy \d+%$/));
   });
 
   it('marks the timeline events on the time charts, labelled', async () => {
@@ -154,12 +154,12 @@ describe('results in Chromium', () => {
       const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
       return { file: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
     };
-    const csv = await download('Download this run as CSV');
+    const csv = await download('Download results as CSV');
     expect(csv.file).toBe('run-1-autoscaled-app-under-a-spike.csv');
     const lines = csv.bytes.toString('utf8').trim().split('\n');
     expect(lines[0]).toBe('label,kind,samples,completed,failed,error_rate,throughput_rps,mean_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['TOTAL', 'before', 'spike', 'users', 'app']);
-    const json = JSON.parse((await download('Download this run as JSON')).bytes.toString('utf8'));
+    const json = JSON.parse((await download('Download results as JSON')).bytes.toString('utf8'));
     const shown = await page.evaluate(() => (document.querySelector('archsim-app') as any).runs.getSnapshot().context.runs.at(-1).result);
     expect(json).toEqual(shown);
     expect(json.summary.cost.perMonth).toBeGreaterThan(0);
@@ -215,7 +215,7 @@ describe('results in Chromium', () => {
     await importText('one-server.yaml', OTHER);
     const app = page.getByRole('button', { name: /^Service app/ });
     expect(await app.getAttribute('aria-label')).not.toMatch(/Utilisation|Queue/);
-    expect(await app.locator('g.badge').count()).toBe(0);
+    expect(await page.locator('g.badge').count()).toBe(0);
     expect(await page.getByText('Press Run to simulate the design.').count()).toBe(1);
     expect(await page.getByRole('combobox', { name: 'Run shown' }).textContent()).toMatch(/\(other design\)/);
     await run();
