@@ -4,6 +4,7 @@
  */
 import type { RawLink, ScenarioDoc } from '../state/design.js';
 import { autoLayout, hasPosition, NODE_H, NODE_W } from '../state/layout.js';
+import { plainMap } from '../scenario/plain-map.js';
 import type { RunResult } from '../worker/api.js';
 
 /** A point in diagram coordinates (a node's centre). */
@@ -16,6 +17,27 @@ export type Fit = { k: number; x: number; y: number };
 export function positionsOf(doc: ScenarioDoc): Record<string, Pos> {
   const out: Record<string, Pos> = autoLayout(doc);
   for (const [id, c] of Object.entries(doc.components)) if (hasPosition(c)) out[id] = c.position as Pos;
+  return out;
+}
+
+/**
+ * Node centres for a variant drawn over its base (`layout`: the variant with
+ * what it removes put back): base nodes stay where the base draws them, so
+ * switching between the two moves nothing; the variant's own nodes go where
+ * the author placed them, else near where a layout of the whole puts them,
+ * clear of the others.
+ */
+export function variantPositions(layout: ScenarioDoc, base: ScenarioDoc): Record<string, Pos> {
+  const fixed = positionsOf(base),
+    joint = positionsOf(layout);
+  const out = plainMap<Pos>();
+  const own = Object.keys(layout.components).filter((id) => {
+    const c = layout.components[id];
+    if (hasPosition(c)) out[id] = c.position as Pos;
+    else if (Object.hasOwn(fixed, id)) out[id] = fixed[id];
+    return !Object.hasOwn(out, id);
+  });
+  for (const id of own) out[id] = freeSpot(joint[id], Object.values(out));
   return out;
 }
 

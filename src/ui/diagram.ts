@@ -20,7 +20,7 @@ import { runOfOpenDesign, type RunsStore } from '../state/runs.js';
 import { autoLayout, NODE_H, NODE_W } from '../state/layout.js';
 import type { RunResult } from '../worker/api.js';
 import { StoreController } from './store-controller.js';
-import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, withRemoved, type Pos } from './diagram-geometry.js';
+import { fitTransform, freeSpot, latencyText, linkPath, positionsOf, variantPositions, withRemoved, type Pos } from './diagram-geometry.js';
 import { RequestDots } from './request-dots.js';
 import { iconPaths } from './icons.js';
 import { loadTone } from './format.js';
@@ -135,7 +135,7 @@ export class ArchsimDiagram extends LitElement {
       const diff = variant ? diffDesign(baseOf(doc), view) : undefined;
       const layout = diff ? withRemoved(view, baseOf(doc), diff) : view;
       this.#shown = { variant, view, diff, layout };
-      this.#positions = positionsOf(layout);
+      this.#positions = diff ? variantPositions(layout, baseOf(doc)) : positionsOf(layout);
       this.#positionsDoc = doc;
     }
   }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diffMark } from '../../src/ui/diagram-variant.js';
-import { withRemoved } from '../../src/ui/diagram-geometry.js';
-import type { ScenarioDoc } from '../../src/state/design.js';
+import { readFileSync } from 'node:fs';
+import { positionsOf, variantPositions, withRemoved } from '../../src/ui/diagram-geometry.js';
+import { baseOf, variantDoc, type ScenarioDoc } from '../../src/state/design.js';
+import { diffDesign } from '../../src/state/variant-view.js';
+import { importYaml } from '../../src/state/yaml-io.js';
+import { NODE_H, NODE_W } from '../../src/state/layout.js';
 
 describe('diffMark (what a node or link says about the variant)', () => {
   it('says nothing for the base’s own parts, or when comparing is off', () => {
@@ -44,5 +48,27 @@ describe('withRemoved (the design laid out for a variant)', () => {
     const laid = withRemoved(view, base, { removedNodes: ['orders'], removedLinks: base.links });
     expect(Object.keys(laid.components)).toEqual(['users', 'app', 'orders']);
     expect(laid.links.map((l) => `${l.from}>${l.to}`)).toEqual(['users>app', 'users>orders', 'orders>app']);
+  });
+});
+
+describe('variantPositions (where a variant is drawn)', () => {
+  it('keeps every base node where the base draws it, and puts an added node clear of all others: cmpe273 +cache', () => {
+    const doc = importYaml(readFileSync(new URL('../../scenarios/cmpe273-progression.yaml', import.meta.url), 'utf8'));
+    const base = baseOf(doc),
+      view = variantDoc(doc, '+cache')!;
+    const at = variantPositions(withRemoved(view, base, diffDesign(base, view)), base);
+    const fixed = positionsOf(base);
+    for (const id of ['jmeter', 'app', 'db']) expect(at[id]).toEqual(fixed[id]);
+    const others = ['jmeter', 'app', 'db'].map((id) => at[id]);
+    expect(others.every((p) => Math.abs(p.x - at.redis.x) >= NODE_W + 20 || Math.abs(p.y - at.redis.y) >= NODE_H + 30)).toBe(true);
+  });
+
+  it("a position the author gave the variant's own node is kept", () => {
+    const base: ScenarioDoc = { components: { app: { kind: 'service' } }, links: [] };
+    const layout: ScenarioDoc = {
+      components: { app: { kind: 'service' }, cache: { kind: 'cache', position: { x: 500, y: 7 } } },
+      links: [],
+    };
+    expect(variantPositions(layout, base).cache).toEqual({ x: 500, y: 7 });
   });
 });
