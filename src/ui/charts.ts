@@ -153,8 +153,9 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
         .tickValues([0, 1, 2, 3, 4, 5, 6].filter((t) => t <= xMax && t <= Math.floor(iw / 55)))
         .tickFormat((t) => ['0%', '90%', '99%', '99.9%', '99.99%', '99.999%', '99.9999%'][+t])
     : axisBottom(x)
-        .ticks(isEmpty && !spec.xMax ? 0 : Math.max(2, Math.floor(iw / 80)))
+        .ticks(Math.max(2, Math.floor(iw / 80)))
         .tickFormat((t) => fmtTime(+t, xMax));
+  if (isEmpty && !spec.xMax && !spec.xPercentile) xAxis.tickValues([]);
   layer(g, 'grid').call(
     axisLeft(y)
       .ticks(spec.yLog ? 4 : 5)
@@ -164,11 +165,11 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
   layer(g, 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
   // a log axis labels only 1, 2 and 5 × 10^k; the minor ticks stay unlabelled
   const logLabel = (v: number) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9)));
-  layer(g, 'axis y').call(
-    axisLeft(y)
-      .ticks(isEmpty ? 0 : spec.yLog ? 4 : 5)
-      .tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v))),
-  );
+  const yAxis = axisLeft(y)
+    .ticks(spec.yLog ? 4 : 5)
+    .tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v)));
+  if (isEmpty) yAxis.tickValues([]);
+  layer(g, 'axis y').call(yAxis);
   g.select('text.axis-label.x')
     .attr('x', iw / 2)
     .attr('y', ih + 31)

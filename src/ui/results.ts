@@ -146,7 +146,8 @@ export class ArchsimResults extends LitElement {
     const ctx = this.#runs.value;
     const { current, baseline } = shownRuns(ctx);
     const r = current?.result,
-      b = baseline?.result;
+      // a baseline alone compares nothing: with no run shown (another design just opened), no baseline either
+      b = current ? baseline?.result : undefined;
     const xMax = current?.status === 'running' ? this.durationMs : undefined;
     const events = (current?.events ?? []).map((e) => ({ at: e.at, label: eventLabel(e) }));
     const id = this.#selected.value;

@@ -217,6 +217,15 @@ describe('results in Chromium', () => {
     expect(await app.getAttribute('aria-label')).not.toMatch(/Utilisation|Queue/);
     expect(await page.locator('g.badge').count()).toBe(0);
     expect(await page.getByText('Press Run to simulate the design.').count()).toBe(1);
+    // the emptied time charts label no made-up span on their x axis
+    await expect
+      .poll(() =>
+        page
+          .getByRole('img', { name: /^Throughput/ })
+          .locator('.axis.x .tick')
+          .count(),
+      )
+      .toBe(0);
     expect(await page.getByRole('combobox', { name: 'Run shown' }).textContent()).toMatch(/\(other design\)/);
     await run();
     expect(

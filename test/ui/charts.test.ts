@@ -48,6 +48,11 @@ describe('charts', () => {
     ]);
   });
 
+  it('fmtTime(t, span) keeps the decimals a short span needs (never "0 ms, 1 ms, 1 ms")', () => {
+    expect([0, 0.5, 1].map((t) => fmtTime(t, 1))).toEqual(['0 ms', '0.5 ms', '1 ms']);
+    expect([0, 2.5, 5].map((t) => fmtTime(t, 5))).toEqual(['0 ms', '2.5 ms', '5 ms']);
+  });
+
   it('fmtValue(v) uses k and M, and never m (it would read as minutes)', () => {
     expect([0.012, 0.5, 20, 999, 1500, 2_000_000, -2500].map(fmtValue)).toEqual(['0.012', '0.5', '20', '1000', '1.5k', '2M', '-2.5k']);
   });
