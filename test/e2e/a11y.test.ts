@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import { build, DIST, launch, serve } from './harness.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const DIST = process.env.E2E_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let browser: Browser, server: Server, url: string, page: Page;
 
 const NOTES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lecture 4: queues</title>

@@ -6,13 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import { build, DIST, launch, serve } from './harness.js';
 import { encodeShare } from '../../src/state/share.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 const AUTOSAVE_KEY = 'archsim.design.v1';
 const SET_ASIDE_KEY = 'archsim.design.v1.set-aside';
 let browser: Browser, server: Server, url: string;
@@ -59,7 +59,7 @@ async function runBundled(): Promise<void> {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   build();
-  writeFileSync(`${DIST}e2e-hostile-notes.html`, NOTES);
+  writeFileSync(join(DIST, 'e2e-hostile-notes.html'), NOTES);
   ({ url, server } = await serve());
   browser = await launch();
 });

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import { build, DIST, launch, serve } from './harness.js';
 import { encodeShare } from '../../src/state/share.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
-const DIST = new URL('../../dist/', import.meta.url).pathname;
 let browser: Browser, server: Server, url: string, page: Page;
 const errors: string[] = [];
 
@@ -44,7 +44,7 @@ const p99Text = (scope = page.locator('body')) =>
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   build();
-  writeFileSync(`${DIST}e2e-notes.html`, NOTES);
+  writeFileSync(join(DIST, 'e2e-notes.html'), NOTES);
   ({ url, server } = await serve());
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 900, height: 640 } });

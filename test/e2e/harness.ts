@@ -13,7 +13,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE = '/course/notes/archsim/';
 const ROOT = new URL('../../', import.meta.url).pathname;
 /** Where the e2e build goes; E2E_DIST gives parallel sessions their own folder. */
-const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
+export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -32,11 +32,15 @@ function requireChromium(): void {
 /** Builds the app into dist/ (skipped when E2E_NO_BUILD=1). */
 export function build(): void {
   if (process.env.E2E_NO_BUILD === '1' && existsSync(join(DIST, 'index.html'))) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }
 
 /** Serves dist/ at BASE on a free port; resolves to the app's URL. */

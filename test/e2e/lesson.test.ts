@@ -12,12 +12,11 @@ import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { Marked } from 'marked';
-import { build, launch, serve } from './harness.js';
+import { build, DIST, launch, serve } from './harness.js';
 import { encodeShare } from '../../src/state/share.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'screenshots/');
-const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser, server: Server, url: string, context: BrowserContext, page: Page;
 const errors: string[] = [];

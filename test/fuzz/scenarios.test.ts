@@ -145,8 +145,12 @@ function runCase(c: { scenario: number; mutations: Mutation[]; route: 'object' |
 describe('cases the fuzzer found', () => {
   it("a null phase in a variant is refused with its place, not a TypeError from the client's hooks", () => {
     const text = readFileSync(`${dir}jmeter-closed.yaml`, 'utf8').replace(/(100-threads:[\s\S]*?phases:\s*\n\s*)- \{[^}]*\}/, '$1- null');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.trim() === '- null') + 1;
+    const col = lines[line - 1].indexOf('null') + 1;
+    expect(line).toBeGreaterThan(0);
     expect(() => loadScenario(text, { file: 'j.yaml' })).toThrow(
-      'j.yaml:38:13: components.jmeter.phases[0]: in variant "100-threads": expected a mapping with keys name, duration, rate, rampTo, users, iterations, got null',
+      `j.yaml:${line}:${col}: components.jmeter.phases[0]: in variant "100-threads": expected a mapping with keys name, duration, rate, rampTo, users, iterations, got null`,
     );
   });
 });
