@@ -177,7 +177,7 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
   g.select('text.axis-label.y')
     .attr('transform', `translate(${-42},${ih / 2}) rotate(-90)`)
     .text(spec.yLabel);
-  drawEvents(layer(g, 'events'), spec.events ?? [], x, xMax, ih);
+  drawEvents(layer(g, 'events'), spec.events ?? [], x, xMax, iw, ih);
   const ordered = [...spec.series.filter((s) => s.isBaseline), ...spec.series.filter((s) => !s.isBaseline)]
     .map((s) => ({ ...s, points: s.points.filter((p) => isPlottable(p, spec.yLog)) }))
     .filter((s) => s.points.length);
@@ -224,6 +224,7 @@ function drawEvents(
   events: ChartEvent[],
   x: (t: number) => number,
   xMax: number,
+  iw: number,
   ih: number,
 ): void {
   if (!events.length && g.select('g.event').empty()) return;
@@ -236,7 +237,7 @@ function drawEvents(
     .join((enter) => {
       const e = enter.append('g').attr('class', 'event');
       e.append('line').attr('y1', 0).attr('stroke-dasharray', '3 3');
-      e.append('text').attr('class', 'event-label').attr('x', 3);
+      e.append('text').attr('class', 'event-label');
       e.append('title');
       return e;
     })
@@ -246,6 +247,9 @@ function drawEvents(
       e
         .select('text')
         .attr('y', (m) => 9 + m.row * 11)
+        // a label near the right edge reads leftwards from its rule, so it is never cut off
+        .attr('x', (m) => (x(m.at) > iw - 6 * m.label.length - 6 ? -3 : 3))
+        .attr('text-anchor', (m) => (x(m.at) > iw - 6 * m.label.length - 6 ? 'end' : 'start'))
         .text((m) => m.label),
     )
     .call((e) => e.select('title').text((m) => `${fmtTime(m.at, xMax)}: ${m.label}`));

@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 export const resultsStyles = css`
-  :host { display: grid; grid-template-columns: minmax(380px, 38%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; will-change: transform; }
+  :host { display: grid; grid-template-columns: minmax(380px, 40%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; will-change: transform; }
   :host([compact]) { grid-template-columns: minmax(240px, 300px) 1fr; }
   .side { display: flex; flex-direction: column; min-height: 0; gap: 5px; }
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 14px; min-height: 0; }
@@ -24,7 +24,7 @@ export const resultsStyles = css`
   .tabs button { border: none; border-bottom: 2px solid transparent; border-radius: 0; background: none; padding: 4px 10px; color: var(--muted); }
   .tabs button[aria-selected=true] { border-bottom-color: var(--accent); color: var(--text); font-weight: 600; }
   .table { overflow: auto; min-height: 0; flex: 1; contain: content; }
-  .summary { display: grid; grid-template-columns: auto auto; justify-content: space-between; gap: 0 16px; align-items: start; }
+  .summary { display: grid; grid-template-columns: auto auto; justify-content: space-between; gap: 0 12px; align-items: start; }
   .summary th, .summary td { padding: 1px 3px; }
   .summary table { width: auto; }
   abbr { text-decoration: none; }

@@ -29,23 +29,25 @@ type Row = { label: string; get: (r: RunResult) => number | undefined; fmt: (x: 
 
 const costOf = (r: RunResult) => r.summary.cost as { run?: number; perMonth?: number } | undefined;
 
-/** Requests, failures, throughput and cost. */
-const TRAFFIC: Row[] = [
+/** What the design delivers: throughput and the latency of answered requests (the table named "Summary"). */
+const PERFORMANCE: Row[] = [
+  { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => `${rps(x)}/s`, isWorseUp: false },
+  ...(['mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const).map((k) => ({
+    label: k === 'mean' ? 'Mean' : k === 'max' ? 'Max' : k,
+    get: (r: RunResult) => r.summary.latencyMs[k],
+    fmt: ms,
+    isWorseUp: true,
+  })),
+];
+
+/** What it took and what it lost: requests, failures and cost. */
+const VOLUME: Row[] = [
   { label: 'Requests', get: (r) => r.summary.requests, fmt: count, isWorseUp: false },
   { label: 'Failures', get: (r) => r.summary.failed, fmt: count, isWorseUp: true },
   { label: 'Error rate', get: (r) => r.summary.errorRate, fmt: pct, isWorseUp: true },
-  { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => `${rps(x)}/s`, isWorseUp: false },
   { label: 'Run cost', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true },
-  { label: 'Cost / month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true },
+  { label: 'Per month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true },
 ];
-
-/** The latency distribution of answered requests. */
-const LATENCY: Row[] = (['mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const).map((k) => ({
-  label: k === 'mean' ? 'Mean' : k === 'max' ? 'Max' : k,
-  get: (r: RunResult) => r.summary.latencyMs[k],
-  fmt: ms,
-  isWorseUp: true,
-}));
 
 /** How a change reads: the arrow follows the figure (▲ up, ▼ down), the tone says whether that is better or worse. */
 export function change(row: Pick<Row, 'isWorseUp'>, value: number | undefined, base: number | undefined) {
@@ -241,12 +243,12 @@ export class ArchsimResults extends LitElement {
   #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord) {
     if (!r) return nothing;
     const head = (what: string) =>
-      html`<thead><tr><th scope="col">${what}</th><th scope="col">${b ? 'Run' : 'This run'}</th>${b ? html`<th scope="col" title=${baseline!.name}>Baseline</th><th scope="col"><abbr title="Change from the baseline">Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
+      html`<thead><tr><th scope="col">${what}</th><th scope="col">${b ? 'Run' : 'This run'}</th>${b ? html`<th scope="col"><abbr title=${`Baseline: ${baseline!.name}`}>Base</abbr><span class="sr">line</span></th><th scope="col"><abbr title="Change from the baseline">Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
     const f = r.summary.failures;
     const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
     return html`<div class="summary ${b ? 'compared' : ''}">
-        <table aria-label="Requests and cost">${head('Requests')}<tbody>${this.#rows(TRAFFIC, r, b)}</tbody></table>
-        <table aria-label="Latency summary">${head('Latency')}<tbody>${this.#rows(LATENCY, r, b)}</tbody></table>
+        <table aria-label="Summary">${head('Performance')}<tbody>${this.#rows(PERFORMANCE, r, b)}</tbody></table>
+        <table aria-label="Requests, failures and cost">${head('Volume')}<tbody>${this.#rows(VOLUME, r, b)}</tbody></table>
       </div>
       ${reasons.length ? html`<p class="reasons">Failures by reason: ${reasons.map(([k, n]) => `${k} ${count(n)}`).join(' · ')}</p>` : nothing}`;
   }
