@@ -240,7 +240,7 @@ export class ArchsimEmbed extends LitElement {
         ${
           variants.length
             ? html`<label>Variant <select aria-label="Variant" ?disabled=${running} @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
-          <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === this.picked}>${v}</option>`)}</select></label>`
+          <option value="" .selected=${!variants.includes(this.picked)}>base</option>${variants.map((v) => html`<option .selected=${v === this.picked}>${v}</option>`)}</select></label>`
             : nothing
         }
         <button class=${running ? 'stop' : ''} ?disabled=${!running && !this.loaded} @click=${() => (running ? this.stop() : this.run())}

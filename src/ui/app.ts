@@ -319,12 +319,12 @@ export class ArchsimApp extends LitElement {
         <div class="brand"><svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg><span>archsim</span></div>
         <button class="scenarios" aria-pressed=${this.isGalleryOpen} title="All scenarios by topic, and New design" @click=${() => (this.isGalleryOpen ? this.#closeGallery() : this.#openGallery())}>${this.#icon('scenarios')}Scenarios</button>
         <select class="scenario" aria-label="Scenario" title=${`${doc.title || 'Untitled design'}${edited}`} @change=${(e: Event) => this.#open((e.target as HTMLSelectElement).value)}>
-          ${isBundled ? nothing : html`<option selected value="">${doc.title || 'Untitled design'} (${source === 'new' ? 'new' : source})${edited}</option>`}
-          ${bundled.map((b) => html`<option value=${b.file} ?selected=${b.file === source}>${b.title}${b.file === source ? edited : ''}</option>`)}
+          ${isBundled ? nothing : html`<option .selected=${true} value="">${doc.title || 'Untitled design'} (${source === 'new' ? 'new' : source})${edited}</option>`}
+          ${bundled.map((b) => html`<option value=${b.file} .selected=${b.file === source}>${b.title}${b.file === source ? edited : ''}</option>`)}
         </select>
         <label>Variant
           <select class="variant" aria-label="Variant" ?disabled=${!variants.length} @change=${(e: Event) => this.ui.trigger.setRunOptions({ variant: (e.target as HTMLSelectElement).value })}>
-            <option value="">base</option>${variants.map((v) => html`<option ?selected=${v === ui.variant}>${v}</option>`)}
+            <option value="" .selected=${!shownVariant(doc, ui.variant)}>base</option>${variants.map((v) => html`<option .selected=${v === ui.variant}>${v}</option>`)}
           </select></label>
         <label>Seed <input aria-label="Run seed" class="short" placeholder=${String(doc.seed ?? 'default')} .value=${ui.seed} @change=${(e: Event) => this.ui.trigger.setRunOptions({ seed: (e.target as HTMLInputElement).value })}></label>
         <label>Duration <input aria-label="Run duration" class="short" placeholder=${String(doc.duration ?? '—')} .value=${ui.duration} @change=${(e: Event) => this.ui.trigger.setRunOptions({ duration: (e.target as HTMLInputElement).value })}></label>

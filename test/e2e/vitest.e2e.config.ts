@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 240_000,
     fileParallelism: false,
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });
