@@ -277,21 +277,37 @@ export class Run {
         return { name: ph.name, startMs: ph.startMs, endMs: round(end, 3), ...summarize(ph.tally, Math.max(0, end - ph.startMs)) };
       }),
       components,
-      series: this.series(),
+      series: this.series(windowEnd),
       warnings,
       histogram: rec.total.latency.buckets().map(([a, b, c]) => [round(a, 4), round(b, 4), c]),
     };
   }
 
-  private series(): SeriesOut {
+  /**
+   * Per-bucket series. The bucket the measured window ends in (a live run's
+   * current one, a stopped run's last, a closed workload's last answer) is only
+   * partly covered: its rate is taken over the last full bucket width up to that
+   * end (its own count plus the uncovered share of the bucket before), so it is
+   * neither drawn as a dip nor as the spike of a few requests over a sliver of
+   * time. Buckets of the drain after the window cover their full width.
+   */
+  private series(windowEnd: number): SeriesOut {
     const s = this.recorder.series;
-    const sec = s.bucketMs / 1000;
+    const w = s.bucketMs;
+    const end = Math.floor(windowEnd / w),
+      covered = windowEnd - end * w;
+    const rate = (counts: number[]) =>
+      counts.map((n, i) => {
+        if (i !== end || covered <= 0) return round(n / (w / 1000), 3);
+        if (i === 0) return round(n / (covered / 1000), 3);
+        return round((n + counts[i - 1] * (1 - covered / w)) / (w / 1000), 3);
+      });
     const q = (p: number) => s.hists.map((h) => (h.count ? round(h.quantile(p), 3) : null));
     return {
-      bucketMs: s.bucketMs,
-      t: s.ok.map((_, i) => i * s.bucketMs),
-      throughputRps: s.ok.map((n) => round(n / sec, 3)),
-      errorsPerSec: s.failed.map((n) => round(n / sec, 3)),
+      bucketMs: w,
+      t: s.ok.map((_, i) => i * w),
+      throughputRps: rate(s.ok),
+      errorsPerSec: rate(s.failed),
       p50: q(0.5),
       p95: q(0.95),
       p99: q(0.99),

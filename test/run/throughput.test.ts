@@ -80,4 +80,19 @@ links: [{ from: users, to: app }]`);
     expect(r.summary.throughputRps).toBeCloseTo(expected, 1);
     expect(Math.abs(r.summary.throughputRps - 200) / 200).toBeLessThan(0.03);
   });
+
+  it('the throughput series divides the bucket the window ends in by the time it covers (no dip at the end)', () => {
+    // a run stopped mid-bucket (as a live run always is): its last bucket's rate is the arrival rate, not a fraction of it
+    const s = loadScenario(`title: stop\nseed: 4\nduration: 100s\ncomponents:
+  users: { kind: client, rate: 200/s, arrival: uniform }
+  app: { kind: service, workers: 4, serviceTime: 1ms }
+links: [{ from: users, to: app }]`);
+    const run = new Run(s);
+    while (run.sim.now < 20_000) run.step(1_000);
+    run.cancel();
+    const stopped = run.result();
+    const end = stopped.series.throughputRps.length - 1;
+    expect(stopped.simulatedMs % stopped.series.bucketMs).toBeGreaterThan(0);
+    expect(Math.abs(stopped.series.throughputRps[end] - 200) / 200).toBeLessThan(0.05);
+  });
 });
