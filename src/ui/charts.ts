@@ -75,6 +75,8 @@ const MARKERS: Record<string, SymbolType> = {
   triangle: symbolTriangle,
   diamond: symbolDiamond,
 };
+/** Each marker's outline, made once (a series' markers differ only by where they sit). */
+const MARKER_PATHS: Record<string, string> = Object.fromEntries(Object.entries(MARKERS).map(([k, t]) => [k, symbol(t, 28)() ?? '']));
 const M = { top: 8, right: 12, bottom: 36, left: 54 };
 
 /** Percentile p (0..1) → position on the 1/(1−p) axis: log10(1/(1−p)). */
@@ -156,20 +158,27 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
         .ticks(Math.max(2, Math.floor(iw / 80)))
         .tickFormat((t) => fmtTime(+t, xMax));
   if (isEmpty && !spec.xMax && !spec.xPercentile) xAxis.tickValues([]);
-  layer(g, 'grid').call(
-    axisLeft(y)
+  // axes are the costliest part of a draw (a log scale's grid has dozens of ticks) and a live
+  // run mostly leaves their scales alone (a fixed x span, a y domain rounded by nice()): redraw
+  // them only when a scale, the size or the kind of axis changed
+  const axesKey = JSON.stringify([x.domain(), x.range(), y.domain(), y.range(), isEmpty, spec.yLog, spec.xPercentile, spec.xMax]);
+  if (g.attr('data-axes') !== axesKey) {
+    g.attr('data-axes', axesKey);
+    layer(g, 'grid').call(
+      axisLeft(y)
+        .ticks(spec.yLog ? 4 : 5)
+        .tickSize(-iw)
+        .tickFormat(() => ''),
+    );
+    layer(g, 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
+    // a log axis labels only 1, 2 and 5 × 10^k; the minor ticks stay unlabelled
+    const logLabel = (v: number) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9)));
+    const yAxis = axisLeft(y)
       .ticks(spec.yLog ? 4 : 5)
-      .tickSize(-iw)
-      .tickFormat(() => ''),
-  );
-  layer(g, 'axis x').attr('transform', `translate(0,${ih})`).call(xAxis);
-  // a log axis labels only 1, 2 and 5 × 10^k; the minor ticks stay unlabelled
-  const logLabel = (v: number) => [1, 2, 5].includes(Math.round(v / 10 ** Math.floor(Math.log10(v) + 1e-9)));
-  const yAxis = axisLeft(y)
-    .ticks(spec.yLog ? 4 : 5)
-    .tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v)));
-  if (isEmpty) yAxis.tickValues([]);
-  layer(g, 'axis y').call(yAxis);
+      .tickFormat((v) => (spec.yLog && !logLabel(+v) ? '' : fmtValue(+v)));
+    if (isEmpty) yAxis.tickValues([]);
+    layer(g, 'axis y').call(yAxis);
+  }
   g.select('text.axis-label.x')
     .attr('x', iw / 2)
     .attr('y', ih + 31)
@@ -210,9 +219,8 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
       select(this)
         .selectAll('path')
         .data(s.points.filter((_, i) => i % every === every - 1 || i === s.points.length - 1))
-        .join('path')
+        .join((enter) => enter.append('path').attr('d', MARKER_PATHS[s.marker!]))
         .attr('transform', (d) => `translate(${x(d[0])},${y(d[1])})`)
-        .attr('d', symbol(MARKERS[s.marker!], 28))
         .attr('fill', s.isBaseline ? 'var(--surface)' : s.color)
         .attr('stroke', s.color);
     });

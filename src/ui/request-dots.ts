@@ -1,10 +1,10 @@
 /**
  * Request dots: while a run is live and animation is on, a few dots travel
  * along each link of the diagram, more of them (by the log of its traffic) on
- * busier links. Each dot is an element moved by a Web Animations transform
- * animation along points sampled once from its link's path: the compositor
- * moves it, so the main thread does no work per frame — only when a link's
- * shape or dot count changes, or the view pans and zooms. A lit controller, so
+ * busier links. Each dot is an element moved by a CSS transform animation
+ * along points sampled once from its link's path: the compositor moves it, so
+ * the main thread does no work per frame — only when a link's shape or dot
+ * count changes, or the view pans and zooms. A lit controller, so
  * any diagram — editable or read-only — gets them by constructing one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -98,9 +98,10 @@ interface LinkDots {
 
 /** Starts, updates and removes the dots after each host update; removes them when the host leaves the page. */
 export class RequestDots implements ReactiveController {
-  /** Sampled points per path shape (its `d`), so a moved node re-measures only its own links. */
-  #geometry = new Map<string, Float32Array>();
   #links = new Map<number, LinkDots>();
+  /** @keyframes written so far, by path shape (so a moved node re-measures only its own links), and the style sheet holding them. */
+  #keyframeNames = new Map<string, string>();
+  #sheet?: HTMLStyleElement;
   #layer?: HTMLElement;
   #view?: HTMLElement;
   #viewport?: Element;
@@ -132,6 +133,12 @@ export class RequestDots implements ReactiveController {
   #update(): void {
     const view = this.#viewLayer();
     if (!view) return;
+    // nodes dragged about during a run leave shapes behind: start the sheet afresh now and then
+    if (this.#keyframeNames.size > 200) {
+      this.#stop();
+      this.#keyframeNames.clear();
+      if (this.#sheet) this.#sheet.textContent = '';
+    }
     const result = runOfOpenDesign(this.host.runs.getSnapshot().context)?.result;
     const doc = this.host.shownDoc?.() ?? this.host.design.getSnapshot().context.doc;
     const seen = new Set<number>();
@@ -143,7 +150,7 @@ export class RequestDots implements ReactiveController {
       const had = this.#links.get(index);
       if (had && had.d === d && had.n === n) continue;
       for (const e of had?.dots ?? []) e.remove();
-      this.#links.set(index, { d, n, dots: n ? this.#launch(view, this.#samples(p), n) : [] });
+      this.#links.set(index, { d, n, dots: n ? this.#launch(view, this.#keyframes(d, p), n) : [] });
     }
     for (const [index, l] of this.#links)
       if (!seen.has(index)) {
@@ -152,33 +159,34 @@ export class RequestDots implements ReactiveController {
       }
   }
 
-  /** `n` dots evenly spaced along a sampled path, each looping it once every LAP_MS. */
-  #launch(view: HTMLElement, pts: Float32Array, n: number): Element[] {
-    const keyframes: Keyframe[] = [];
-    for (let i = 0; i <= SAMPLES; i++) keyframes.push({ transform: `translate(${pts[2 * i]}px, ${pts[2 * i + 1]}px)` });
+  /**
+   * `n` dots evenly spaced along a link, each looping it once every LAP_MS by
+   * a CSS animation: created with the page's next style pass, never forcing
+   * one (Element.animate() resolves style at once, a layout pass per dot).
+   */
+  #launch(view: HTMLElement, keyframes: string, n: number): Element[] {
     return Array.from({ length: n }, (_, k) => {
       const dot = view.appendChild(document.createElement('span'));
-      dot.setAttribute('style', DOT_STYLE);
       // a negative delay starts the dot k/n of the way along, so the n dots stay evenly spaced
-      dot.animate(keyframes, { duration: LAP_MS, iterations: Infinity, delay: -(k / n) * LAP_MS });
+      dot.setAttribute('style', `${DOT_STYLE};animation:${keyframes} ${LAP_MS}ms linear ${-Math.round((k / n) * LAP_MS)}ms infinite`);
       return dot;
     });
   }
 
-  /**
-   * Points along a link's path, once per path shape: computed from the curve
-   * itself when it is the single cubic Bézier links are drawn as, measured
-   * with getPointAtLength (which forces a layout) only for any other shape.
-   */
-  #samples(p: SVGPathElement): Float32Array {
-    const d = p.getAttribute('d') ?? '';
-    let pts = this.#geometry.get(d);
-    if (!pts) {
-      pts = cubicSamples(d) ?? measuredSamples(p);
-      if (this.#geometry.size > 500) this.#geometry.clear();
-      this.#geometry.set(d, pts);
+  /** The name of the @keyframes that move a dot along path `d` (written once per shape, into the layer's own style sheet). */
+  #keyframes(d: string, p: SVGPathElement): string {
+    let name = this.#keyframeNames.get(d);
+    if (!name) {
+      const pts = cubicSamples(d) ?? measuredSamples(p);
+      name = `archsim-dot-${this.#keyframeNames.size}`;
+      const steps = Array.from(
+        { length: SAMPLES + 1 },
+        (_, i) => `${+((i / SAMPLES) * 100).toFixed(3)}%{transform:translate(${pts[2 * i]}px,${pts[2 * i + 1]}px)}`,
+      );
+      this.#keyframeNames.set(d, name);
+      if (this.#sheet) this.#sheet.textContent += `@keyframes ${name}{${steps.join('')}}\n`;
     }
-    return pts;
+    return name;
   }
 
   /**
@@ -195,6 +203,9 @@ export class RequestDots implements ReactiveController {
       this.#layer.className = 'dots-layer';
       this.#layer.setAttribute('aria-hidden', 'true');
       this.#layer.setAttribute('style', 'position:absolute;inset:0;overflow:hidden;pointer-events:none');
+      this.#sheet = this.#layer.appendChild(document.createElement('style'));
+      this.#sheet.textContent = '';
+      this.#keyframeNames.clear();
       this.#view = this.#layer.appendChild(document.createElement('div'));
       this.#view.setAttribute('style', 'position:absolute;left:0;top:0;transform-origin:0 0');
       this.#followed = undefined;

@@ -12,7 +12,7 @@ class FakeElement {
   children: FakeElement[] = [];
   parent?: FakeElement;
   className = '';
-  animations: { keyframes: Keyframe[]; options: KeyframeAnimationOptions }[] = [];
+  textContent = '';
   style = { transform: '', setProperty: (_k: string, v: string) => void (this.style.transform = v) };
   setAttribute(k: string, v: string) {
     this.attrs[k] = v;
@@ -27,9 +27,6 @@ class FakeElement {
   }
   querySelector() {
     return null;
-  }
-  animate(keyframes: Keyframe[], options: KeyframeAnimationOptions) {
-    this.animations.push({ keyframes, options });
   }
 }
 
@@ -72,10 +69,11 @@ function setUp() {
     host.runs.trigger.started({ label: 'test' });
     host.runs.trigger.progressed({ id: 1, progress: {} as Progress, partial, atMs: 0 });
   };
-  /** The dots' layer over the diagram, the box that pans and zooms with it, and the dots in it. */
+  /** The dots' layer over the diagram, its style sheet of @keyframes, the box that pans and zooms with it, and the dots in it. */
   const layer = () => wrap.children[0];
-  const view = () => layer()?.children[0];
-  return { host, dots, start, wrap, layer, view, shown: () => view()?.children ?? [] };
+  const sheet = () => layer()?.children[0];
+  const view = () => layer()?.children[1];
+  return { host, dots, start, wrap, layer, sheet, view, shown: () => view()?.children ?? [] };
 }
 
 describe('request dots', () => {
@@ -125,7 +123,7 @@ describe('request dots', () => {
   });
 
   it('animates per link ⌈1.6·log10(1 + rate)⌉ dots along it, evenly spaced, in a layer panned and zoomed with the diagram', () => {
-    const { dots, start, layer, view, shown } = setUp();
+    const { dots, start, layer, sheet, view, shown } = setUp();
     start();
     dots.hostUpdated();
     expect([layer().className, layer().attrs['aria-hidden'], view().style.transform]).toEqual([
@@ -134,28 +132,30 @@ describe('request dots', () => {
       'translate(5px, 6px) scale(2)',
     ]);
     // 1000 arrivals in 10 simulated s: 100/s, so ⌈1.6 × log10(101)⌉ = 4 dots, a quarter lap apart
-    expect(shown().map((d) => d.animations.map((a) => [a.options.delay, a.options.duration, a.options.iterations]))).toEqual(
-      [0, 1, 2, 3].map((k) => [[-(k / 4) * LAP_MS, LAP_MS, Infinity]]),
+    expect(shown().map((d) => d.attrs.style.split(';').at(-1))).toEqual(
+      [0, 350, 700, 1050].map((ms) => `animation:archsim-dot-0 ${LAP_MS}ms linear ${-ms}ms infinite`),
     );
-    const { keyframes } = shown()[0].animations[0];
-    expect([keyframes.length, keyframes[0].transform, keyframes[24].transform, keyframes[48].transform]).toEqual([
-      49,
-      'translate(0px, 0px)',
-      'translate(50px, 0px)',
-      'translate(100px, 0px)',
-    ]);
+    // one @keyframes per link shape: 49 steps from its start to its end
+    const css = sheet().textContent;
+    expect(css.match(/@keyframes archsim-dot-0\{/g)?.length).toBe(1);
+    expect(css.match(/%\{transform:translate/g)?.length).toBe(49);
+    expect(css).toContain('0%{transform:translate(0px,0px)}');
+    expect(css).toContain('50%{transform:translate(50px,0px)}');
+    expect(css).toContain('100%{transform:translate(100px,0px)}');
   });
 
   it('does no work per progress update while a link’s shape and dot count hold (no re-measuring, no restarted animations)', () => {
-    const { dots, start, shown } = setUp();
+    const { dots, start, sheet, shown } = setUp();
     start();
     path.getPointAtLength.mockClear();
     dots.hostUpdated();
-    const first = shown();
+    const first = [...shown()],
+      css = sheet().textContent;
     for (let i = 0; i < 30; i++) dots.hostUpdated();
     expect(path.getPointAtLength.mock.calls.length).toBe(49);
-    expect(shown()).toEqual(first);
-    expect(shown().every((d) => d.animations.length === 1)).toBe(true);
+    // the very same dot elements, so their animations run on undisturbed
+    expect([shown().length, shown().every((d, i) => d === first[i])]).toEqual([4, true]);
+    expect(sheet().textContent).toBe(css);
   });
 
   it('stops and removes the dots when the run ends, animation is turned off, or the host leaves the page', () => {
