@@ -50,12 +50,20 @@ export function createUiStore(prefersReducedMotion = false) {
       /** Esc: leave connect mode first, then clear the selection. */
       escape: (ctx) => (ctx.connectFrom ? { ...ctx, connectFrom: null } : { ...ctx, selection: null }),
       endConnect: (ctx) => ({ ...ctx, connectFrom: null }),
-      /** A newly chosen variant is what edits go to, until the user picks the base. */
-      setRunOptions: (ctx, e: Partial<Pick<UiContext, 'variant' | 'seed' | 'duration'>>) => ({
-        ...ctx,
-        ...e,
-        isEditingBase: e.variant !== undefined && e.variant !== ctx.variant ? false : ctx.isEditingBase,
-      }),
+      /**
+       * A newly chosen variant is what edits go to, until the user picks the base;
+       * a selected link is let go (links are numbered per design, so the index
+       * would point at another link of the new variant).
+       */
+      setRunOptions: (ctx, e: Partial<Pick<UiContext, 'variant' | 'seed' | 'duration'>>) => {
+        const isNewVariant = e.variant !== undefined && e.variant !== ctx.variant;
+        return {
+          ...ctx,
+          ...e,
+          isEditingBase: isNewVariant ? false : ctx.isEditingBase,
+          selection: isNewVariant && ctx.selection?.type === 'link' ? null : ctx.selection,
+        };
+      },
       /** Edits go to the base design (true) or to the selected variant. */
       editBase: (ctx, e: { isEditingBase: boolean }) => ({ ...ctx, isEditingBase: e.isEditingBase }),
       toggleAnimation: (ctx) => ({ ...ctx, isAnimating: !ctx.isAnimating }),

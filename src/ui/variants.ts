@@ -41,9 +41,8 @@ export class ArchsimVariants extends LitElement {
   static override styles = variantsStyles;
 
   #choose(variant: string): void {
+    // the ui store lets go of a selected link (its index means another link in another variant's design)
     this.ui.trigger.setRunOptions({ variant });
-    // a link index means another link in another variant's design
-    if (this.ui.getSnapshot().context.selection?.type === 'link') this.ui.trigger.select({ selection: null });
   }
 
   /** Runs `act` with the typed name when the design accepts it, else says why not. */
