@@ -106,6 +106,8 @@ export class RequestDots implements ReactiveController {
   #view?: HTMLElement;
   #viewport?: Element;
   #observer?: MutationObserver;
+  /** The timer of an update of the dots waiting for its own task. */
+  #pending: ReturnType<typeof setTimeout> | 0 = 0;
   /** The viewport transform the layer last copied. */
   #followed?: string;
 
@@ -118,9 +120,18 @@ export class RequestDots implements ReactiveController {
     return this.#links.size > 0;
   }
 
+  /**
+   * After each host update: dots are brought up to date in a task of their own
+   * (a progress update already renders the diagram and results; adding the
+   * dots' elements and keyframes to that task would lengthen it), and removed
+   * at once when they should stop.
+   */
   hostUpdated(): void {
-    if (isAnimated(this.host.ui.getSnapshot().context, this.host.runs.getSnapshot().context)) this.#update();
-    else this.#stop();
+    if (!isAnimated(this.host.ui.getSnapshot().context, this.host.runs.getSnapshot().context)) return this.#stop();
+    this.#pending ||= setTimeout(() => {
+      this.#pending = 0;
+      if (isAnimated(this.host.ui.getSnapshot().context, this.host.runs.getSnapshot().context)) this.#update();
+    }, 0);
   }
 
   hostDisconnected(): void {
@@ -234,6 +245,8 @@ export class RequestDots implements ReactiveController {
   }
 
   #stop(): void {
+    clearTimeout(this.#pending);
+    this.#pending = 0;
     for (const l of this.#links.values()) for (const e of l.dots) e.remove();
     this.#links.clear();
   }

@@ -39,8 +39,20 @@ const path = {
 };
 const partial = { simulatedMs: 10_000, components: { app: { arrivals: 1000 } } } as unknown as RunResult;
 
-beforeEach(() => vi.stubGlobal('document', { createElement: () => new FakeElement() }));
-afterEach(() => vi.unstubAllGlobals());
+beforeEach(() => {
+  vi.stubGlobal('document', { createElement: () => new FakeElement() });
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** A host update, and the task the dots update in. */
+const updated = (dots: RequestDots) => {
+  dots.hostUpdated();
+  vi.runAllTimers();
+};
 
 /** A diagram host (read-only, like an embed's) with one link users → app, and its dots controller. */
 function setUp() {
@@ -119,13 +131,16 @@ describe('request dots', () => {
     expect([dots.isMoving, shown().length]).toEqual([false, 0]);
     start();
     dots.hostUpdated();
+    // the dots come in a task of their own, after the one that rendered the progress
+    expect(shown().length).toBe(0);
+    vi.runAllTimers();
     expect([dots.isMoving, shown().length]).toEqual([true, 4]);
   });
 
   it('animates per link ⌈1.6·log10(1 + rate)⌉ dots along it, evenly spaced, in a layer panned and zoomed with the diagram', () => {
     const { dots, start, layer, sheet, view, shown } = setUp();
     start();
-    dots.hostUpdated();
+    updated(dots);
     expect([layer().className, layer().attrs['aria-hidden'], view().style.transform]).toEqual([
       'dots-layer',
       'true',
@@ -148,10 +163,10 @@ describe('request dots', () => {
     const { dots, start, sheet, shown } = setUp();
     start();
     path.getPointAtLength.mockClear();
-    dots.hostUpdated();
+    updated(dots);
     const first = [...shown()],
       css = sheet().textContent;
-    for (let i = 0; i < 30; i++) dots.hostUpdated();
+    for (let i = 0; i < 30; i++) updated(dots);
     expect(path.getPointAtLength.mock.calls.length).toBe(49);
     // the very same dot elements, so their animations run on undisturbed
     expect([shown().length, shown().every((d, i) => d === first[i])]).toEqual([4, true]);
@@ -168,7 +183,7 @@ describe('request dots', () => {
     ]) {
       const s = setUp();
       s.start();
-      s.dots.hostUpdated();
+      updated(s.dots);
       expect(s.shown().length).toBe(4);
       end(s);
       expect([s.dots.isMoving, s.shown().length]).toEqual([false, 0]);
