@@ -107,16 +107,28 @@ async function measureRun(): Promise<Measured> {
   return { ...m, idle };
 }
 
-/** Starts the run, lets it go `afterMs`, presses Stop and returns the wall ms until the page shows "Stopped" with partial results. */
-async function measureStop(afterMs: number): Promise<{ stopMs: number; requests: number }> {
+/**
+ * Starts the run and, once it has shown `updates` progress updates (partial
+ * results on the page), presses Stop; returns the wall ms until the page shows
+ * "Stopped" with the partial results.
+ */
+async function measureStop(updates: number): Promise<{ stopMs: number; requests: number }> {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await page.waitForTimeout(afterMs);
+  await page.waitForFunction(
+    (n) => {
+      const run = (document.querySelector('archsim-app') as any).runs.getSnapshot().context.runs.at(-1);
+      return run.status !== 'running' || run.updates >= n;
+    },
+    updates,
+    { polling: 'raf', timeout: 60_000 },
+  );
   return page.evaluate(
     () =>
-      new Promise<{ stopMs: number; requests: number }>((resolve) => {
+      new Promise<{ stopMs: number; requests: number }>((resolve, reject) => {
         const app = document.querySelector('archsim-app') as any;
         const results = app.renderRoot.querySelector('archsim-results');
         const stop = [...app.renderRoot.querySelectorAll('button')].find((b: HTMLButtonElement) => /Stop/.test(b.textContent ?? ''));
+        if (!stop) return reject(new Error('the run ended before Stop could be pressed'));
         const t0 = performance.now();
         stop.click();
         const check = () => {
@@ -170,7 +182,7 @@ describe('the main thread during a 1M-request run', () => {
 
   it('shows partial results within 200 ms of Stop', async () => {
     const stops: { stopMs: number; requests: number }[] = [];
-    for (let i = 0; i < 3; i++) stops.push(await measureStop(1500));
+    for (let i = 0; i < 3; i++) stops.push(await measureStop(2));
     console.log(`Stop → partial results shown: ${stops.map((s) => `${s.stopMs.toFixed(0)} ms`).join(', ')}`);
     for (const s of stops) expect(s.requests).toBeGreaterThan(0);
     expect(Math.min(...stops.map((s) => s.stopMs))).toBeLessThanOrEqual(200);
