@@ -29,7 +29,8 @@ export const resultsStyles = css`
   .summary table { width: auto; }
   abbr { text-decoration: none; }
   .reasons, .note { margin: 0; color: var(--muted); }
-  .note { padding: 3px 6px; border-left: 3px solid var(--warm); background: var(--warm-bg); color: var(--text); }
+  /* one line, so the summary below stays in view; the whole sentence is in the text (read out) and the tooltip */
+  .note { padding: 2px 6px; border-left: 3px solid var(--warm); background: var(--warm-bg); color: var(--text); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; flex: none; }
   table.detail caption { text-align: left; font-weight: 600; padding: 2px 6px; }
   table.detail th[scope=row] { white-space: normal; }
   table.detail .help { color: var(--muted); font-size: 11px; font-weight: 400; }

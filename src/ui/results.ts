@@ -25,7 +25,13 @@ import { resultsStyles } from './results-styles.js';
 import './chart.js';
 
 /** A summary figure: how to read it from a result, how to show it, and whether a rise is bad news. */
-type Row = { label: string; get: (r: RunResult) => number | undefined; fmt: (x: number | undefined) => string; isWorseUp: boolean };
+type Row = {
+  label: string;
+  get: (r: RunResult) => number | undefined;
+  fmt: (x: number | undefined) => string;
+  /** Whether a rise is bad news (latency, errors, cost) or good (throughput); undefined: neither (the number of requests). */
+  isWorseUp?: boolean;
+};
 
 const costOf = (r: RunResult) => r.summary.cost as { run?: number; perMonth?: number } | undefined;
 
@@ -42,7 +48,7 @@ const PERFORMANCE: Row[] = [
 
 /** What it took and what it lost: requests, failures and cost. */
 const VOLUME: Row[] = [
-  { label: 'Requests', get: (r) => r.summary.requests, fmt: count, isWorseUp: false },
+  { label: 'Requests', get: (r) => r.summary.requests, fmt: count },
   { label: 'Failures', get: (r) => r.summary.failed, fmt: count, isWorseUp: true },
   { label: 'Error rate', get: (r) => r.summary.errorRate, fmt: pct, isWorseUp: true },
   { label: 'Run cost', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true },
@@ -54,8 +60,8 @@ export function change(row: Pick<Row, 'isWorseUp'>, value: number | undefined, b
   const text = delta(value, base);
   if (!text || text === '±0%') return { text, arrow: '', tone: '', words: text ? 'unchanged' : '' };
   const isUp = text.startsWith('+');
-  const tone = isUp === row.isWorseUp ? 'worse' : 'better';
-  return { text, arrow: isUp ? '▲' : '▼', tone, words: `${isUp ? 'up' : 'down'} ${text.slice(1)}, ${tone}` };
+  const tone = row.isWorseUp === undefined ? '' : isUp === row.isWorseUp ? 'worse' : 'better';
+  return { text, arrow: isUp ? '▲' : '▼', tone, words: `${isUp ? 'up' : 'down'} ${text.slice(1)}${tone ? `, ${tone}` : ''}` };
 }
 
 const pts = (t: number[], v: (number | null)[]): [number, number][] =>
@@ -110,6 +116,9 @@ const fileName = (run: RunRecord, ext: string) =>
       .replace(/^-|-$/g, '') || 'design'
   }.${ext}`;
 
+/** A one-line note (the whole sentence in its tooltip too). */
+const note = (text: string) => html`<p class="note" role="note" title=${text}>${text}</p>`;
+
 type Tab = 'summary' | 'phases' | 'components' | 'component';
 const TABS: [Tab, string][] = [
   ['summary', 'Summary'],
@@ -159,8 +168,8 @@ export class ArchsimResults extends LitElement {
     return html`<section class="side" aria-label="Run summary">
         ${this.compact ? nothing : this.#runBar(ctx, current, baseline)}
         ${this.#status(current)}
-        ${current && !isOfOpenDesign(ctx, current) ? html`<p class="note" role="note">This run is of another design, “${current.design.title}”: the diagram shows the design open now without its figures.</p>` : nothing}
-        ${baseline && current && baseline.design.key !== current.design.key ? html`<p class="note" role="note">Compared with a run of another design, “${baseline.design.title}” (${baseline.name.split(' · ')[0]}): the differences include the change of design.</p>` : nothing}
+        ${current && !isOfOpenDesign(ctx, current) ? note(`This run is of another design, “${current.design.title}”: the diagram shows the design open now, without its figures.`) : nothing}
+        ${baseline && current && baseline.design.key !== current.design.key ? note(`Baseline of another design: “${baseline.design.title}” (${baseline.name.split(' · ')[0]}); the differences include the change of design.`) : nothing}
         ${this.compact ? nothing : this.#tabs(id)}
         <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id)}${this.#warnings(r)}</div>
       </section>

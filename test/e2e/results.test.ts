@@ -197,9 +197,11 @@ describe('results in Chromium', () => {
       if (!c.tone) continue;
       const isUp = c.change.startsWith('▲');
       expect(c.change.startsWith(isUp ? '▲ +' : '▼ −'), c.name).toBe(true);
-      const isWorseUp = !['Requests', 'Throughput'].includes(c.name);
+      const isWorseUp = c.name !== 'Throughput';
       expect(c.tone, c.name).toBe(isUp === isWorseUp ? 'worse' : 'better');
     }
+    // how many requests were issued is neither better nor worse
+    expect(get('Requests').tone).toBe('');
     expect(await page.locator('svg.plot path.series.baseline').count()).toBeGreaterThanOrEqual(2);
     const box = await page.evaluate(() => {
       const results = document.querySelector('archsim-app')!.shadowRoot!.querySelector('archsim-results')!.shadowRoot!;
@@ -230,7 +232,7 @@ describe('results in Chromium', () => {
     expect(
       await page
         .getByRole('note')
-        .filter({ hasText: /Compared with a run of another design, “Autoscaled app under a spike”/ })
+        .filter({ hasText: /Baseline of another design: “Autoscaled app under a spike”/ })
         .count(),
     ).toBe(1);
     expect(errors).toEqual([]);

@@ -12,6 +12,8 @@ describe('results', () => {
     expect(change(latency, 50, 100)).toMatchObject({ text: '−50%', arrow: '▼', tone: 'better' });
     expect(change(latency, 100, 100)).toEqual({ text: '±0%', arrow: '', tone: '', words: 'unchanged' });
     expect(change(latency, 5, undefined)).toEqual({ text: '', arrow: '', tone: '', words: '' });
+    // the number of requests is neither better nor worse: an arrow, no tone
+    expect(change({}, 90, 100)).toEqual({ text: '−10%', arrow: '▼', tone: '', words: 'down 10%' });
   });
 
   it('eventLabel(event) names what happens to what: "kill app #2", "slow db ×3", "set users.rate"', () => {
