@@ -31,13 +31,15 @@ type Row = {
   fmt: (x: number | undefined) => string;
   /** Whether a rise is bad news (latency, errors, cost) or good (throughput); undefined: neither (the number of requests). */
   isWorseUp?: boolean;
+  /** Shown only when a run reports it (cost, for designs that price their components). */
+  isOptional?: boolean;
 };
 
 const costOf = (r: RunResult) => r.summary.cost as { run?: number; perMonth?: number } | undefined;
 
 /** What the design delivers: throughput and the latency of answered requests (the table named "Summary"). */
 const PERFORMANCE: Row[] = [
-  { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => `${rps(x)}/s`, isWorseUp: false },
+  { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => (x === undefined ? '—' : `${rps(x)}/s`), isWorseUp: false },
   ...(['mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const).map((k) => ({
     label: k === 'mean' ? 'Mean' : k === 'max' ? 'Max' : k,
     get: (r: RunResult) => r.summary.latencyMs[k],
@@ -51,8 +53,8 @@ const VOLUME: Row[] = [
   { label: 'Requests', get: (r) => r.summary.requests, fmt: count },
   { label: 'Failures', get: (r) => r.summary.failed, fmt: count, isWorseUp: true },
   { label: 'Error rate', get: (r) => r.summary.errorRate, fmt: pct, isWorseUp: true },
-  { label: 'Run cost', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true },
-  { label: 'Per month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true },
+  { label: 'Run cost', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true, isOptional: true },
+  { label: 'Per month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true, isOptional: true },
 ];
 
 /** How a change reads: the arrow follows the figure (▲ up, ▼ down), the tone says whether that is better or worse. */
@@ -171,7 +173,7 @@ export class ArchsimResults extends LitElement {
         ${current && !isOfOpenDesign(ctx, current) ? note(`This run is of another design, “${current.design.title}”: the diagram shows the design open now, without its figures.`) : nothing}
         ${baseline && current && baseline.design.key !== current.design.key ? note(`Baseline of another design: “${baseline.design.title}” (${baseline.name.split(' · ')[0]}); the differences include the change of design.`) : nothing}
         ${this.compact ? nothing : this.#tabs(id)}
-        <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id)}${this.#warnings(r)}</div>
+        <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id, current?.status === 'running')}${this.#warnings(r)}</div>
       </section>
       <section class="charts" aria-label="Charts">${shown.map((s) => html`<archsim-chart .spec=${s}></archsim-chart>`)}</section>`;
   }
@@ -183,8 +185,8 @@ export class ArchsimResults extends LitElement {
     )}</div>`;
   }
 
-  #panel(r: RunResult | undefined, b: RunResult | undefined, baseline: RunRecord | undefined, id: string | undefined) {
-    if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline);
+  #panel(r: RunResult | undefined, b: RunResult | undefined, baseline: RunRecord | undefined, id: string | undefined, isRunning: boolean) {
+    if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline, isRunning);
     if (this.tab === 'phases') return this.#phases(r);
     if (this.tab === 'components') return this.#components(r);
     return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r);
@@ -234,11 +236,11 @@ export class ArchsimResults extends LitElement {
     return warn.length ? html`<ul class="warnings" aria-label="Warnings">${warn.map((w) => html`<li>⚠ ${w.message}</li>`)}</ul>` : nothing;
   }
 
-  #rows(rows: Row[], r: RunResult, b?: RunResult) {
+  #rows(rows: Row[], r?: RunResult, b?: RunResult) {
     return rows
-      .filter((row) => row.get(r) !== undefined || (b && row.get(b) !== undefined))
+      .filter((row) => (r ? row.get(r) !== undefined : !row.isOptional) || (b && row.get(b) !== undefined))
       .map((row) => {
-        const v = row.get(r),
+        const v = r && row.get(r),
           bv = b && row.get(b);
         const c = b ? change(row, v, bv) : undefined;
         return html`<tr><th scope="row">${row.label}</th><td>${row.fmt(v)}</td>${
@@ -249,11 +251,16 @@ export class ArchsimResults extends LitElement {
       });
   }
 
-  #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord) {
-    if (!r) return nothing;
+  /**
+   * The summary; while a run has no figures yet, the same tables with "—", so
+   * its first progress update only changes their text (creating the tables
+   * then would lengthen that update's task).
+   */
+  #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord, isRunning = false) {
+    if (!r && !isRunning) return nothing;
     const head = (what: string) =>
       html`<thead><tr><th scope="col">${what}</th><th scope="col">${b ? 'Run' : 'This run'}</th>${b ? html`<th scope="col"><abbr title=${`Baseline: ${baseline!.name}`}>Base</abbr><span class="sr">line</span></th><th scope="col"><abbr title="Change from the baseline">Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
-    const f = r.summary.failures;
+    const f = r?.summary.failures ?? {};
     const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
     return html`<div class="summary ${b ? 'compared' : ''}">
         <table aria-label="Summary">${head('Performance')}<tbody>${this.#rows(PERFORMANCE, r, b)}</tbody></table>
