@@ -173,7 +173,7 @@ export class RequestDots implements ReactiveController {
   /**
    * `n` dots evenly spaced along a link, each looping it once every LAP_MS by
    * a CSS animation: created with the page's next style pass, never forcing
-   * one (Element.animate() resolves style at once, a layout pass per dot).
+   * one (Element.animate() resolves style at once: a style pass per dot).
    */
   #launch(view: HTMLElement, keyframes: string, n: number): Element[] {
     return Array.from({ length: n }, (_, k) => {
@@ -216,7 +216,9 @@ export class RequestDots implements ReactiveController {
       this.#layer.setAttribute('style', 'position:absolute;inset:0;overflow:hidden;pointer-events:none');
       this.#sheet = this.#layer.appendChild(document.createElement('style'));
       this.#sheet.textContent = '';
+      // a new layer (the diagram rendered afresh) holds no dots or keyframes yet
       this.#keyframeNames.clear();
+      this.#links.clear();
       this.#view = this.#layer.appendChild(document.createElement('div'));
       this.#view.setAttribute('style', 'position:absolute;left:0;top:0;transform-origin:0 0');
       this.#followed = undefined;
