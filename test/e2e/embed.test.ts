@@ -127,12 +127,14 @@ describe('embedding in Chromium', () => {
     await page.goto(`${url}embed.html?scenario=mm1&readonly=1&duration=10h`);
     await expect.poll(() => page.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
     expect(await page.locator('circle.port').count()).toBe(0);
-    await page.getByRole('button', { name: 'Run' }).click();
-    const dots = page.locator('g.dots circle');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // dots are elements moved along each link by a CSS animation (the compositor moves them)
+    const dots = page.locator('.dots-layer span');
     await expect.poll(() => dots.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const first = await dots.first().getAttribute('cx');
-    await expect.poll(() => dots.first().getAttribute('cx')).not.toBe(first);
-    await page.getByRole('button', { name: 'Stop' }).click();
+    const where = () => dots.first().evaluate((e) => getComputedStyle(e).transform);
+    const first = await where();
+    await expect.poll(where).not.toBe(first);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(async () => (await status().textContent()) ?? '').toMatch(/^Stopped/);
     expect(await dots.count()).toBe(0);
   });
