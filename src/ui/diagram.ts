@@ -10,7 +10,7 @@
  */
 import { LitElement, html, svg, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { type DragBehavior, drag, select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { kinds } from '../kinds/index.js';
 import { baseOf, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
 import { diffDesign, editTarget, linkIndexIn, shownVariant, type DesignDiff } from '../state/variant-view.js';
@@ -161,51 +161,73 @@ export class ArchsimDiagram extends LitElement {
       this.#ids = ids;
     }
     if (this.readonly) return;
+    // drag behaviours are made once and given only to elements lit has newly created:
+    // re-attaching them to every node on every update (each progress update) cost ~15 ms
+    const root = select(this.renderRoot as unknown as Element);
+    const isNew = (e: Element) => !this.#wired.has(e) && (this.#wired.add(e), true);
+    root
+      .selectAll<SVGGElement, unknown>('g.node')
+      .filter(function () {
+        return isNew(this);
+      })
+      .call(this.#nodeDrag());
+    root
+      .selectAll<SVGCircleElement, unknown>('circle.port')
+      .filter(function () {
+        return isNew(this);
+      })
+      .call(this.#portDrag());
+  }
+
+  /** Elements that already carry their drag behaviour. */
+  #wired = new WeakSet<Element>();
+  #nodeDragBehaviour?: DragBehavior<SVGGElement, unknown, unknown>;
+  #portDragBehaviour?: DragBehavior<SVGCircleElement, unknown, unknown>;
+
+  /** Moving a node: one undo step per drag. */
+  #nodeDrag(): DragBehavior<SVGGElement, unknown, unknown> {
+    if (this.#nodeDragBehaviour) return this.#nodeDragBehaviour;
     const host = this;
-    const nodes = select(this.renderRoot as unknown as Element).selectAll<SVGGElement, unknown>('g.node');
     let tx = '';
-    nodes.call(
-      drag<SVGGElement, unknown>()
-        .container(() => this.viewport)
-        .filter((e) => !e.button && !(e.target as Element).closest('.port'))
-        .subject(function (this: SVGGElement) {
-          return { id: this.dataset.id!, ...host.#positions[this.dataset.id!] };
-        })
-        .on('start', () => (tx = `drag-${performance.now()}`))
-        .on('drag', (e) => this.design.trigger.moveNode({ id: e.subject.id, x: e.x, y: e.y, transactionId: tx, variant: this.#variant() })),
-    );
-    const ports = select(this.renderRoot as unknown as Element).selectAll<SVGCircleElement, unknown>('circle.port');
+    return (this.#nodeDragBehaviour = drag<SVGGElement, unknown>()
+      .container(() => this.viewport)
+      .filter((e) => !e.button && !(e.target as Element).closest('.port'))
+      .subject(function (this: SVGGElement) {
+        return { id: this.dataset.id!, ...host.#positions[this.dataset.id!] };
+      })
+      .on('start', () => (tx = `drag-${performance.now()}`))
+      .on('drag', (e) => this.design.trigger.moveNode({ id: e.subject.id, x: e.x, y: e.y, transactionId: tx, variant: this.#variant() })));
+  }
+
+  /** Dragging from a port to a node links them; a click on a port starts connect-by-choosing. */
+  #portDrag(): DragBehavior<SVGCircleElement, unknown, unknown> {
+    if (this.#portDragBehaviour) return this.#portDragBehaviour;
+    const ghost = () => select(this.renderRoot as unknown as Element).select('line.ghost');
     let from = '',
       moved = false;
-    ports.call(
-      drag<SVGCircleElement, unknown>()
-        .container(() => this.viewport)
-        .on('start', (e) => {
-          from = (e.sourceEvent.target as SVGElement).dataset.id!;
-          moved = false;
-        })
-        .on('drag', (e) => {
-          moved = true;
-          const p = this.#positions[from];
-          select(this.renderRoot as unknown as Element)
-            .select('line.ghost')
-            .attr('x1', p.x + NODE_W / 2)
-            .attr('y1', p.y)
-            .attr('x2', e.x)
-            .attr('y2', e.y)
-            .attr('visibility', 'visible');
-        })
-        .on('end', (e) => {
-          select(this.renderRoot as unknown as Element)
-            .select('line.ghost')
-            .attr('visibility', 'hidden');
-          if (!moved) return this.ui.trigger.startConnect({ from });
-          const ev = e.sourceEvent as MouseEvent;
-          const target = (this.renderRoot as ShadowRoot).elementFromPoint(ev.clientX, ev.clientY)?.closest<SVGGElement>('g.node')
-            ?.dataset.id;
-          if (target) this.#connect(from, target);
-        }),
-    );
+    return (this.#portDragBehaviour = drag<SVGCircleElement, unknown>()
+      .container(() => this.viewport)
+      .on('start', (e) => {
+        from = (e.sourceEvent.target as SVGElement).dataset.id!;
+        moved = false;
+      })
+      .on('drag', (e) => {
+        moved = true;
+        const p = this.#positions[from];
+        ghost()
+          .attr('x1', p.x + NODE_W / 2)
+          .attr('y1', p.y)
+          .attr('x2', e.x)
+          .attr('y2', e.y)
+          .attr('visibility', 'visible');
+      })
+      .on('end', (e) => {
+        ghost().attr('visibility', 'hidden');
+        if (!moved) return this.ui.trigger.startConnect({ from });
+        const ev = e.sourceEvent as MouseEvent;
+        const target = (this.renderRoot as ShadowRoot).elementFromPoint(ev.clientX, ev.clientY)?.closest<SVGGElement>('g.node')?.dataset.id;
+        if (target) this.#connect(from, target);
+      }));
   }
 
   #connect(from: string, to: string): void {
