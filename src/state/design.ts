@@ -9,6 +9,7 @@ import { isObject } from '../scenario/is-object.js';
 import { ID_RE, idProblem } from '../scenario/validate.js';
 import { applyVariant, listVariants } from '../scenario/variants.js';
 import { reservedReason } from '../scenario/plain-map.js';
+import { lockedChangesIn } from './locks.js';
 
 /** One component as written: `kind` plus raw parameters. */
 export type RawComponent = { kind: string; [param: string]: unknown };
@@ -214,13 +215,21 @@ type Edits = typeof edits;
 /** An edit's event, which may name the variant it is made in. */
 type InVariant<K extends keyof Edits> = Parameters<Edits[K]>[1] & { variant?: string };
 
+/** `edit`, refused (the context returned as it was) when it would change a path the design locks (`locked:`, see locks.ts). */
+function unlocked<E>(edit: (ctx: DesignContext, e: E) => DesignContext) {
+  return (ctx: DesignContext, e: E): DesignContext => {
+    const next = edit(ctx, e);
+    return next !== ctx && lockedChangesIn(ctx.doc, next.doc).length ? ctx : next;
+  };
+}
+
 /**
  * `edit` made in variant `e.variant` when one is named: on the design that
  * variant draws, kept as the variant's new patch against the base.
  */
 function inVariant<K extends keyof Edits>(edit: Edits[K]) {
   return (ctx: DesignContext, e: InVariant<K>): DesignContext => {
-    const f = edit as (ctx: DesignContext, e: InVariant<K>) => DesignContext;
+    const f = unlocked(edit as (ctx: DesignContext, e: InVariant<K>) => DesignContext);
     const view = e.variant ? variantDoc(ctx.doc, e.variant) : undefined;
     if (!e.variant || !view) return e.variant ? ctx : f(ctx, e);
     const next = f({ ...ctx, doc: view }, e);
@@ -298,6 +307,8 @@ const on = {
     const doc = asDoc(e.doc);
     return { doc, source: e.source, opened: baseOf(e.opened ? asDoc(e.opened) : doc) };
   },
+  /** Replaces the whole document as one undoable edit (the Source tab's text, once it validates); source and opened stay. */
+  replaceDoc: (ctx: DesignContext, e: { doc: ScenarioDoc }): DesignContext => (same(ctx.doc, e.doc) ? ctx : { ...ctx, doc: asDoc(e.doc) }),
   setTop: inVariant<'setTop'>(edits.setTop),
   addNode: inVariant<'addNode'>(edits.addNode),
   /** A move lands where the node's layout lives: the variant for its own nodes, the shared base layout for the rest. */

@@ -1,0 +1,47 @@
+/**
+ * Locked paths: the parts of a challenge a student may not change (`locked:`
+ * in the scenario, e.g. `components.users`, `components.db.queryTime`,
+ * `duration`). The design store refuses an edit that changes one, and the
+ * inspector shows them read-only. A component's place on the diagram is
+ * layout, not design, so moving a locked component is allowed. Pure: no DOM.
+ */
+import { isObject } from '../scenario/is-object.js';
+
+/** The `locked:` paths of a design document, each split at its dots (none when absent or malformed). */
+export function lockedPaths(doc: unknown): string[][] {
+  const locked = isObject(doc) ? doc.locked : undefined;
+  if (!Array.isArray(locked)) return [];
+  return locked.filter((p): p is string => typeof p === 'string' && p.length > 0).map((p) => p.split('.'));
+}
+
+/**
+ * The locked path that covers `path` (a field at or inside it, or a whole
+ * that holds it), as written in `locked:`; undefined when `path` is free.
+ * @example lockOf({ locked: ['components.db.queryTime'] }, ['components', 'db']) // 'components.db.queryTime'
+ */
+export function lockOf(doc: unknown, path: readonly string[]): string | undefined {
+  const hit = lockedPaths(doc).find((l) => l.every((k, i) => i >= path.length || path[i] === k));
+  return hit?.join('.');
+}
+
+const valueAt = (o: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((x, k) => (isObject(x) && Object.hasOwn(x, k) ? x[k] : undefined), o);
+
+/** A value with every component's `position` left out (layout is free even when a component is locked). */
+function withoutLayout(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutLayout);
+  if (!isObject(v)) return v;
+  return Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (k === 'position' ? [] : [[k, withoutLayout(x)]])));
+}
+
+/**
+ * The locked paths (of `before`, the design as it was) whose value differs
+ * in `after`, layout left aside.
+ */
+export function lockedChangesIn(before: unknown, after: unknown): string[] {
+  return lockedPaths(before).flatMap((l) => {
+    const a = JSON.stringify(withoutLayout(valueAt(before, l)));
+    const b = JSON.stringify(withoutLayout(valueAt(after, l)));
+    return a === b ? [] : [l.join('.')];
+  });
+}
