@@ -12,10 +12,11 @@ import { didYouMean, show } from './suggest.js';
 import { timelineHook, type EventsHook, type TimelineContext, type TimelineEvent } from '../timeline/events.js';
 import { isObject } from './is-object.js';
 import { ownValue, reservedReason } from './plain-map.js';
+import { resolveGoals, resolveHints, resolveLocked, type Goal } from './goals.js';
 
 /** What validation needs of a kind; a full KindDef fits, and tests may pass less. */
 export type KindSpec = Pick<AnyKindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> &
-  Pick<Partial<AnyKindDef>, 'check' | 'source' | 'timeline' | 'instances'>;
+  Pick<Partial<AnyKindDef>, 'check' | 'source' | 'timeline' | 'instances' | 'stats'>;
 /** A registry of kinds by name, e.g. `kinds` from components/kinds.ts. */
 export type Registry = Readonly<Record<string, KindSpec>>;
 
@@ -52,6 +53,12 @@ export interface ResolvedScenario {
   /** The variant applied, if any. */
   variant?: string;
   variantNames: string[];
+  /** What a run should achieve (empty when the scenario sets none). */
+  goals: Goal[];
+  /** Markdown hints, in the order they are revealed. */
+  hints: string[];
+  /** Paths a student may not change: components.users, components.db.queryTime, duration, goals. */
+  locked: string[];
 }
 
 /** Options of validation: the kind registry (default: every registered kind) and the events hook. */
@@ -104,6 +111,11 @@ export const topLevelHelp = {
   links: 'Calls between components: {from, to, latency, p, routes, weight}.',
   variants: 'Named JSON Merge Patches (RFC 7386) over this scenario, picked with --variant NAME.',
   events: 'Scheduled events during the run.',
+  goals:
+    'What a run should achieve: each goal names a figure of the run result (metric: summary.latencyMs.p99) and one of below, above or between, in that figure\'s unit ("150ms", "1%", "500/s", "$100").',
+  hints: 'Markdown hints for students, revealed one at a time in this order.',
+  locked:
+    'Paths a student may not change (components.users, components.db.queryTime, duration, goals); `archsim check --design` refuses a submission that changed them.',
 };
 /** Every top-level key, in the order the docs and schema list them. */
 export const TOP_KEYS = [
@@ -118,6 +130,9 @@ export const TOP_KEYS = [
   'links',
   'variants',
   'events',
+  'goals',
+  'hints',
+  'locked',
 ];
 
 /** Component ids, as a RegExp source: a letter or _, then letters, digits, _ and -. The design store and the schema use it too. */
@@ -236,6 +251,11 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
   };
   const events = resolveEvents(raw.events, opts.events ?? timelineHook, { ids, component }, report);
   const variantNames = checkVariants(raw.variants, report);
+  const goals = resolveGoals(raw.goals, { raw, kinds: registry, report });
+  const hints = resolveHints(raw.hints, report);
+  const paramsOf = (kind: string) =>
+    Object.hasOwn(registry, kind) ? [...Object.keys(commonParams), ...Object.keys(registry[kind].params)] : undefined;
+  const locked = resolveLocked(raw.locked, { raw, topKeys: TOP_KEYS, paramsOf, report });
 
   if (problems.length) return { problems };
   return {
@@ -252,6 +272,9 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
       links,
       events,
       variantNames,
+      goals,
+      hints,
+      locked,
     },
   };
 }
