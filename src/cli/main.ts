@@ -4,6 +4,7 @@
  *   archsim run FILE [--seed N] [--duration D] [--set id.param=value]... [--variant NAME]
  *                    [--replications N] [--max-events N] [--json | --csv]
  *   archsim validate FILE...
+ *   archsim check FILE... [--design SUBMISSION] [...]   (src/cli/check.ts)
  *   archsim schema
  */
 import { readFileSync } from 'node:fs';
@@ -13,10 +14,12 @@ import { textReport } from '../run/report.js';
 import { csvReport } from '../output/csv.js';
 import { MAX_REPLICATIONS, replicate, replicationReport } from '../run/replications.js';
 import { jsonSafe, terminalSafe } from '../output/terminal-safe.js';
+import { CHECK_USAGE, check } from './check.js';
 
 const USAGE = `usage:
   archsim run FILE [options]     run a scenario and print a report
   archsim validate FILE...       check scenarios (every variant) without running
+  archsim check FILE... [options]  run a scenario's goals (or a student's design against them)
   archsim schema                 print the scenario JSON Schema
 
 run options:
@@ -27,7 +30,9 @@ run options:
   --replications N      run seeds seed..seed+N-1 (N ≤ ${MAX_REPLICATIONS}); add means and 95% confidence half-widths
   --max-events N        refuse or stop runs beyond N events (default ${DEFAULT_MAX_EVENTS})
   --json                print one JSON document
-  --csv                 print a CSV table (--json and --csv exclude each other)`;
+  --csv                 print a CSV table (--json and --csv exclude each other)
+
+${CHECK_USAGE}`;
 
 /** The command line is wrong: exit 2 with the usage. */
 class UsageError extends Error {}
@@ -166,7 +171,9 @@ function cmdValidate(a: Args): number {
   return bad ? 1 : 0;
 }
 
-export function main(argv: string[]): number {
+/** Runs the command; returns its exit status (a promise of it for a batch check). */
+export function main(argv: string[]): number | Promise<number> {
+  if (argv[0] === 'check') return check(argv.slice(1));
   try {
     const a = parseArgs(argv);
     switch (a.cmd) {

@@ -38,6 +38,17 @@ export const appStyles = css`
   .title { position: absolute; left: 14px; right: 56px; top: 8px; z-index: 1; pointer-events: none; }
   h1 { display: inline-block; margin: 0; font: 600 15px/1.3 var(--font); color: var(--text); background: color-mix(in srgb, var(--canvas) 85%, transparent); padding: 2px 6px; border-radius: 4px; }
   archsim-diagram { flex: 1; min-width: 0; }
+  /* Diagram | Source: the source panel lies over the diagram, which keeps its size (and the last valid design) underneath */
+  .view-tabs { position: absolute; top: 8px; right: 50px; z-index: 3; display: flex; border: 1px solid var(--line); border-radius: 7px; overflow: hidden; background: var(--surface); box-shadow: 0 1px 2px rgb(0 0 0 / 0.08); }
+  .view-tabs button { border: 0; border-radius: 0; padding: 4px 12px; background: transparent; color: var(--text); font: 12px var(--font); cursor: pointer; }
+  .view-tabs button[aria-selected='true'] { background: var(--accent); color: var(--on-accent); font-weight: 600; }
+  .view-tabs button:focus-visible { outline: 2px solid var(--focus); outline-offset: -2px; }
+  .stage > .title { right: 240px; }
+  .stage.source-open .title h1 { max-width: 100%; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .stage.source-open archsim-diagram { visibility: hidden; }
+  .source-panel { position: absolute; inset: 42px 12px 10px 12px; z-index: 2; display: flex; flex-direction: column; }
+  .source-panel[hidden] { display: none; }
+  .source-panel archsim-source { flex: 1; min-height: 0; }
   .inspector { grid-area: inspector; background: var(--panel); border-left: 1px solid var(--line); overflow: auto; min-height: 0; }
   .results { grid-area: results; background: var(--panel); border-top: 1px solid var(--line); min-height: 0; display: flex; }
   archsim-results { flex: 1; }

@@ -56,6 +56,11 @@ export class ArchsimApp extends LitElement {
   @query('archsim-palette') private palette!: ArchsimPalette;
   /** The start view (scenarios by topic) covers the editor: on a first visit, and from the Scenarios button. */
   @state() private isGalleryOpen = false;
+  /** What the centre shows: the diagram, or the design's YAML (the Source tab, loaded on first use). */
+  @state() private centreView: 'diagram' | 'source' = 'diagram';
+  /** Problems in the Source tab's text (the diagram keeps the last valid design meanwhile). */
+  @state() private sourceProblems = 0;
+  @state() private isSourceLoaded = false;
   /** The design as opened, for the "(edited)" marker and the undo offered when it is replaced. */
   #opened = new OpenedDesign(this.design.getSnapshot().context.doc);
 
@@ -121,7 +126,9 @@ export class ArchsimApp extends LitElement {
   };
 
   #onKey = (e: KeyboardEvent) => {
-    const inField = e.composedPath().some((t) => t instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    const inField = e
+      .composedPath()
+      .some((t) => t instanceof HTMLElement && (/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || t.isContentEditable));
     if (e.key === 'Escape' && this.isGalleryOpen) return this.#closeGallery();
     if (inField || undoRedoKey(e, this.design)) return;
     if ((e.ctrlKey || e.metaKey) && e.key === 'y') {
@@ -226,6 +233,37 @@ export class ArchsimApp extends LitElement {
     if (file === 'new') this.#replace(newDesign(), 'new');
     else this.#open(file);
     this.updateComplete.then(() => (file === 'new' ? this.palette.focusFirst() : this.runButton.focus()));
+  }
+
+  /** Shows the diagram or the Source tab; the editor's code is fetched the first time. */
+  async #showCentre(view: 'diagram' | 'source'): Promise<void> {
+    if (view === 'source' && !this.isSourceLoaded) {
+      try {
+        await import('./source-editor.js');
+        this.isSourceLoaded = true;
+      } catch (e) {
+        return this.#notify('error', `The Source tab could not be loaded: ${(e as Error).message}`);
+      }
+    }
+    this.centreView = view;
+    await this.updateComplete;
+    if (view === 'source') this.renderRoot.querySelector('archsim-source')?.focusEditor();
+  }
+
+  /** Arrow keys move between the Diagram and Source tabs (the tab pattern). */
+  #tabKey(e: KeyboardEvent): void {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    const next = this.centreView === 'diagram' ? 'source' : 'diagram';
+    void this.#showCentre(next).then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
+  }
+
+  #centreTabs() {
+    const tab = (view: 'diagram' | 'source', label: string) =>
+      html`<button role="tab" id=${`tab-${view}`} aria-controls=${`panel-${view}`} aria-selected=${this.centreView === view}
+        tabindex=${this.centreView === view ? 0 : -1} @click=${() => this.#showCentre(view)} @keydown=${this.#tabKey}>${label}</button>`;
+    const n = this.sourceProblems;
+    return html`<div class="view-tabs" role="tablist" aria-label="Centre view">${tab('diagram', 'Diagram')}${tab('source', n ? `Source (${n} problem${n === 1 ? '' : 's'})` : 'Source')}</div>`;
   }
 
   #openGallery(): void {
@@ -367,9 +405,11 @@ export class ArchsimApp extends LitElement {
       ${this.isGalleryOpen ? html`<archsim-gallery class="gallery" .current=${source} @archsim-open=${(e: CustomEvent<OpenDetail>) => this.#pick(e.detail.file)} @archsim-new=${() => this.#pick('new')} @archsim-close=${() => this.#closeGallery()}></archsim-gallery>` : nothing}
       <aside class="palette" aria-label="Palette" ?inert=${this.isGalleryOpen}><archsim-palette @archsim-add=${this.#add}></archsim-palette></aside>
       <main class="centre" aria-label="Diagram" ?inert=${this.isGalleryOpen}>
-        <div class="stage">
+        <div class="stage ${this.centreView === 'source' ? 'source-open' : ''}">
           <div class="title"><h1>${doc.title || 'Untitled design'}${isEdited ? html` <span class="edited">(edited)</span>` : nothing}</h1></div>
-          <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
+          ${this.#centreTabs()}
+          <archsim-diagram id="panel-diagram" role="tabpanel" aria-labelledby="tab-diagram" .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
+          ${this.isSourceLoaded ? html`<div class="source-panel" id="panel-source" role="tabpanel" aria-labelledby="tab-source" ?hidden=${this.centreView !== 'source'}><archsim-source .design=${this.design} @archsim-source-problems=${(e: CustomEvent<{ count: number }>) => (this.sourceProblems = e.detail.count)}></archsim-source></div>` : nothing}
         </div>
         <archsim-lesson placement="side" remember-as="archsim.lesson.collapsed" editable .text=${typeof doc.description === 'string' ? doc.description : ''}
           @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson>
