@@ -45,3 +45,8 @@ export function lockedChangesIn(before: unknown, after: unknown): string[] {
     return a === b ? [] : [l.join('.')];
   });
 }
+
+/** The status-line notice refusing to delete component `id`, which `lock` (a locked path) covers. */
+export function lockedDeleteNotice(id: string, lock: string): { tone: 'error'; text: string } {
+  return { tone: 'error', text: `${id} cannot be deleted: ${lock} is locked by the instructor.` };
+}

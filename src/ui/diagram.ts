@@ -28,6 +28,7 @@ import { badgeRows, badgesOf, badgeWidth } from './badges.js';
 import { instancesOf } from './instances.js';
 import { diagramStyles } from './diagram-styles.js';
 import { type FittedLabel, fitLabel } from './label-fit.js';
+import { lockedDeleteNotice, lockOf } from '../state/locks.js';
 
 @customElement('archsim-diagram')
 export class ArchsimDiagram extends LitElement {
@@ -260,7 +261,9 @@ export class ArchsimDiagram extends LitElement {
       this.ui.trigger.startConnect({ from: item.id });
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       const variant = this.#target();
-      if (item.type === 'node') this.design.trigger.removeNode({ id: item.id, variant });
+      const lock = item.type === 'node' ? lockOf(this.design.getSnapshot().context.doc, ['components', item.id]) : undefined;
+      if (item.type === 'node' && lock) this.ui.trigger.notify({ notice: lockedDeleteNotice(item.id, lock) });
+      else if (item.type === 'node') this.design.trigger.removeNode({ id: item.id, variant });
       else this.design.trigger.removeLink({ index: this.#targetLink(item.index), variant });
       this.ui.trigger.select({ selection: null });
       this.canvas.focus();

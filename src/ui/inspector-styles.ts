@@ -15,6 +15,9 @@ export const inspectorStyles = css`
   .check { display: grid; grid-template-columns: auto 1fr; column-gap: 8px; align-items: center; }
   .check label { order: 2; margin: 0; } .check .control { order: 1; } .check .help, .check .error { order: 3; grid-column: 1 / -1; }
   .unit { font-size: 11px; color: var(--muted); white-space: nowrap; }
+  /* a path the instructor locked: shown as it is, read-only, with a padlock */
+  .lock { flex: none; color: var(--muted); }
+  .locked input[readonly], .locked textarea[readonly], .locked select:disabled { background: var(--surface-2); color: var(--muted); cursor: not-allowed; }
   .help { margin: 3px 0 0; font-size: 11px; color: var(--muted); }
   .invalid input, .invalid textarea { border-color: var(--hot); background: var(--hot-bg); }
   .error { margin: 3px 0 0; font-size: 12px; color: var(--hot); font-weight: 600; }

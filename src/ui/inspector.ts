@@ -14,10 +14,12 @@ import { linkParams } from '../kinds/link.js';
 import { scenarioParams } from '../scenario/validate.js';
 import { baseOf, ID_PATTERN, isValidId, variantDoc, type DesignStore, type ScenarioDoc } from '../state/design.js';
 import { editTarget, linkIndexIn, shownVariant } from '../state/variant-view.js';
+import { lockedDeleteNotice, lockOf } from '../state/locks.js';
 import type { UiStore } from '../state/ui.js';
 import { StoreController } from './store-controller.js';
 import { fieldPlaceholder, fieldText, isStructured, readField } from './fields.js';
 import { inspectorStyles } from './inspector-styles.js';
+import { lockIcon } from './lock-icon.js';
 
 type Commit = (value: unknown) => void;
 
@@ -53,6 +55,8 @@ export class ArchsimInspector extends LitElement {
   #target: string | undefined;
   /** The base design while a variant is edited (its values are shown beside the variant's). */
   #base: ScenarioDoc | undefined;
+  /** The whole design as of the last render: its `locked:` paths are shown read-only. */
+  #full: ScenarioDoc | undefined;
 
   static override styles = inspectorStyles;
 
@@ -74,6 +78,7 @@ export class ArchsimInspector extends LitElement {
       ui = { variant: this.#variant.value, isEditingBase: this.#isEditingBase.value };
     const shown = shownVariant(full, ui.variant);
     this.#target = editTarget(full, ui);
+    this.#full = full;
     this.#base = this.#target ? baseOf(full) : undefined;
     // the design edits go to, and the one drawn (whose link indexes the selection holds)
     const doc = variantDoc(full, this.#target ?? '') ?? full,
@@ -113,9 +118,20 @@ export class ArchsimInspector extends LitElement {
    * One parameter's field. `inBase` (editing a variant whose value differs
    * from the base's) holds the base's value, shown under the field.
    */
-  #field(key: string, name: string, d: Param, raw: unknown, commit: Commit, targets: readonly string[] = [], inBase?: { value: unknown }) {
+  #field(
+    key: string,
+    name: string,
+    d: Param,
+    raw: unknown,
+    commit: Commit,
+    targets: readonly string[] = [],
+    inBase?: { value: unknown },
+    at?: readonly string[],
+  ) {
     const id = `f-${key.replace(/[^\w-]/g, '_')}`;
     const err = this.errors[key];
+    // a path the instructor locked is shown as it is, read-only (the design store refuses its edits too)
+    const lock = at && lockOf(this.#full, at);
     const unit =
       d.type === 'number'
         ? d.unit
@@ -134,26 +150,27 @@ export class ArchsimInspector extends LitElement {
         this.errors = rest;
       } else this.errors = { ...this.errors, [key]: r.message };
     };
-    const described = `${id}-help${err ? ` ${id}-err` : ''}${inBase ? ` ${id}-base` : ''}`;
+    const described = `${id}-help${err ? ` ${id}-err` : ''}${inBase ? ` ${id}-base` : ''}${lock ? ` ${id}-lock` : ''}`;
     let control: unknown;
     if (d.type === 'enum') {
-      control = html`<select id=${id} aria-describedby=${described} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      control = html`<select id=${id} ?disabled=${!!lock} aria-describedby=${described} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
         <option value="" ?selected=${raw === undefined}>default${d.default !== undefined ? ` (${d.default})` : ''}</option>
         ${d.values.map((v) => html`<option ?selected=${raw === v} value=${v}>${v}</option>`)}</select>`;
     } else if (d.type === 'boolean') {
-      control = html`<input id=${id} type="checkbox" aria-describedby=${described} .checked=${(raw ?? d.default ?? false) as boolean}
+      control = html`<input id=${id} type="checkbox" ?disabled=${!!lock} aria-describedby=${described} .checked=${(raw ?? d.default ?? false) as boolean}
         @change=${(e: Event) => onChange(String((e.target as HTMLInputElement).checked))}>`;
     } else if (isStructured(d)) {
-      control = html`<textarea id=${id} rows="2" spellcheck="false" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described}
+      control = html`<textarea id=${id} rows="2" spellcheck="false" ?readonly=${!!lock} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described}
         placeholder=${fieldPlaceholder(d)} .value=${fieldText(d, raw)} @change=${(e: Event) => onChange((e.target as HTMLTextAreaElement).value)}></textarea>`;
     } else {
-      control = html`<input id=${id} type="text" autocomplete="off" spellcheck="false" aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described}
+      control = html`<input id=${id} type="text" autocomplete="off" spellcheck="false" ?readonly=${!!lock} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described}
         placeholder=${fieldPlaceholder(d)} .value=${err ? (this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.value ?? '') : fieldText(d, raw)}
         @change=${(e: Event) => onChange((e.target as HTMLInputElement).value)}>`;
     }
-    return html`<div class="field ${err ? 'invalid' : ''} ${d.type === 'boolean' ? 'check' : ''}">
+    const locked = lock ? lockIcon(lock, `${id}-lock`) : nothing;
+    return html`<div class="field ${err ? 'invalid' : ''} ${d.type === 'boolean' ? 'check' : ''} ${lock ? 'locked' : ''}">
       <label for=${id}>${name}${d.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
-      <div class="control">${control}${unit ? html`<span class="unit">${unit}</span>` : nothing}</div>
+      <div class="control">${control}${unit ? html`<span class="unit">${unit}</span>` : nothing}${locked}</div>
       ${err ? html`<p class="error" id=${`${id}-err`} role="alert">${err}</p>` : nothing}
       ${inBase ? html`<p class="base" id=${`${id}-base`}>Base design: ${fieldText(d, inBase.value) || 'default'}</p>` : nothing}
       <p class="help" id=${`${id}-help`}>${d.help}</p>
@@ -167,13 +184,23 @@ export class ArchsimInspector extends LitElement {
     commit: (k: string, v: unknown) => void,
     targets: readonly string[] = [],
     base?: Record<string, unknown>,
+    at?: readonly string[],
   ) {
     const entries = Object.entries(params);
     const basic = entries.filter(([, d]) => !d.advanced),
       adv = entries.filter(([, d]) => d.advanced);
     const differs = (k: string) => base && JSON.stringify(base[k]) !== JSON.stringify(raw[k]);
     const one = ([k, d]: [string, Param]) =>
-      this.#field(`${prefix}.${k}`, d.label, d, raw[k], (v) => commit(k, v), targets, differs(k) ? { value: base![k] } : undefined);
+      this.#field(
+        `${prefix}.${k}`,
+        d.label,
+        d,
+        raw[k],
+        (v) => commit(k, v),
+        targets,
+        differs(k) ? { value: base![k] } : undefined,
+        at && [...at, k],
+      );
     return html`${basic.map(one)}${adv.length ? html`<details><summary>Advanced</summary>${adv.map(one)}</details>` : nothing}`;
   }
 
@@ -202,9 +229,12 @@ export class ArchsimInspector extends LitElement {
               this.ui.trigger.renamed({ id, to });
             }
           },
+          [],
+          undefined,
+          ['components', id],
         )}
-        ${this.#field(`${id}.label`, 'Label', commonParams.label, c.label, (v) => set('label', v))}
-        ${def ? this.#fields(def.params, c, id, set, targets, this.#base?.components[id]) : nothing}
+        ${this.#field(`${id}.label`, 'Label', commonParams.label, c.label, (v) => set('label', v), [], undefined, ['components', id, 'label'])}
+        ${def ? this.#fields(def.params, c, id, set, targets, this.#base?.components[id], ['components', id]) : nothing}
       </form>
       ${
         others.length
@@ -218,6 +248,8 @@ export class ArchsimInspector extends LitElement {
           : nothing
       }
       <div class="actions"><button class="danger" @click=${() => {
+        const lock = lockOf(this.#full, ['components', id]);
+        if (lock) return this.ui.trigger.notify({ notice: lockedDeleteNotice(id, lock) });
         this.design.trigger.removeNode({ id, variant: this.#target });
         this.ui.trigger.select({ selection: null });
       }}>Delete ${id}${this.#target ? ` from ${this.#target}` : ''}</button></div>`;
@@ -235,6 +267,7 @@ export class ArchsimInspector extends LitElement {
           (k, v) => this.design.trigger.setLinkParam({ index, key: k, value: v, variant: this.#target }),
           [],
           this.#base?.links[linkIndexIn(this.#base, l)],
+          ['links', String(index)],
         )}
       </form>
       <div class="actions"><button class="danger" @click=${() => {
@@ -247,7 +280,7 @@ export class ArchsimInspector extends LitElement {
     const { version: _v, description, ...params } = scenarioParams;
     return html`<header><h2>Scenario</h2><p>Select a component or link to edit it. Nothing selected shows the scenario's settings.</p></header>
       <form @submit=${(e: Event) => e.preventDefault()} aria-label="Scenario settings">
-        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v, variant: this.#target }), [], this.#base)}
+        ${this.#fields(params, doc, 'scenario', (k, v) => this.design.trigger.setTop({ key: k, value: v, variant: this.#target }), [], this.#base, [])}
       </form>
       <div class="field"><button type="button" class="lesson" aria-describedby="f-description-help"
         @click=${() => this.dispatchEvent(new CustomEvent('archsim-edit-lesson', { bubbles: true, composed: true }))}>Edit the lesson</button>
