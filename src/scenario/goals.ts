@@ -312,7 +312,9 @@ function resolveGoal(
     else unit = found.unit;
   }
   const given = TARGETS.filter((k) => g[k] !== undefined && g[k] !== null);
-  if (given.length !== 1)
+  // a misspelt target ("belw") is reported as an unknown key already
+  const isMisspelt = Object.keys(g).some((k) => !GOAL_KEYS.includes(k));
+  if (given.length > 1 || (given.length === 0 && !isMisspelt))
     bad({
       path: given.length ? [...path, given[1]] : path,
       ...(given.length ? { at: 'key' as const } : {}),

@@ -115,6 +115,45 @@ const distSchema: Schema = {
   ],
 };
 
+const targetSchema: Schema = {
+  description: 'A target in the metric\'s unit: a time ("150ms"), a share ("1%"), a rate ("500/s"), dollars ("$100") or a plain number.',
+  anyOf: [{ type: 'number' }, { type: 'string', minLength: 1 }],
+  examples: ['150ms', '1%', '500/s', '$100'],
+};
+const goalSchema: Schema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'What the goal is called in reports; by default the metric and its target.' },
+    metric: {
+      type: 'string',
+      minLength: 1,
+      description: 'A figure of the run result (docs/output.md): summary.*, phases.<name>.*, components.<id>.<statistic>.',
+      examples: [
+        'summary.latencyMs.p99',
+        'summary.errorRate',
+        'summary.throughputRps',
+        'summary.cost.perMonth',
+        'components.db.utilization',
+      ],
+    },
+    below: { allOf: [ref('target')], description: 'The goal is met when the figure is below this.' },
+    above: { allOf: [ref('target')], description: 'The goal is met when the figure is above this.' },
+    between: {
+      description: 'The goal is met when the figure is between these two, ends included.',
+      type: 'array',
+      items: ref('target'),
+      minItems: 2,
+      maxItems: 2,
+    },
+    variant: { type: 'string', minLength: 1, description: 'Evaluate the goal on this variant.' },
+    why: { type: 'string', minLength: 1, description: 'Markdown shown when the goal fails.' },
+    points: { type: 'number', minimum: 0, default: 1, description: "The goal's weight in a grade." },
+  },
+  required: ['metric'],
+  oneOf: [{ required: ['below'] }, { required: ['above'] }, { required: ['between'] }],
+  additionalProperties: false,
+};
+
 /**
  * The JSON Schema (draft-07) of scenario files for a registry of kinds.
  * @example JSON.stringify(scenarioSchema(), null, 2) // what public/scenario.schema.json holds
@@ -162,6 +201,13 @@ export function scenarioSchema(registry: Registry = defaultKinds, events: Events
         additionalProperties: { type: 'object', description: 'A JSON Merge Patch: keys merge, null deletes, lists (links) are replaced.' },
       },
       events: { description: topLevelHelp.events, type: 'array', items: events.schema ?? { type: 'object' } },
+      goals: { description: topLevelHelp.goals, type: 'array', items: ref('goal') },
+      hints: { description: topLevelHelp.hints, type: 'array', items: { type: 'string', minLength: 1 } },
+      locked: {
+        description: topLevelHelp.locked,
+        type: 'array',
+        items: { type: 'string', minLength: 1, examples: ['components.users', 'components.db.queryTime', 'duration', 'goals'] },
+      },
     },
     required: ['components'],
     additionalProperties: false,
@@ -170,6 +216,8 @@ export function scenarioSchema(registry: Registry = defaultKinds, events: Events
       rate: rateSchema,
       dist: distSchema,
       link: objectSchema(linkParams),
+      target: targetSchema,
+      goal: goalSchema,
       component: {
         type: 'object',
         required: ['kind'],
