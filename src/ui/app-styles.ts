@@ -49,6 +49,10 @@ export const appStyles = css`
   .source-panel { position: absolute; inset: 42px 12px 10px 12px; z-index: 2; display: flex; flex-direction: column; }
   .source-panel[hidden] { display: none; }
   .source-panel archsim-source { flex: 1; min-height: 0; }
+  /* beside the diagram: a challenge's goals (when it has any) above the lesson */
+  .side { flex: none; display: flex; flex-direction: column; min-height: 0; }
+  .side archsim-goals { width: 300px; flex: 0 1 auto; max-height: 62%; border-left: 1px solid var(--line); border-bottom: 1px solid var(--line); }
+  .side archsim-lesson { flex: 1 1 auto; }
   .inspector { grid-area: inspector; background: var(--panel); border-left: 1px solid var(--line); overflow: auto; min-height: 0; }
   .results { grid-area: results; background: var(--panel); border-top: 1px solid var(--line); min-height: 0; display: flex; }
   archsim-results { flex: 1; }

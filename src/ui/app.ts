@@ -33,6 +33,7 @@ import './diagram.js';
 import './inspector.js';
 import './variants.js';
 import './lesson.js';
+import './goals.js';
 import './results.js';
 
 /** The colour scheme the theme button switches to next, and what each scheme is called. */
@@ -411,8 +412,9 @@ export class ArchsimApp extends LitElement {
           <archsim-diagram id="panel-diagram" role="tabpanel" aria-labelledby="tab-diagram" .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
           ${this.isSourceLoaded ? html`<div class="source-panel" id="panel-source" role="tabpanel" aria-labelledby="tab-source" ?hidden=${this.centreView !== 'source'}><archsim-source .design=${this.design} @archsim-source-problems=${(e: CustomEvent<{ count: number }>) => (this.sourceProblems = e.detail.count)}></archsim-source></div>` : nothing}
         </div>
+        <div class="side"><archsim-goals .design=${this.design} .runs=${this.runs}></archsim-goals>
         <archsim-lesson placement="side" remember-as="archsim.lesson.collapsed" editable .text=${typeof doc.description === 'string' ? doc.description : ''}
-          @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson>
+          @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson></div>
       </main>
       <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui} @archsim-edit-lesson=${() => this.lesson.edit()}></archsim-inspector></aside>
       <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
