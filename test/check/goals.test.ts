@@ -3,6 +3,7 @@
  * checked at load (line:col, did-you-mean), targets in the metric's unit.
  */
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { evaluateGoals, metricValue, meanCI, t95, UNDECIDED, NO_FIGURE, type Goal } from '../../src/check/goals.js';
 import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
 import { parseTarget } from '../../src/scenario/goals.js';
@@ -330,5 +331,30 @@ locked: [components.db.queryTme, duraton, components.user, components.users.rate
       '7:34: locked[1]: no "duraton" in a scenario; did you mean "duration"?',
       '7:43: locked[2]: no component "user"; did you mean "users"?',
     ]);
+  });
+});
+
+describe('docs/scenario-format.md', () => {
+  it("the 'Goals, hints and locked paths' example loads, with the did-you-mean it quotes", () => {
+    const md = readFileSync(new URL('../../docs/scenario-format.md', import.meta.url), 'utf8');
+    const section = md.slice(md.indexOf('## Goals, hints and locked paths'));
+    const snippet = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const design = `duration: 10s
+components:
+  users: { kind: client, rate: 100/s }
+  app: { kind: service }
+  db: { kind: database }
+links: [{ from: users, to: app }, { from: app, to: db }]
+variants:
+  +cache:
+    components: { cache: { kind: cache } }
+`;
+    const s = loadScenario(design + snippet);
+    expect(s.goals.map((g) => g.metric)).toEqual(['summary.latencyMs.p99', 'summary.errorRate', 'components.cache.hitRatio']);
+    expect(s.hints).toHaveLength(2);
+    expect(s.locked).toEqual(['components.users', 'components.db.queryTime', 'duration', 'goals']);
+    const quoted = /`(goals\[0\]\.metric: no figure "p98"[^`]*)`/.exec(section)?.[1];
+    expect(quoted).toBeDefined();
+    expect(problems(`${design}goals: [{ metric: summary.latencyMs.p98, below: 1s }]\n`)[0]).toContain(quoted?.replace(/\s+/g, ' '));
   });
 });
