@@ -28,7 +28,7 @@ const valueAt = (o: unknown, path: readonly string[]): unknown =>
   path.reduce<unknown>((x, k) => (isObject(x) && Object.hasOwn(x, k) ? x[k] : undefined), o);
 
 /** A value with every component's `position` left out (layout is free even when a component is locked). */
-function withoutLayout(v: unknown): unknown {
+export function withoutLayout(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutLayout);
   if (!isObject(v)) return v;
   return Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (k === 'position' ? [] : [[k, withoutLayout(x)]])));

@@ -19,6 +19,7 @@ export const goalsStyles = css`
   .target, .measured, .reason { font-size: 12px; color: var(--muted); }
   .value { font: 600 12px var(--mono); color: var(--text); }
   .reason { font-style: italic; }
+  .stale { color: var(--muted); font-style: italic; }
   .why { margin-top: 4px; padding: 4px 8px; border-left: 3px solid var(--hot); background: var(--hot-bg); border-radius: 0 4px 4px 0; font-size: 12px; }
   .locked { margin: 10px 0 0; font-size: 12px; color: var(--muted); }
   .locked .lock { vertical-align: -2px; }

@@ -16,7 +16,7 @@ import { formatTarget, type Goal } from '../check/goals.js';
 import { resolveScenario } from '../scenario/index.js';
 import type { DesignStore, ScenarioDoc } from '../state/design.js';
 import { goalViews, type GoalView } from '../state/goal-runs.js';
-import { lockedPaths } from '../state/locks.js';
+import { lockedPaths, withoutLayout } from '../state/locks.js';
 import type { RunsStore } from '../state/runs.js';
 import { exportYaml } from '../state/yaml-io.js';
 import { goalsStyles } from './goals-styles.js';
@@ -58,6 +58,8 @@ export class ArchsimGoals extends LitElement {
   #rubricOf?: ScenarioDoc;
   /** The last rubric that resolved, per design: a design mid-edit keeps showing its goals. */
   #lastGood = new Map<string, Rubric>();
+  /** Each run's design as it started (layout left out), to tell a result the design has been edited since. */
+  #ranWith = new Map<number, string>();
 
   static override styles = goalsStyles;
 
@@ -73,6 +75,8 @@ export class ArchsimGoals extends LitElement {
       this.#rubric = this.#resolve(doc);
     }
     this.hidden = !this.#rubric.goals.length && !this.#rubric.hints.length;
+    // a run is first seen in the update after it starts, before any edit can follow it
+    for (const r of this.#runs.value.runs) if (!this.#ranWith.has(r.id)) this.#ranWith.set(r.id, designText(doc));
   }
 
   /** The design's goals and hints; while the design does not resolve, the last ones that did. */
@@ -103,13 +107,15 @@ export class ArchsimGoals extends LitElement {
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   }
 
-  #goal(v: GoalView) {
+  #goal(v: GoalView, now: string) {
     const status = v.outcome?.status ?? 'pending';
     const mark = MARKS[status];
     const o = v.outcome;
     const why = status === 'fail' && v.goal.why ? html`<div class="why markdown">${unsafeHTML(lessonHtml(v.goal.why))}</div>` : nothing;
     const measured = o
-      ? html`<span class="value">${o.valueText}</span> <span class="from">${v.runLabel}</span>`
+      ? html`<span class="value">${o.valueText}</span> <span class="from">${v.runLabel}</span>${
+          v.run && this.#ranWith.get(v.run.id) !== now ? html` <span class="stale">· the design has changed since this run</span>` : nothing
+        }`
       : html`<span class="from">${v.pending}</span>`;
     return html`<li class="goal ${status}">
       <span class="mark" role="img" aria-label=${mark.label}>${mark.sign}</span>
@@ -151,10 +157,11 @@ export class ArchsimGoals extends LitElement {
     const views = goalViews(goals, this.#runs.value);
     const met = views.filter((v) => v.outcome?.status === 'pass').length;
     const locked = lockedPaths(this.#design.value.doc).map((p) => p.join('.'));
+    const now = designText(this.#design.value.doc);
     return html`<section aria-labelledby="goals-title">
       <div class="head"><h2 id="goals-title">Goals</h2>${goals.length ? html`<span class="score">${met} of ${goals.length} met</span>` : nothing}</div>
       <div class="body">
-        ${goals.length ? html`<ul class="goals" aria-label="Goals">${views.map((v) => this.#goal(v))}</ul>` : nothing}
+        ${goals.length ? html`<ul class="goals" aria-label="Goals">${views.map((v) => this.#goal(v, now))}</ul>` : nothing}
         ${locked.length ? html`<p class="locked">${lockIcon(locked.join(', '))} Locked by the instructor: ${locked.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`)}</p>` : nothing}
         ${this.#hints(hints)}
         <div class="submit"><button class="download" @click=${() => this.#download()}>Download my design</button>
@@ -163,6 +170,9 @@ export class ArchsimGoals extends LitElement {
     </section>`;
   }
 }
+
+/** The design as a run sees it: everything but the layout, as text to compare. */
+const designText = (doc: ScenarioDoc): string => JSON.stringify(withoutLayout(doc));
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -209,6 +209,17 @@ describe('a student works a challenge', () => {
     expect(out).toMatch(/p99 under 50 ms/);
   });
 
+  it('says when the design has been edited since the run a goal was judged on', async () => {
+    const p99 = goal('p99 under 50 ms');
+    expect(await p99.textContent()).not.toContain('changed since');
+    const workers = page.getByRole('textbox', { name: 'Workers' });
+    await workers.fill('2');
+    await workers.press('Enter');
+    await expect.poll(async () => (await p99.textContent()) ?? '').toContain('Run 2 · the design has changed since this run');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await p99.textContent()) ?? '').not.toContain('changed since');
+  });
+
   it('keeps the hints shown for this design when it is opened again in the session', async () => {
     await page
       .locator('input[type=file]')
