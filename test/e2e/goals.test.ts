@@ -112,6 +112,7 @@ describe('a student works a challenge', () => {
     expect(await p99.locator('.why strong').textContent()).toBe('75 %');
     expect(await mark(goal('summary.errorRate'))).toBe('met');
     expect(await goals().textContent()).toContain('1 of 2 met');
+    await page.screenshot({ path: join(SHOTS, 'goals-missed.png') });
   });
 
   it('reads the hints one at a time, in order', async () => {
@@ -145,6 +146,7 @@ describe('a student works a challenge', () => {
       )
       .toBe(1);
     expect(await page.getByRole('button', { name: /^Client users/ }).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'goals-locked.png') });
     // the duration, a locked scenario setting, is read-only too
     await page.getByRole('button', { name: 'Dismiss' }).click();
     await page.keyboard.press('Escape');
