@@ -35,6 +35,14 @@ async function endOfLine(hasText: string): Promise<void> {
   await page.keyboard.press('End');
 }
 
+/** Starts a new line after the cursor's holding exactly `line` (the auto-indentation selected and typed over). */
+async function newLine(line: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type(line);
+  await expect.poll(text).toContain(`\n${line}`);
+}
+
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   build();
@@ -132,6 +140,37 @@ describe('the Source tab', () => {
     await expect.poll(text).toContain('duration: 10m\n');
     await expect.poll(() => sourceStatus().textContent()).toMatch(/valid/);
     expect(await st.inputValue()).toBe('exp(10ms)');
+  });
+
+  it("completes a component's keys by its kind and kind names, and shows a key's help on hover", async () => {
+    await endOfLine('instances: 3');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('queueCap');
+    const options = page.getByRole('listbox').getByRole('option');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^queueCapacity/)]));
+    await page.waitForTimeout(200); // CodeMirror ignores Enter for 75 ms after the list changes
+    await page.keyboard.press('Enter'); // accepts "queueCapacity: "
+    await page.keyboard.type('50');
+    await expect.poll(text).toContain('    queueCapacity: 50\n');
+    // a new component after app's last line; whatever indentation Enter gives is replaced by the one meant
+    await endOfLine('serviceTime: exp(10ms)');
+    await newLine('  cache:');
+    await newLine('    kind: ');
+    await page.keyboard.press('Control+Space');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(['load-balancer', 'cache', 'database']));
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('cache');
+    await expect.poll(() => sourceStatus().textContent()).toMatch(/valid/);
+    await expect
+      .poll(() =>
+        page.evaluate(() => Object.keys((document.querySelector('archsim-app') as any).design.getSnapshot().context.doc.components)),
+      )
+      .toContain('cache');
+    // hover help: the key's description and default, from the descriptors
+    await page.locator('.cm-line', { hasText: 'workers: 4' }).getByText('workers').hover();
+    await expect
+      .poll(() => page.locator('.archsim-hover').textContent())
+      .toMatch(/^workers\s*Requests one instance runs at once.*Default: \d/s);
   });
 
   it('is keyboard usable and has no serious or critical axe violation with the tab open', async () => {
