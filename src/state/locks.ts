@@ -2,9 +2,12 @@
  * Locked paths: the parts of a challenge a student may not change (`locked:`
  * in the scenario, e.g. `components.users`, `components.db.queryTime`,
  * `duration`). The design store refuses an edit that changes one, and the
- * inspector shows them read-only. A component's place on the diagram is
- * layout, not design, so moving a locked component is allowed. Pure: no DOM.
+ * inspector shows them read-only. What counts as a change is exactly what
+ * `archsim check --design` refuses (check/locked.ts), so a design the app lets
+ * through passes that check: a component's place on the diagram is layout, not
+ * design, so moving a locked component is allowed. Pure: no DOM.
  */
+import { lockedChanges } from '../check/locked.js';
 import { isObject } from '../scenario/is-object.js';
 
 /** The `locked:` paths of a design document, each split at its dots (none when absent or malformed). */
@@ -24,9 +27,6 @@ export function lockOf(doc: unknown, path: readonly string[]): string | undefine
   return hit?.join('.');
 }
 
-const valueAt = (o: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((x, k) => (isObject(x) && Object.hasOwn(x, k) ? x[k] : undefined), o);
-
 /** A value with every component's `position` left out (layout is free even when a component is locked). */
 export function withoutLayout(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutLayout);
@@ -36,14 +36,14 @@ export function withoutLayout(v: unknown): unknown {
 
 /**
  * The locked paths (of `before`, the design as it was) whose value differs
- * in `after`, layout left aside.
+ * in `after`, as the checker compares them.
  */
 export function lockedChangesIn(before: unknown, after: unknown): string[] {
-  return lockedPaths(before).flatMap((l) => {
-    const a = JSON.stringify(withoutLayout(valueAt(before, l)));
-    const b = JSON.stringify(withoutLayout(valueAt(after, l)));
-    return a === b ? [] : [l.join('.')];
-  });
+  return lockedChanges(
+    lockedPaths(before).map((l) => l.join('.')),
+    before,
+    after,
+  );
 }
 
 /** The status-line notice refusing to delete component `id`, which `lock` (a locked path) covers. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDesignStore, type ScenarioDoc } from '../../src/state/design.js';
 import { lockedChangesIn, lockOf } from '../../src/state/locks.js';
+import { lockedChanges } from '../../src/check/locked.js';
 
 const challenge = (): ScenarioDoc => ({
   version: 1,
@@ -83,6 +84,15 @@ describe('design store with locked paths', () => {
     expect(docOf(s).variants).toEqual({ '+cache': {} });
     s.trigger.setParam({ id: 'app', path: ['workers'], value: 6, variant: '+cache' });
     expect(docOf(s).variants).toEqual({ '+cache': { components: { app: { workers: 6 } } } });
+  });
+
+  it('takes a locked value rewritten as the same amount, as archsim check --design does', () => {
+    const s = createDesignStore(challenge());
+    s.trigger.setParam({ id: 'users', path: ['rate'], value: '6000/min' });
+    s.trigger.setTop({ key: 'duration', value: '0.5m' });
+    expect(docOf(s).components.users.rate).toBe('6000/min');
+    expect(docOf(s).duration).toBe('0.5m');
+    expect(lockedChanges(challenge().locked as string[], challenge(), docOf(s))).toEqual([]);
   });
 
   it('leaves no undo step for a refused edit', () => {
