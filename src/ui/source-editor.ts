@@ -39,6 +39,7 @@ import {
   parseClean,
   placeAt,
   problemRange,
+  lockProblems,
   problemText,
   schemaAt,
   valuesOf,
@@ -194,9 +195,16 @@ export class ArchsimSource extends LitElement {
     });
   }
 
+  /** archsim's problems with `text`: the validator's, and any change to a locked path (which the store would refuse). */
+  #checked(text: string): Checked {
+    const checked = checkSource(text);
+    const locks = checked.doc ? lockProblems(text, this.design.getSnapshot().context.doc, checked.doc) : [];
+    return locks.length ? { problems: locks } : checked;
+  }
+
   /** Validates `text`; when it is valid and the author wrote it, it becomes the design (one undo step in the store). */
   #check(text: string, isAuthored: boolean): Checked {
-    const checked = checkSource(text);
+    const checked = this.#checked(text);
     if (parseClean(text)) this.#lastClean = text;
     this.problems = checked.problems;
     this.dispatchEvent(
@@ -216,7 +224,7 @@ export class ArchsimSource extends LitElement {
 
   #diagnostics(view: EditorView): Diagnostic[] {
     const text = view.state.doc.toString();
-    const { problems } = checkSource(text);
+    const { problems } = this.#checked(text);
     return problems.map((p) => ({ ...problemRange(text, p), severity: 'error', source: 'archsim', message: problemText(p) }));
   }
 

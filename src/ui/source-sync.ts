@@ -11,6 +11,7 @@ import type { Param } from '../kinds/params.js';
 import { formatProblem, loadScenario, parseScenarioText, type Problem, ScenarioError, scenarioSchema } from '../scenario/index.js';
 import { isObject } from '../scenario/is-object.js';
 import { asDoc, type ScenarioDoc } from '../state/design.js';
+import { lockedChangesIn } from '../state/locks.js';
 
 /** What the validator says about scenario text: its problems, or the design it describes. */
 export type Checked = { problems: Problem[]; doc?: undefined } | { problems: []; doc: ScenarioDoc };
@@ -29,6 +30,22 @@ export function checkSource(text: string): Checked {
     if (e instanceof ScenarioError) return { problems: e.problems };
     return { problems: [{ path: '', message: (e as Error).message }] };
   }
+}
+
+/**
+ * The locked paths (`locked:` of `current`, the design in the store) whose
+ * value `next` (the text's design) changes, as problems at their place in
+ * `text`: the store refuses such an edit, so the text says why.
+ */
+export function lockProblems(text: string, current: ScenarioDoc, next: ScenarioDoc): Problem[] {
+  const changed = lockedChangesIn(current, next);
+  if (!changed.length) return [];
+  const { locate } = parseScenarioText(text);
+  return changed.map((path) => ({
+    path,
+    message: 'is locked (locked:), so this change does not reach the design; an author removes it from locked: first',
+    ...locate(path.split('.'), 'key'),
+  }));
 }
 
 /** A problem's message as archsim prints it, without a file name: `components.app.workrs: unknown key …`. */

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { carryChange, checkSource, helpFor, keysOf, placeAt, problemRange, schemaAt, valuesOf } from '../../src/ui/source-sync.js';
+import {
+  carryChange,
+  checkSource,
+  lockProblems,
+  helpFor,
+  keysOf,
+  placeAt,
+  problemRange,
+  schemaAt,
+  valuesOf,
+} from '../../src/ui/source-sync.js';
 
 const TEXT = `# a comment on top
 version: 1
@@ -88,5 +98,22 @@ describe('completion and help from the schema', () => {
   });
   it('gives hover help with the default', () => {
     expect(helpFor(TEXT, ['components', 'app'], 'workers')).toMatch(/Default: \d/);
+  });
+});
+
+describe('lockProblems', () => {
+  const locked = `${TEXT}locked: [components.users.rate]\n`;
+  const current = checkSource(locked).doc!;
+  it('names a locked path the text changes, at its place', () => {
+    const text = locked.replace('rate: 50/s', 'rate: 90/s');
+    const problems = lockProblems(text, current, checkSource(text).doc!);
+    expect(problems).toEqual([expect.objectContaining({ path: 'components.users.rate', line: 7, col: 5 })]);
+    expect(problems[0].message).toMatch(/locked/);
+  });
+  it('lets through a change of a free path, and the removal of the lock itself', () => {
+    const free = locked.replace('workers: 2', 'workers: 3');
+    expect(lockProblems(free, current, checkSource(free).doc!)).toEqual([]);
+    const unlocked = locked.replace('locked: [components.users.rate]\n', '');
+    expect(lockProblems(unlocked, current, checkSource(unlocked).doc!)).toEqual([]);
   });
 });
