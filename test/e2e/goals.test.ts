@@ -7,13 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { build, launch, serve } from './harness.js';
 import { loadScenario } from '../../src/scenario/index.js';
 
@@ -228,5 +228,39 @@ describe('a student works a challenge', () => {
       .setInputFiles({ name: 'p99-challenge.yaml', mimeType: 'text/yaml', buffer: Buffer.from(CHALLENGE) });
     await expect.poll(() => mark(goal('p99 under 50 ms'))).toBe('not checked yet');
     expect(await goals().getByRole('region', { name: 'Hint 2 of 2' }).count()).toBe(1);
+  });
+});
+
+/** The bundled challenges (scenarios/challenges/NAME.yaml, each with NAME.solution.yaml). */
+const CHALLENGES = readdirSync(join(ROOT, 'scenarios/challenges'))
+  .filter((f) => f.endsWith('.yaml') && !f.endsWith('.solution.yaml'))
+  .sort();
+
+describe('every bundled challenge in the goals panel (as test/cli requires of archsim check)', () => {
+  it.each(CHALLENGES)('%s: some goal is missed as given, and every goal is met by its reference solution', async (file) => {
+    const text = readFileSync(join(ROOT, 'scenarios/challenges', file), 'utf8');
+    const base = parse(text);
+    // the solution as a student would hand it in: the challenge file with the design changed
+    const solution = parse(readFileSync(join(ROOT, 'scenarios/challenges', file.replace(/\.yaml$/, '.solution.yaml')), 'utf8'));
+    const submitted = stringify({ ...solution, goals: base.goals, hints: base.hints, locked: base.locked });
+    const marks = () =>
+      goals()
+        .getByRole('list', { name: 'Goals' })
+        .getByRole('img')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    for (const [name, yaml] of [
+      [file, text],
+      [`mine-${file}`, submitted],
+    ]) {
+      await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
+      await expect.poll(marks).toEqual(base.goals.map(() => 'not checked yet'));
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 120_000 }).toMatch(/^Done/);
+      await expect.poll(marks).not.toContain('not checked yet');
+      const seen = await marks();
+      console.log(`${name}: ${seen.join(', ')}`);
+      if (name === file) expect(seen).toContain('missed');
+      else expect(seen.every((m) => m === 'met')).toBe(true);
+    }
   });
 });
