@@ -56,12 +56,15 @@ export async function runBatch(
   let next = 0;
   const work = (worker: Worker) =>
     new Promise<void>((resolve) => {
+      let current: number | undefined;
       const give = () => {
         if (next >= designs.length) {
+          current = undefined;
           void worker.terminate().then(() => resolve());
           return;
         }
-        const job: BatchJob = { index: next, scenario, design: designs[next++], opts };
+        current = next++;
+        const job: BatchJob = { index: current, scenario, design: designs[current], opts };
         worker.postMessage(job);
       };
       worker.on('message', (a: BatchAnswer) => {
@@ -69,10 +72,12 @@ export async function runBatch(
         onAnswer(a);
         give();
       });
-      // a worker that dies (out of memory) fails the designs it had; the rest go to a fresh one
+      // a worker that dies (out of memory) fails the design it had; the rest go to a fresh one
       worker.on('error', (e) => {
-        for (let i = 0; i < designs.length; i++)
-          if (answers[i] === undefined && i < next) answers[i] = { index: i, error: `the check failed: ${e.message}` };
+        if (current !== undefined) {
+          answers[current] = { index: current, error: `the check failed: ${e.message}` };
+          onAnswer(answers[current]);
+        }
         void work(startWorker()).then(resolve);
       });
       give();

@@ -171,7 +171,7 @@ function single(a: CheckArgs): number {
   const design = a.design === undefined ? undefined : read(a.design);
   const reports = a.files.map((f) => checkDesign(read(f), design, a.opts));
   if (a.junit) write(a.junit, checkJunit(reports));
-  if (a.gradescope) write(a.gradescope, `${JSON.stringify(checkGradescope(reports), null, 2)}\n`);
+  if (a.gradescope) write(a.gradescope, `${jsonSafe(JSON.stringify(checkGradescope(reports), null, 2))}\n`);
   print(a.json ? jsonSafe(checkJson(reports)) : checkText(reports));
   // a design that could not be read is also said on stderr, where a terminal user looks for errors
   for (const r of reports) if (r.error) printError(r.error);
@@ -194,7 +194,7 @@ async function batch(a: CheckArgs, pattern: string): Promise<number> {
       const base = join(a.out!, names[i]);
       if (!ans.report) return write(`${base}.txt`, `${designs[i]}: ${ans.error}\n`);
       write(`${base}.txt`, `${checkText([ans.report])}\n`);
-      write(`${base}.json`, `${checkJson([ans.report])}\n`);
+      write(`${base}.json`, `${jsonSafe(checkJson([ans.report]))}\n`);
       write(`${base}.xml`, checkJunit([ans.report]));
     });
   }

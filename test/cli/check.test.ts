@@ -85,6 +85,14 @@ describe('archsim check FILE (the scenario as written)', () => {
     expect(archsim('check', scenarioFile(), '--frobnicate').err).toContain('unknown option --frobnicate');
   });
 
+  it('is listed in archsim help with its options', () => {
+    const { code, out } = archsim('help');
+    expect(code).toBe(0);
+    expect(out).toContain('archsim check FILE... [options]');
+    for (const flag of ['--design SUBMISSION', '--jobs N', '--out DIR', '--junit OUT', '--gradescope OUT', '--replications N'])
+      expect(out).toContain(flag);
+  });
+
   it('shows control characters in goal names and why as escapes, never raw', () => {
     const file = tmpFile('evil.yaml', MM1.replace('name: p99 under 15 ms', 'name: "p99\\e]0;pwned\\a"'));
     const { out } = archsim('check', file);
