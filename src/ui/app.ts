@@ -410,7 +410,7 @@ export class ArchsimApp extends LitElement {
           <div class="title"><h1>${doc.title || 'Untitled design'}${isEdited ? html` <span class="edited">(edited)</span>` : nothing}</h1></div>
           ${this.#centreTabs()}
           <archsim-diagram id="panel-diagram" role="tabpanel" aria-labelledby="tab-diagram" .design=${this.design} .ui=${this.ui} .runs=${this.runs} @archsim-add=${this.#add} @archsim-inspect=${() => this.inspector.focusFirst()}></archsim-diagram>
-          ${this.isSourceLoaded ? html`<div class="source-panel" id="panel-source" role="tabpanel" aria-labelledby="tab-source" ?hidden=${this.centreView !== 'source'}><archsim-source .design=${this.design} @archsim-source-problems=${(e: CustomEvent<{ count: number }>) => (this.sourceProblems = e.detail.count)}></archsim-source></div>` : nothing}
+          ${this.isSourceLoaded ? html`<div class="source-panel" id="panel-source" role="tabpanel" aria-labelledby="tab-source" ?hidden=${this.centreView !== 'source'}><archsim-source .design=${this.design} .ui=${this.ui} @archsim-source-problems=${(e: CustomEvent<{ count: number }>) => (this.sourceProblems = e.detail.count)}></archsim-source></div>` : nothing}
         </div>
         <div class="side"><archsim-goals .design=${this.design} .runs=${this.runs}></archsim-goals>
         <archsim-lesson placement="side" remember-as="archsim.lesson.collapsed" editable .text=${typeof doc.description === 'string' ? doc.description : ''}

@@ -28,12 +28,14 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Problem } from '../scenario/index.js';
 import type { DesignStore, ScenarioDoc } from '../state/design.js';
+import type { UiStore } from '../state/ui.js';
 import { exportYaml } from '../state/yaml-io.js';
 import { bundled } from './bundled.js';
 import {
   carryChange,
   type Checked,
   checkSource,
+  componentAt,
   helpFor,
   keysOf,
   parseClean,
@@ -99,6 +101,8 @@ const editorTheme = EditorView.theme({
 @customElement('archsim-source')
 export class ArchsimSource extends LitElement {
   @property({ attribute: false }) design!: DesignStore;
+  /** When given, the component the cursor is in becomes the selection, so the inspector beside shows it. */
+  @property({ attribute: false }) ui?: UiStore;
   /** The problems in the text as last checked (none: the diagram shows exactly this text). */
   @state() private problems: Problem[] = [];
   @query('.editor') private host!: HTMLElement;
@@ -186,6 +190,7 @@ export class ArchsimSource extends LitElement {
         // tabindex: the contenteditable is focusable anyway; said outright so checkers see the scroller holds a tab stop
         EditorView.contentAttributes.of({ 'aria-label': 'Scenario source (YAML)', tabindex: '0' }),
         EditorView.updateListener.of((u) => {
+          if (u.selectionSet && u.view.hasFocus) this.#selectAt(u.state.doc.toString(), u.state.selection.main.head);
           if (!u.docChanged || u.transactions.every((t) => t.annotation(fromDesign))) return;
           clearTimeout(this.#timer);
           this.#timer = window.setTimeout(() => this.#check(u.state.doc.toString(), true), CHECK_DELAY_MS);
@@ -200,6 +205,14 @@ export class ArchsimSource extends LitElement {
     const checked = checkSource(text);
     const locks = checked.doc ? lockProblems(text, this.design.getSnapshot().context.doc, checked.doc) : [];
     return locks.length ? { problems: locks } : checked;
+  }
+
+  /** Selects the component at `pos` in the text (when the design has it and it is not selected already). */
+  #selectAt(text: string, pos: number): void {
+    const id = componentAt(text, pos);
+    const sel = this.ui?.getSnapshot().context.selection;
+    if (!id || !Object.hasOwn(this.design.getSnapshot().context.doc.components, id) || (sel?.type === 'node' && sel.id === id)) return;
+    this.ui?.trigger.select({ selection: { type: 'node', id } });
   }
 
   /** Validates `text`; when it is valid and the author wrote it, it becomes the design (one undo step in the store). */

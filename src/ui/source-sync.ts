@@ -208,6 +208,20 @@ export function placeAt(text: string, pos: number): Place {
     : { path, isKey: true, from: pos - word.length, word };
 }
 
+/**
+ * The id of the component whose lines hold offset `pos` (its key line or a
+ * line inside it), or undefined outside `components:`.
+ * @example componentAt('components:\n  app:\n    kind: service\n', 25) // 'app'
+ */
+export function componentAt(text: string, pos: number): string | undefined {
+  const { path } = placeAt(text, pos);
+  if (path[0] !== 'components') return undefined;
+  if (path.length >= 2) return path[1];
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', pos) < 0 ? undefined : text.indexOf('\n', pos));
+  return /^\s+([^:#\s][^:#]*?)\s*:/.exec(line)?.[1];
+}
+
 type Schema = Record<string, unknown>;
 let cached: Schema | undefined;
 /** The scenario JSON Schema (made once). */

@@ -173,6 +173,13 @@ describe('the Source tab', () => {
       .toMatch(/^workers\s*Requests one instance runs at once.*Default: \d/s);
   });
 
+  it('selects the component the cursor is in, so the inspector beside shows it', async () => {
+    await endOfLine('rate: 80/s');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Rate' }).first().inputValue()).toBe('80/s');
+    await endOfLine('serviceTime: exp(10ms)');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Service time' }).inputValue()).toBe('exp(10ms)');
+  });
+
   it('is keyboard usable and has no serious or critical axe violation with the tab open', async () => {
     const tab = page.getByRole('tab', { name: 'Source' });
     await tab.focus();

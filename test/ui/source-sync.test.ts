@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import {
   carryChange,
   checkSource,
+  componentAt,
   lockProblems,
   helpFor,
   keysOf,
@@ -95,6 +96,13 @@ describe('completion and help from the schema', () => {
     expect(valuesOf(schemaAt(TEXT, ['components', 'app', 'kind'])).map((v) => v.value)).toContain('load-balancer');
     expect(keysOf(schemaAt(TEXT, [])).map((k) => k.key)).toEqual(expect.arrayContaining(['components', 'links', 'duration']));
     expect(keysOf(schemaAt(TEXT, ['links', '-'])).map((k) => k.key)).toContain('from');
+  });
+  it('names the component the cursor is in', () => {
+    expect(componentAt(TEXT, TEXT.indexOf('workers'))).toBe('app');
+    expect(componentAt(TEXT, TEXT.indexOf('app: #') + 1)).toBe('app');
+    expect(componentAt(TEXT, TEXT.indexOf('rate'))).toBe('users');
+    expect(componentAt(TEXT, TEXT.indexOf('duration'))).toBeUndefined();
+    expect(componentAt(TEXT, TEXT.indexOf('to: app'))).toBeUndefined();
   });
   it('gives hover help with the default', () => {
     expect(helpFor(TEXT, ['components', 'app'], 'workers')).toMatch(/Default: \d/);
