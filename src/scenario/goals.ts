@@ -197,6 +197,14 @@ export function parseTarget(v: unknown, unit: NumberUnit): number {
   const fail = (): never => {
     throw new ValueError(`expected ${UNIT_HINT[unit]} (the metric's unit), got ${show(v)}`);
   };
+  if (unit === 'ratio' && !(typeof v === 'string' && v.trim().endsWith('%'))) {
+    // a share written as a fraction: 5 is surely 5 %, not 500 %
+    const x = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : Number.NaN;
+    if (Number.isFinite(x) && Math.abs(x) > 1)
+      throw new ValueError(
+        `expected a share such as "1%" or 0.01, got ${show(v)}: a plain number is a fraction (1 is 100%); write "${x}%"`,
+      );
+  }
   if (typeof v === 'number') return Number.isFinite(v) ? v : fail();
   if (typeof v !== 'string') return fail();
   const s = v.trim();

@@ -293,6 +293,13 @@ describe('parseTarget', () => {
     expect(parseTarget(v, unit)).toBeCloseTo(want, 12);
   });
 
+  it('reads a plain number over 1 for a share as a likely percentage, and says so', () => {
+    expect(() => parseTarget(5, 'ratio')).toThrow(
+      'expected a share such as "1%" or 0.01, got 5: a plain number is a fraction (1 is 100%); write "5%"',
+    );
+    expect(parseTarget(1, 'ratio')).toBe(1);
+  });
+
   it.each([
     ['1%', 'ms'],
     ['150ms', 'ratio'],
@@ -300,6 +307,8 @@ describe('parseTarget', () => {
     ['many', 'count'],
     [true, 'count'],
     [Number.NaN, 'ratio'],
+    [5, 'ratio'],
+    ['5', 'ratio'],
   ] as const)('refuses %o for a %s metric', (v, unit) => {
     expect(() => parseTarget(v, unit)).toThrow(/^expected /);
   });
