@@ -183,7 +183,12 @@ async function batch(a: CheckArgs, pattern: string): Promise<number> {
   loadReference(scenario); // a malformed scenario stops the batch before any worker starts
   const designs = expandDesigns(pattern);
   if (!designs.length) throw new CheckUsageError(`no submissions match ${pattern}`);
-  if (a.out) mkdirSync(a.out, { recursive: true });
+  if (a.out)
+    try {
+      mkdirSync(a.out, { recursive: true });
+    } catch (e) {
+      throw new CheckUsageError(`cannot make the folder ${a.out}: ${(e as Error).message}`);
+    }
   const names = reportNames(designs);
   const answers = await runBatch(scenario, designs, a.opts, a.jobs ?? defaultJobs());
   const rows = answers.map((ans, i) => batchCsvRow(designs[i], ans.report, ans.error));
