@@ -53,6 +53,20 @@ describe('bundled challenges (scenarios/challenges/)', () => {
     }
   });
 
+  // the fix a student tries first, alone, must not be enough: the goal it misses teaches the rest
+  it.each([
+    ['p99-on-a-budget.yaml', 'instances: 4,', 'instances: 8,', 'under $200 a month'],
+    ['retry-storm.yaml', 'retries: { max: 3, backoff: 0ms, jitter: 0 }', 'retries: { max: 0 }', 'recovers after the slowdown'],
+    ['hot-shard.yaml', 'partition: range', 'partition: hash', 'p99 under 100 ms'],
+    ['lambda-cold-starts.yaml', 'idleTimeout: 30s\n', 'idleTimeout: 30s\n    provisioned: 40\n', 'under $350 a month'],
+  ])('%s: changing "%s" to "%s" alone still fails "%s"', (file, from, to, goal) => {
+    const { text } = source(file);
+    expect(text).toContain(from);
+    const report = checkDesign(source(file), { file: 'half-fix.yaml', text: text.replace(from, to) });
+    expect(report.lockedChanged).toBeUndefined();
+    expect(report.goals.find((g) => g.name === goal)?.status).toBe('fail');
+  });
+
   it('archsim check --design accepts a solution from the command line (exit 0) and fails the base (exit 1)', () => {
     const c = challenges[0];
     expect(archsim('check', `scenarios/challenges/${c}`, '--design', `scenarios/challenges/${solutionOf(c)}`).code).toBe(0);
