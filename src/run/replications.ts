@@ -6,6 +6,7 @@
 import { DEFAULT_MAX_EVENTS, estimateEvents, RunTooLargeError, runScenario, type RunInput, type RunOptions } from './run.js';
 import type { RunResult } from './result.js';
 import { terminalSafe } from '../output/terminal-safe.js';
+import { meanCI } from '../output/confidence.js';
 
 export interface Estimate {
   mean: number;
@@ -21,20 +22,11 @@ export interface Replicated {
   runs: RunResult[];
 }
 
-// two-sided 95% Student t quantiles for 1..30 degrees of freedom
-const T95 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086,
-  2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-
+/** Mean and 95 % half-width of one figure over the replications, rounded for reports. */
 export function estimate(xs: number[]): Estimate {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { mean, halfWidth: NaN };
-  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
-  const t = n - 1 <= 30 ? T95[n - 2] : 1.96;
+  const { mean, halfWidth } = meanCI(xs);
   const r = (x: number) => Math.round(x * 1e4) / 1e4;
-  return { mean: r(mean), halfWidth: r((t * sd) / Math.sqrt(n)) };
+  return { mean: r(mean), halfWidth: r(halfWidth) };
 }
 
 const FIGURES: [string, (r: RunResult) => number][] = [
