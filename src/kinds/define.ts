@@ -102,19 +102,20 @@ export interface ComponentStats {
   [extra: string]: unknown;
 }
 
-/** Keys of the common statistics, which need no declaration. */
-export const COMMON_STATS = [
-  'kind',
-  'arrivals',
-  'completed',
-  'failed',
-  'inFlight',
-  'utilization',
-  'queueLength',
-  'waitMs',
-  'latencyMs',
-  'calls',
-] as const;
+/** The statistics every component reports (docs/output.md), described as kinds describe theirs (the detail view lists them). */
+export const COMMON_STAT_DEFS = {
+  arrivals: { label: 'Arrivals', unit: 'count', help: 'Measured requests that reached this component.' },
+  completed: { label: 'Completed', unit: 'count', help: 'Measured requests it answered successfully.' },
+  failed: { label: 'Failed', unit: 'count', help: 'Measured requests it answered with a failure (timeout, rejected, throttled, error).' },
+  inFlight: { label: 'In flight', unit: 'count', help: 'Requests it still held when the run ended.' },
+  utilization: { label: 'Utilisation', unit: 'ratio', help: 'Busy workers ÷ workers, time-averaged over the measured interval.' },
+  queueLength: { label: 'Queue length', unit: 'level', help: 'Requests waiting for a worker: time-averaged mean and the maximum.' },
+  waitMs: { label: 'Wait', unit: 'summary-ms', help: 'Time a request waited for a worker before its service began.' },
+  latencyMs: { label: 'Latency', unit: 'summary-ms', help: 'Arrival to answer at this component, its calls downstream included.' },
+} satisfies Record<string, StatDef>;
+
+/** Keys every component's statistics carry: its kind, the common statistics, and its calls downstream. */
+export const COMMON_STATS = ['kind', ...(Object.keys(COMMON_STAT_DEFS) as (keyof typeof COMMON_STAT_DEFS)[]), 'calls'] as const;
 
 /** Failures the timeline can cause: down until restored, down for the kind's restart time, back up, slower. */
 export const FAILURES = ['kill', 'crash', 'restore', 'slow'] as const;

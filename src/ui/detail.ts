@@ -5,22 +5,10 @@
  * as charts over time (with the run's timeline events marked).
  */
 import { html, nothing } from 'lit';
-import { declaredStats, type AnyKindDef, type ComponentStats, type SeriesDef, type StatDef } from '../kinds/define.js';
+import { COMMON_STAT_DEFS, declaredStats, type AnyKindDef, type ComponentStats, type SeriesDef, type StatDef } from '../kinds/define.js';
 import { formatDeclared } from '../kinds/format-stat.js';
 import type { RunResult } from '../worker/api.js';
 import { OKABE_ITO, type ChartEvent, type ChartSpec } from './charts.js';
-
-/** The statistics every component reports (docs/output.md), described as kinds describe theirs. */
-export const COMMON_STAT_DEFS: Record<string, StatDef> = {
-  arrivals: { label: 'Arrivals', unit: 'count', help: 'Measured requests that reached this component.' },
-  completed: { label: 'Completed', unit: 'count', help: 'Measured requests it answered successfully.' },
-  failed: { label: 'Failed', unit: 'count', help: 'Measured requests it answered with a failure (timeout, rejected, throttled, error).' },
-  inFlight: { label: 'In flight', unit: 'count', help: 'Requests it still held when the run ended.' },
-  utilization: { label: 'Utilisation', unit: 'ratio', help: 'Busy workers ÷ workers, time-averaged over the measured interval.' },
-  queueLength: { label: 'Queue length', unit: 'level', help: 'Requests waiting for a worker: time-averaged mean and the maximum.' },
-  waitMs: { label: 'Wait', unit: 'summary-ms', help: 'Time a request waited for a worker before its service began.' },
-  latencyMs: { label: 'Latency', unit: 'summary-ms', help: 'Arrival to answer at this component, its calls downstream included.' },
-};
 
 /** Words for a unit, shown beside the value (the value itself carries ms, %, $). */
 const UNIT_WORDS: Record<string, string> = {
