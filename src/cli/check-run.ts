@@ -11,7 +11,7 @@
  */
 import { isObject } from '../scenario/is-object.js';
 import { loadScenario, parseScenarioText, ScenarioError, type ParsedScenario, type ResolvedScenario } from '../scenario/index.js';
-import { evaluateGoals, formatTarget, type Goal, type GoalOutcome, type GoalStatus } from '../check/goals.js';
+import { evaluateGoals, formatTarget, type Goal, type GoalOutcome } from '../check/goals.js';
 import { lockedChanges } from '../check/locked.js';
 import { RunTooLargeError, runScenario } from '../run/run.js';
 import { replicate } from '../run/replications.js';
@@ -32,23 +32,14 @@ export interface CheckOptions {
   maxEvents?: number;
 }
 
-/** One goal's outcome as reported: plain data for JSON, JUnit and Gradescope. */
-export interface GoalReport {
-  name: string;
-  metric: string;
-  variant?: string;
-  status: GoalStatus;
-  value?: number;
-  halfWidth?: number;
-  /** "23.1 ms", "23.1 ms ± 1.20 ms", or "—" when no run reports the figure. */
-  valueText: string;
-  /** "below 150 ms". */
-  targetText: string;
-  /** Why it did not pass other than by its value ('not decided — raise replications', a locked path changed). */
-  reason?: string;
+/**
+ * One goal's outcome as reported: plain data for JSON, JUnit and Gradescope —
+ * the goal's name, metric, variant and points beside its outcome's figures and
+ * texts (GoalOutcome, src/check/goals.ts; `reason` may also be a locked path changed).
+ */
+export interface GoalReport extends Pick<Goal, 'name' | 'metric' | 'variant' | 'points'>, Omit<GoalOutcome, 'goal'> {
   /** The author's markdown advice, shown when the goal does not pass. */
   why?: string;
-  points: number;
   /** Points earned: `points` when it passed, else 0. */
   score: number;
 }

@@ -2,16 +2,18 @@
  * The rubric of a scenario: `goals:` (a figure of the run result against a
  * target in the figure's own unit), `hints:` (markdown revealed one at a time)
  * and `locked:` (paths a student may not change). A goal's metric path is
- * checked here, at load, against the shape of the run result (docs/output.md)
- * and the statistics the components' kinds declare; src/check evaluates goals.
+ * checked at load against the figures a run reports (./metric-paths.ts) and its
+ * target read in the metric's unit (./targets.ts); src/check evaluates goals.
  */
-import type { AnyKindDef, StatDef, StatUnit } from '../kinds/define.js';
+import type { StatUnit } from '../kinds/define.js';
 import type { Path } from './parse.js';
 import type { RawProblem } from './resolve-param.js';
 import { isObject } from './is-object.js';
+import { type Figure, metricUnit, type NumberUnit, resultFigure, type StatsRegistry } from './metric-paths.js';
 import { ownValue } from './plain-map.js';
 import { didYouMean, show } from './suggest.js';
-import { parseDuration, parseRate, ValueError } from './units.js';
+import { parseTarget } from './targets.js';
+import { ValueError } from './units.js';
 import { applyVariant, listVariants } from './variant-patch.js';
 
 /**
@@ -36,199 +38,9 @@ export interface Goal {
   unit: StatUnit;
 }
 
-/** The units a goal's metric may have: plain numbers of one unit. */
-type NumberUnit = Extract<StatUnit, 'ms' | 'ratio' | 'rps' | 'usd' | 'count'>;
-
-/** The shape of a run result's figures: a number in a unit, a group of named figures, one figure per key, or words. */
-type Figure = NumberUnit | { group: Record<string, Figure> } | { per: string; keys?: readonly string[]; each: Figure } | 'text';
-
-const group = (entries: Record<string, Figure>): Figure => ({ group: entries });
-const latency = (keys: string[]): Figure => group(Object.fromEntries(keys.map((k) => [k, 'ms'])));
-const FAILURE_NAMES = ['timeout', 'rejected', 'throttled', 'error'];
-
-/** The figures of `summary` and of each phase (docs/output.md); only the summary has cost. */
-function summaryFigure(withCost: boolean): Figure {
-  return group({
-    requests: 'count',
-    completed: 'count',
-    failed: 'count',
-    inFlight: 'count',
-    failures: group(Object.fromEntries(FAILURE_NAMES.map((k) => [k, 'count']))),
-    throughputRps: 'rps',
-    errorRate: 'ratio',
-    latencyMs: latency(['mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']),
-    ...(withCost ? { cost: group({ run: 'usd', perMonth: 'usd' }) } : {}),
-  });
-}
-
-/** A value of a declared statistic's unit, as figures. */
-function unitFigure(unit: StatUnit): Figure {
-  switch (unit) {
-    case 'summary-ms':
-      return latency(['mean', 'p50', 'p99']);
-    case 'cost':
-      return group({ run: 'usd', perMonth: 'usd' });
-    case 'level':
-      return group({ mean: 'count', max: 'count', end: 'count', afterDrain: 'count' });
-    default:
-      return unit;
-  }
-}
-
-const CALL_FIGURES = ['attempts', 'retries', 'timeouts', 'failures', 'shortCircuited', 'breakerOpens'];
-
-/** A component's figures: the common statistics, then those its kind declares. */
-function componentFigure(stats: Record<string, StatDef>, ids: readonly string[]): Figure {
-  const common: Record<string, Figure> = {
-    kind: 'text',
-    arrivals: 'count',
-    completed: 'count',
-    failed: 'count',
-    inFlight: 'count',
-    utilization: 'ratio',
-    queueLength: group({ mean: 'count', max: 'count' }),
-    waitMs: latency(['mean', 'p50', 'p99']),
-    latencyMs: latency(['mean', 'p50', 'p99']),
-    calls: { per: 'callee', keys: ids, each: group(Object.fromEntries(CALL_FIGURES.map((k) => [k, 'count']))) },
-  };
-  const declared = Object.entries(stats).map(([k, d]): [string, Figure] => [
-    k,
-    d.per ? { per: d.indexed ? 'index' : d.per, each: unitFigure(d.unit) } : unitFigure(d.unit),
-  ]);
-  return group({ ...common, ...Object.fromEntries(declared) });
-}
-
-/** What metric paths need to know of kinds: their declared statistics. */
-export type StatsRegistry = Readonly<Record<string, Partial<Pick<AnyKindDef, 'stats'>>>>;
-
-/** The figures a run of the raw scenario `raw` reports, from its components' kinds and its clients' phase names. */
-export function resultFigure(raw: Record<string, unknown>, kinds: StatsRegistry): Figure {
-  const comps = isObject(raw.components) ? raw.components : {};
-  const ids = Object.keys(comps);
-  const components: Record<string, Figure> = {};
-  const phases: Record<string, Figure> = {};
-  for (const id of ids) {
-    const c = ownValue(comps, id);
-    if (!isObject(c)) continue;
-    const kind = typeof c.kind === 'string' && Object.hasOwn(kinds, c.kind) ? kinds[c.kind] : undefined;
-    components[id] = componentFigure((kind?.stats ?? {}) as Record<string, StatDef>, ids);
-    if (Array.isArray(c.phases))
-      for (const ph of c.phases) if (isObject(ph) && typeof ph.name === 'string') phases[ph.name] = summaryFigure(false);
-  }
-  return group({ summary: summaryFigure(true), phases: group(phases), components: group(components) });
-}
-
-/**
- * The unit of the number at `metric` in results shaped as `figure`, or why
- * there is none (with a did-you-mean over the names possible at the first
- * segment that does not fit).
- * @example metricUnit('summary.latencyMs.p99', figure) // { unit: 'ms' }
- */
-export function metricUnit(metric: string, figure: Figure): { unit: NumberUnit } | { problem: string } {
-  const segments = metric.split('.');
-  let at = figure;
-  let done: string[] = [];
-  for (let i = 0; i < segments.length; ) {
-    const here = done.join('.');
-    if (typeof at === 'string') return { problem: `${here} is a single figure; there is nothing under it (metric "${metric}")` };
-    if ('per' in at) {
-      const key = segments[i];
-      if (at.keys && !at.keys.includes(key))
-        return {
-          problem: `no ${at.per} "${key}" under ${here}${didYouMean(key, at.keys) || ` (${at.per}s: ${at.keys.join(', ') || 'none'})`}`,
-        };
-      if (at.per === 'index' && !/^\d+$/.test(key))
-        return { problem: `${here} is a list: expected an index such as ${here}.0, got "${key}"` };
-      at = at.each;
-      done = [...done, key];
-      i++;
-      continue;
-    }
-    // a name holding dots (a phase "v1.2") spans several segments
-    let j = i + 1;
-    while (j <= segments.length && !Object.hasOwn(at.group, segments.slice(i, j).join('.'))) j++;
-    if (j > segments.length) {
-      const key = segments[i];
-      const names = Object.keys(at.group);
-      // suggest the whole path with the one name corrected
-      const full = (k: string) => [...done, k, ...segments.slice(i + 1)].join('.');
-      const hint = didYouMean(key, names).replace(/"(.*)"/, (_, k) => `"${full(k)}"`);
-      const where = here ? `under ${here}` : 'in a run result';
-      const list = names.length ? ` (${where}: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''})` : ` (${where}: none)`;
-      return { problem: `no figure "${key}" ${where}${hint || list}` };
-    }
-    const key = segments.slice(i, j).join('.');
-    at = at.group[key];
-    done = [...done, key];
-    i = j;
-  }
-  if (at === 'text') return { problem: `${metric} is a word, not a number, so it cannot be a goal` };
-  if (typeof at !== 'string') {
-    const names = 'group' in at ? Object.keys(at.group) : [`<${at.per}>`];
-    return {
-      problem: `${metric} is a group of figures; name one: ${names
-        .slice(0, 8)
-        .map((k) => `${metric}.${k}`)
-        .join(', ')}`,
-    };
-  }
-  return { unit: at };
-}
-
 /** Keys of one goal, in the order docs and schema list them. */
 export const GOAL_KEYS = ['name', 'metric', 'below', 'above', 'between', 'variant', 'why', 'points'];
 const TARGETS = ['below', 'above', 'between'];
-
-const UNIT_HINT: Record<NumberUnit, string> = {
-  ms: 'a time such as "150ms" or "2s"',
-  ratio: 'a share such as "1%" or 0.01',
-  rps: 'a rate such as "500/s"',
-  usd: 'an amount such as "$100"',
-  count: 'a number',
-};
-
-/**
- * A target in the metric's unit: a time ("150ms", or a number of ms), a share
- * ("1%", or a fraction), a rate ("500/s", or a number per second), dollars
- * ("$100" or a number) or a plain number. Throws ValueError saying what was expected.
- * @example parseTarget('1%', 'ratio') // 0.01
- */
-export function parseTarget(v: unknown, unit: NumberUnit): number {
-  const fail = (): never => {
-    throw new ValueError(`expected ${UNIT_HINT[unit]} (the metric's unit), got ${show(v)}`);
-  };
-  if (unit === 'ratio' && !(typeof v === 'string' && v.trim().endsWith('%'))) {
-    // a share written as a fraction: 5 is surely 5 %, not 500 %
-    const x = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : Number.NaN;
-    if (Number.isFinite(x) && Math.abs(x) > 1)
-      throw new ValueError(
-        `expected a share such as "1%" or 0.01, got ${show(v)}: a plain number is a fraction (1 is 100%); write "${x}%"`,
-      );
-  }
-  if (typeof v === 'number') return Number.isFinite(v) ? v : fail();
-  if (typeof v !== 'string') return fail();
-  const s = v.trim();
-  const plain = (t: string) => (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : fail());
-  const inUnit = (parse: (v: unknown) => number, what: string) => {
-    try {
-      return parse(v);
-    } catch (e) {
-      throw e instanceof ValueError ? new ValueError(`${e.message} (the metric is ${what})`) : e;
-    }
-  };
-  switch (unit) {
-    case 'ms':
-      return inUnit(parseDuration, 'a time');
-    case 'rps':
-      return inUnit(parseRate, 'a rate');
-    case 'ratio':
-      return s.endsWith('%') ? plain(s.slice(0, -1).trim()) / 100 : plain(s);
-    case 'usd':
-      return plain(s.startsWith('$') ? s.slice(1).trim() : s);
-    default:
-      return plain(s);
-  }
-}
 
 /** What resolving goals needs: the raw scenario (with any variant applied) and the kinds' statistics. */
 export interface GoalContext {

@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { evaluateGoals, metricValue, meanCI, t95, UNDECIDED, NO_FIGURE, type Goal } from '../../src/check/goals.js';
 import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
-import { parseTarget } from '../../src/scenario/goals.js';
+import { parseTarget } from '../../src/scenario/targets.js';
 import { runScenario } from '../../src/run/run.js';
 import { replicate } from '../../src/run/replications.js';
 import type { RunResult } from '../../src/run/result.js';
