@@ -4,31 +4,22 @@
  * with a pinned baseline, import a broken file (the 1M-request run is measured in perf.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, url: string, page: Page;
 
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}${name}.png` });
 const status = () => page.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
 const waitDone = () => expect.poll(async () => (await status().textContent()) ?? '', { timeout: 120_000, interval: 250 }).toMatch(/^Done/);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  ({ page, url } = app = await openApp({ shots: SHOTS }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('archsim in Chromium', () => {

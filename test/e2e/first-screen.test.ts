@@ -6,14 +6,12 @@
  * focus, nodes before links, a focus ring unlike the load colours, named icon buttons).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 import { bundled, TOPICS } from '../../src/ui/bundled.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, url: string, page: Page;
 const errors: string[] = [];
 
 const scenarioSelect = () => page.getByLabel('Scenario', { exact: true });
@@ -33,17 +31,11 @@ const focused = () =>
   });
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  page.on('pageerror', (e) => errors.push(e.message));
+  ({ page, url } = app = await openApp({ shots: SHOTS, onPage: (p) => p.on('pageerror', (e) => errors.push(e.message)) }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('the first screen', () => {

@@ -7,20 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parse, stringify } from 'yaml';
-import { build, launch, serve } from './harness.js';
+import { type App, openApp } from './harness.js';
 import { loadScenario } from '../../src/scenario/index.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'screenshots/');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, url: string, page: Page;
 
 /**
  * One worker at 75 % load (M/M/1, 5 ms mean service): mean response 20 ms, p99
@@ -70,16 +69,11 @@ async function seriousViolations(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  build();
-  mkdirSync(SHOTS, { recursive: true });
-  ({ url, server } = await serve());
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
+  ({ page, url } = app = await openApp({ shots: SHOTS, context: { acceptDownloads: true } }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('a student works a challenge', () => {

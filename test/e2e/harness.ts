@@ -3,11 +3,11 @@
  * the build works from any base path) and launches Debian's Chromium.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE = '/course/notes/archsim/';
@@ -75,4 +75,60 @@ export function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** What openApp sets up; `close()` closes the browser and the server. */
+export interface App {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  /** Defaults to 1366×860. */
+  viewport?: { width: number; height: number };
+  /** Further options of the browser context (e.g. acceptDownloads). */
+  context?: BrowserContextOptions;
+  /** A script the context runs in every page before the app's own. */
+  initScript?: string;
+  /** A folder to make for screenshots. */
+  shots?: string;
+  /** Hooks the page before it goes anywhere; without it, page errors are logged. */
+  onPage?: (page: Page) => void;
+  /** Go to the app and wait for its Run button. */
+  goto?: boolean;
+  /** Also close the start view a first visit opens (implies goto). */
+  closeStartView?: boolean;
+}
+
+/** Builds, serves and launches, then opens one page in a fresh context: the shared setup of the e2e files. */
+export async function openApp(opts: OpenAppOptions = {}): Promise<App> {
+  if (opts.shots) mkdirSync(opts.shots, { recursive: true });
+  build();
+  const { url, server } = await serve();
+  let browser: Browser;
+  try {
+    browser = await launch();
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 860 }, ...opts.context });
+  if (opts.initScript) await context.addInitScript(opts.initScript);
+  const page = await context.newPage();
+  if (opts.onPage) opts.onPage(page);
+  else page.on('pageerror', (e) => console.error('page error:', e.message));
+  if (opts.goto || opts.closeStartView) {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  }
+  if (opts.closeStartView && (await page.getByRole('navigation', { name: /archsim/ }).count())) await page.keyboard.press('Escape');
+  return { browser, context, page, url, server, close };
 }

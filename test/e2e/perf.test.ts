@@ -5,12 +5,11 @@
  * runs after a warm-up run (the bounds themselves are never widened).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
 import { cpus } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, page: Page;
 
 /** Collects the main thread's long tasks (the browser reports every task over 50 ms). */
 const MONITOR = `
@@ -144,22 +143,13 @@ async function measureStop(updates: number): Promise<{ stopMs: number; requests:
 }
 
 beforeAll(async () => {
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-  await context.addInitScript(MONITOR);
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  ({ page } = app = await openApp({ initScript: MONITOR, goto: true }));
   await page.locator('input[type=file]').setInputFiles({ name: 'million.yaml', mimeType: 'text/yaml', buffer: Buffer.from(MILLION) });
   await page.getByRole('button', { name: /^Service app/ }).waitFor();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('the main thread during a 1M-request run', () => {

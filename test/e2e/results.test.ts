@@ -5,13 +5,12 @@
  * and results that belong to their design.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, page: Page;
 const errors: string[] = [];
 
 const AUTOSCALED = `version: 1
@@ -66,23 +65,21 @@ const run = async () => {
 const row = (name: string | RegExp) => page.locator('.summary').getByRole('row', { name }).first().locator('th, td').allTextContents();
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
+  ({ page } = app = await openApp({
+    shots: SHOTS,
+    context: { acceptDownloads: true },
+    onPage: (p) => {
+      p.on('pageerror', (e) => errors.push(e.message));
+      p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    },
+    goto: true,
+  }));
   // a first visit opens the start view; importing a file replaces it with the editor
   await importText('autoscaled.yaml', AUTOSCALED);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('results in Chromium', () => {

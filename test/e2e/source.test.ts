@@ -6,15 +6,13 @@
  * comments kept, undo on both sides, and axe-core with the tab open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, url: string, page: Page;
 const errors: string[] = [];
 
 const source = () => page.getByRole('textbox', { name: 'Scenario source (YAML)' });
@@ -44,18 +42,11 @@ async function newLine(line: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  ({ page, url } = app = await openApp({ shots: SHOTS, onPage: (p) => p.on('pageerror', (e) => errors.push(e.message)) }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('the Source tab', () => {

@@ -5,11 +5,10 @@
  * override reports what it reports without one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import type { Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, page: Page;
 
 const status = () => page.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
 const waitFor = (re: RegExp) =>
@@ -49,20 +48,12 @@ const lastRun = () =>
   });
 
 beforeAll(async () => {
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
   // a first visit opens the start view over the design
-  if (await page.getByRole('navigation', { name: /archsim/ }).count()) await page.keyboard.press('Escape');
+  ({ page } = app = await openApp({ closeStartView: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('the top bar shows what is drawn and run', () => {

@@ -7,11 +7,10 @@
  * edits flagged while the base still runs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { build, launch, serve } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { type App, openApp } from './harness.js';
 import { applyVariant, loadScenario, parseScenarioText } from '../../src/scenario/index.js';
 import { kinds } from '../../src/kinds/index.js';
 import { instanceCount } from '../../src/kinds/define.js';
@@ -22,7 +21,7 @@ const DIR = new URL('../../scenarios/', import.meta.url).pathname;
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
-let browser: Browser, server: Server, url: string, page: Page;
+let app: App, url: string, page: Page;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** axe-core's serious and critical violations on the page as it is now, one line each. */
@@ -131,21 +130,11 @@ async function choose(variant: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  build();
-  ({ url, server } = await serve());
-  browser = await launch();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
-  if (await page.getByRole('navigation', { name: /archsim/ }).count()) await page.keyboard.press('Escape');
+  ({ page, url } = app = await openApp({ shots: SHOTS, closeStartView: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await app?.close();
 });
 
 describe('variants drawn', () => {
