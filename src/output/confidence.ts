@@ -17,11 +17,11 @@ export function t95(df: number): number {
   return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2);
 }
 
-/** The mean of `xs` and the half-width of its 95 % confidence interval (NaN for one value: no interval). */
+/** The mean of `xs` and the half-width of its 95 % confidence interval (0 for one value: it stands as measured). */
 export function meanCI(xs: readonly number[]): { mean: number; halfWidth: number } {
   const n = xs.length;
   const mean = xs.reduce((a, b) => a + b, 0) / n;
-  if (n < 2) return { mean, halfWidth: NaN };
+  if (n < 2) return { mean, halfWidth: 0 };
   const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
   return { mean, halfWidth: (t95(n - 1) * sd) / Math.sqrt(n) };
 }

@@ -26,7 +26,8 @@ export interface Replicated {
 export function estimate(xs: number[]): Estimate {
   const { mean, halfWidth } = meanCI(xs);
   const r = (x: number) => Math.round(x * 1e4) / 1e4;
-  return { mean: r(mean), halfWidth: r(halfWidth) };
+  // one replication has no interval
+  return { mean: r(mean), halfWidth: xs.length < 2 ? NaN : r(halfWidth) };
 }
 
 const FIGURES: [string, (r: RunResult) => number][] = [

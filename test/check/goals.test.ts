@@ -4,7 +4,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { evaluateGoals, metricValue, meanCI, t95, UNDECIDED, NO_FIGURE, type Goal } from '../../src/check/goals.js';
+import { evaluateGoals, metricValue, UNDECIDED, NO_FIGURE, type Goal } from '../../src/check/goals.js';
+import { meanCI, t95 } from '../../src/output/confidence.js';
 import { loadScenario, ScenarioError } from '../../src/scenario/index.js';
 import { parseTarget } from '../../src/scenario/targets.js';
 import { runScenario } from '../../src/run/run.js';
