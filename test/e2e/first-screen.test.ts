@@ -5,12 +5,14 @@
  * top bar that never wraps, diagrams that fit, and the keyboard (Run/Stop keeps
  * focus, nodes before links, a focus ring unlike the load colours, named icon buttons).
  */
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { type App, openApp } from './harness.js';
 import { bundled, TOPICS } from '../../src/ui/bundled.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
+const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 let app: App, url: string, page: Page;
 const errors: string[] = [];
 
@@ -39,7 +41,7 @@ afterAll(async () => {
 });
 
 describe('the first screen', () => {
-  it('says what archsim is for and what to do, and lists the 16 scenarios by topic in course order', async () => {
+  it('says what archsim is for and what to do, and lists every bundled scenario by topic in course order', async () => {
     await page.goto(url);
     await gallery().waitFor();
     const intro = (await page.getByText(/archsim simulates/).textContent()) ?? '';
@@ -47,7 +49,8 @@ describe('the first screen', () => {
     const topics = await gallery().getByRole('heading', { level: 3 }).allTextContents();
     expect(topics).toEqual(TOPICS.map((t, i) => `${i + 1}. ${t}`));
     const items = gallery().getByRole('button');
-    expect(await items.count()).toBe(16);
+    expect(bundled.length).toBe(readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).length);
+    expect(await items.count()).toBe(bundled.length);
     expect(await items.first().textContent()).toMatch(/^\s*M\/M\/1: one server, random arrivals\s*One server at 80 % busy/);
     // course order, basics first: never the "+Kafka…" title that sorted first before
     const titles = await gallery().locator('.t').allTextContents();
