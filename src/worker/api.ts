@@ -15,6 +15,8 @@ export interface RunRequest {
   seed?: number | string;
   /** Override of the scenario duration ("2m", 120000). */
   duration?: string | number;
+  /** Parameter overrides as the CLI's --set writes them ("users.rate=90/s"): a sweep point. */
+  set?: string[];
   maxEvents?: number;
   /** Wall-clock ms between progress messages (default 200). */
   progressEveryMs?: number;

@@ -16,7 +16,7 @@ export function createSimApi(): SimApi {
     async run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome> {
       let run: Run;
       try {
-        const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration });
+        const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration, set: req.set });
         // the page has no setting for the event limit: its messages advise a shorter or lighter run only
         run = new Run(scenario, { maxEvents: req.maxEvents, raiseLimit: '' });
       } catch (e) {
