@@ -7,8 +7,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckOptions, CheckReport, SourceFile } from './check-run.js';
+import { startWorker } from './worker-thread.js';
 
 /** What a worker is asked: one design against the scenario. */
 export interface BatchJob {
@@ -28,18 +29,8 @@ export interface BatchAnswer {
 /** The default number of workers: the machine's cores. */
 export const defaultJobs = (): number => availableParallelism();
 
-/**
- * The worker thread. Run from TypeScript source (through tsx, as bin/archsim.js
- * does), a new thread has no TypeScript loader: it registers tsx's first, then
- * imports the entry. Built to JavaScript, the entry loads directly.
- */
-function startWorker(): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './check-worker.ts' : './check-worker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return new Worker(entry);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
-}
+/** A batch worker thread (check-worker.ts). */
+const startCheckWorker = (): Worker => startWorker(new URL('./check-worker.js', import.meta.url));
 
 /**
  * Checks every design on `jobs` workers; `onAnswer` hears each as it finishes.
@@ -78,11 +69,11 @@ export async function runBatch(
           answers[current] = { index: current, error: `the check failed: ${e.message}` };
           onAnswer(answers[current]);
         }
-        void work(startWorker()).then(resolve);
+        void work(startCheckWorker()).then(resolve);
       });
       give();
     });
-  const pool = Array.from({ length: Math.max(1, Math.min(jobs, designs.length)) }, () => work(startWorker()));
+  const pool = Array.from({ length: Math.max(1, Math.min(jobs, designs.length)) }, () => work(startCheckWorker()));
   await Promise.all(pool);
   return answers;
 }
