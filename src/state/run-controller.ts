@@ -32,6 +32,36 @@ export interface RunOptions {
   duration?: string;
 }
 
+/** A run ready to send to a worker: the request's fields, the resolved seed and the timeline events. */
+export interface PreparedRun {
+  scenario: ScenarioDoc;
+  variant?: string;
+  seed?: number | string;
+  duration?: string;
+  /** The seed the run will use (the scenario's own, or the default, when none is given). */
+  resolvedSeed: number | string;
+  events: TimelineEvent[];
+}
+
+/**
+ * Checks `doc` on the main thread with the run options (and a sweep point's
+ * `set` overrides): the run to send, or the problems that keep it from running.
+ */
+export function prepareRun(doc: ScenarioDoc, opts: RunOptions, set?: string[]): PreparedRun | { problems: string[] } {
+  const seed = opts.seed?.trim() ? (/^-?\d+$/.test(opts.seed.trim()) ? Number(opts.seed.trim()) : opts.seed.trim()) : undefined;
+  const duration = opts.duration?.trim() || undefined;
+  const variant = opts.variant || undefined;
+  const scenario = runnableDoc(doc, variant);
+  try {
+    const resolved = resolveScenario(scenario, { variant, seed, duration, set });
+    return { scenario, variant, seed, duration, resolvedSeed: resolved.seed, events: resolved.events ?? [] };
+  } catch (e) {
+    const inVariant = variant === undefined ? '' : `in variant "${variant}": `;
+    if (e instanceof ScenarioError) return { problems: e.problems.map((p) => inVariant + formatProblem(p)) };
+    return { problems: [String((e as Error).message ?? e)] };
+  }
+}
+
 /** Starts and stops runs of a design; one at a time. */
 export class RunController {
   #client: SimClient | null = null;
@@ -53,18 +83,9 @@ export class RunController {
    */
   async start(doc: ScenarioDoc, opts: RunOptions, label: string): Promise<string[]> {
     if (this.#active !== null) return ['a run is already in progress'];
-    const seed = opts.seed?.trim() ? (/^-?\d+$/.test(opts.seed.trim()) ? Number(opts.seed.trim()) : opts.seed.trim()) : undefined;
-    const duration = opts.duration?.trim() || undefined;
-    const variant = opts.variant || undefined;
-    const scenario = runnableDoc(doc, variant);
-    let events: TimelineEvent[];
-    try {
-      events = resolveScenario(scenario, { variant, seed, duration }).events ?? [];
-    } catch (e) {
-      const inVariant = variant === undefined ? '' : `in variant "${variant}": `;
-      if (e instanceof ScenarioError) return e.problems.map((p) => inVariant + formatProblem(p));
-      return [String((e as Error).message ?? e)];
-    }
+    const prepared = prepareRun(doc, opts);
+    if ('problems' in prepared) return prepared.problems;
+    const { scenario, variant, seed, duration, events } = prepared;
     this.runs.trigger.started({ label, title: String(doc.title || 'Untitled design'), events });
     const id = this.runs.getSnapshot().context.currentId!;
     this.#active = id;

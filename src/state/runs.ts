@@ -20,6 +20,8 @@ export interface RunRecord {
   /** The timeline events the run scheduled (from the resolved scenario), for the charts' markers. */
   events: TimelineEvent[];
   result?: RunResult;
+  /** A replicated run's results, one per seed in seed order (the first is `result`); absent for a single run. */
+  replicas?: RunResult[];
   progress?: Progress;
   /** Progress messages received, and wall ms from start to the last one. */
   updates: number;
@@ -74,8 +76,14 @@ export function createRunsStore() {
           firstUpdateMs: r.firstUpdateMs ?? e.atMs,
           lastUpdateMs: e.atMs,
         })),
-      finished: (ctx, e: { id: number; result: RunResult }) =>
-        update(ctx, e.id, (r) => ({ ...r, status: e.result.complete ? 'done' : 'stopped', result: e.result })),
+      /** A run ended; a replicated run brings every replication's result (`result` is the first). */
+      finished: (ctx, e: { id: number; result: RunResult; replicas?: RunResult[] }) =>
+        update(ctx, e.id, (r) => ({
+          ...r,
+          status: e.result.complete && (e.replicas ?? []).every((x) => x.complete) ? 'done' : 'stopped',
+          result: e.result,
+          ...(e.replicas ? { replicas: e.replicas } : {}),
+        })),
       failed: (ctx, e: { id: number; error: NonNullable<RunRecord['error']> }) =>
         update(ctx, e.id, (r) => ({ ...r, status: 'failed', error: e.error })),
       show: (ctx, e: { id: number }) => (ctx.runs.some((r) => r.id === e.id) ? { ...ctx, currentId: e.id } : ctx),
