@@ -1,10 +1,13 @@
 /**
  * What the load-test client sees: requests issued in the measured interval,
- * completions, failures by reason, latency, per-phase figures and the series.
+ * completions, failures by reason, latency, per-phase and per-route figures and
+ * the series. Routes are indexed once, when the clients are built
+ * (`routeId`), so a request's tally is an array index, never a string lookup.
  */
 import { Histogram, Series } from './stats.js';
 import { Status, failureNames, type FailureName, type Frame, type Sim } from './sim.js';
 
+/** Counts and latency of one group of requests (all, a phase, a route). */
 export class Tally {
   issued = 0;
   completed = 0;
@@ -29,6 +32,7 @@ export class Tally {
   }
 }
 
+/** A phase of a client's workload and the tally of the requests issued in it. */
 export interface PhaseSpan {
   name: string;
   startMs: number;
@@ -36,9 +40,19 @@ export interface PhaseSpan {
   tally: Tally;
 }
 
+/** A route (Locust's Name, JMeter's label) and the tally of its measured requests. */
+export interface RouteSpan {
+  name: string;
+  tally: Tally;
+}
+
+/** The load-test client's view of a run: totals, phases, routes and the series. */
 export class Recorder {
   readonly total = new Tally();
   readonly phases: PhaseSpan[] = [];
+  /** Routes in the order the clients declared them; Frame.routeId indexes this. */
+  readonly routes: RouteSpan[] = [];
+  private readonly routeIds = new Map<string, number>();
   readonly series: Series;
   /** Client requests issued and not yet answered (measured or not). */
   inFlight = 0;
@@ -57,6 +71,16 @@ export class Recorder {
     bucketMs: number,
   ) {
     this.series = new Series(bucketMs);
+  }
+
+  /** The index of route `name` (registered on first use, at build time): what a client puts in Frame.routeId. */
+  routeId(name: string): number {
+    let id = this.routeIds.get(name);
+    if (id === undefined) {
+      id = this.routes.push({ name, tally: new Tally() }) - 1;
+      this.routeIds.set(name, id);
+    }
+    return id;
   }
 
   /** A client starts issuing requests; it calls clientFinished() when it stops. */
@@ -99,7 +123,10 @@ export class Recorder {
     root.issued = t;
     root.measured = t >= w.start && t < w.end;
     this.inFlight++;
-    if (root.measured) this.total.issued++;
+    if (root.measured) {
+      this.total.issued++;
+      this.routes[root.routeId].tally.issued++;
+    }
     root.phase = this.phases.length ? this.issuedInPhase(t) : -1;
   }
 
@@ -116,7 +143,10 @@ export class Recorder {
     this.inFlight--;
     if (status === Status.ok) this.series.success(now, ms);
     else this.series.failure(now);
-    if (root.measured) this.total.add(status, ms);
+    if (root.measured) {
+      this.total.add(status, ms);
+      this.routes[root.routeId].tally.add(status, ms);
+    }
     if (root.phase >= 0) this.phases[root.phase].tally.add(status, ms);
   }
 }

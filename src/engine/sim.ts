@@ -38,6 +38,8 @@ export class Frame {
   // the request
   id = 0;
   route = '/';
+  /** The route's index in the recorder's routes (Recorder.routeId), so per-route tallies need no string lookup. */
+  routeId = 0;
   key = 0;
   write = false;
   /** Scheduled issue time of the request (open) or actual issue time (closed). */
@@ -74,6 +76,7 @@ export class SimOverloadError extends Error {}
 export function copyRequest(from: Frame, to: Frame): void {
   to.id = from.id;
   to.route = from.route;
+  to.routeId = from.routeId;
   to.key = from.key;
   to.write = from.write;
   to.issued = from.issued;

@@ -34,6 +34,9 @@ export class Client extends Node<typeof client> {
   private readonly linkRng: Rng;
   private readonly key: (rng: Rng) => number;
   private readonly routeNames: string[];
+  /** The recorder's index of each of routeNames, and of each step of a closed `sequence`. */
+  private readonly routeIds: Int32Array;
+  private readonly sequenceIds: Int32Array;
   private readonly routeCum: Float64Array;
   /** Overall timeout passed with each call (0 when the links' guards time attempts out). */
   private callTimeout = 0;
@@ -59,19 +62,23 @@ export class Client extends Node<typeof client> {
     this.key = zipf(p.keys.count, p.keys.skew);
     const routes = p.routes && Object.keys(p.routes).length ? p.routes : { '/': 1 };
     this.routeNames = Object.keys(routes);
+    const sequence = isClosed(p) ? (p.sequence ?? []) : [];
+    this.sequenceIds = Int32Array.from(sequence, (name) => ctx.recorder.routeId(name));
+    // a closed sequence replaces the mix: its routes are the ones reported
+    this.routeIds = sequence.length ? new Int32Array(1) : Int32Array.from(this.routeNames, (name) => ctx.recorder.routeId(name));
     const w = Object.values(routes);
     const total = w.reduce((a, b) => a + b, 0);
     this.routeCum = new Float64Array(w.length);
     let acc = 0;
     w.forEach((x, i) => (this.routeCum[i] = acc += x / total));
     if (isClosed(p)) {
-      const send = (u: number, route?: string) => this.send(u, route ?? this.pickRoute());
+      const send = (u: number, step: number) => (step >= 0 ? this.send(u, sequence[step], this.sequenceIds[step]) : this.sendDrawn(u));
       // closed users are done with their last answer
       const stop = () => this.stopIssuing(ctx.sim.now);
       this.users = new ClosedUsers(p, ctx.sim, ctx.recorder, sampler(p.thinkTime), ctx.stream('think'), send, stop);
     } else {
       const stop = (endMs: number) => this.stopIssuing(endMs);
-      this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.send(-1, this.pickRoute()), stop);
+      this.open = new OpenArrivals(ctx.sim, ctx.stream('arrivals'), p.arrival === 'uniform', () => this.sendDrawn(-1), stop);
     }
   }
 
@@ -93,13 +100,19 @@ export class Client extends Node<typeof client> {
     this.open?.start(this.p.phases, this.p.rate, this.sim.measured.end, this.recorder);
   }
 
-  private pickRoute(): string {
-    const names = this.routeNames;
-    if (names.length === 1) return names[0];
-    const u = this.routeRng(),
-      c = this.routeCum;
-    for (let i = 0; i < c.length; i++) if (u < c[i]) return names[i];
-    return names[names.length - 1];
+  /** Index in routeNames of a route drawn from the weighted mix. */
+  private pickRoute(): number {
+    const c = this.routeCum;
+    if (c.length === 1) return 0;
+    const u = this.routeRng();
+    for (let i = 0; i < c.length; i++) if (u < c[i]) return i;
+    return c.length - 1;
+  }
+
+  /** Issue one request on a route drawn from the mix, for closed user `user` or -1. */
+  private sendDrawn(user: number): void {
+    const i = this.pickRoute();
+    this.send(user, this.routeNames[i], this.routeIds[i]);
   }
 
   private pickLink(route: string): Link | undefined {
@@ -118,12 +131,13 @@ export class Client extends Node<typeof client> {
     return undefined;
   }
 
-  /** Issue one request now, for closed user `user` or -1 (open workload). */
-  private send(user: number, route: string): void {
+  /** Issue one request on `route` (the recorder's `routeId`) now, for closed user `user` or -1 (open workload). */
+  private send(user: number, route: string, routeId: number): void {
     const sim = this.sim;
     const f = sim.alloc();
     f.client = this.index;
     f.route = route;
+    f.routeId = routeId;
     f.key = this.keysUsed ? this.key(this.keyRng) : 0;
     f.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
     f.user = user;

@@ -45,6 +45,35 @@ function summaryRow(label: string, s: Summary): string[] {
   ];
 }
 
+const ROUTE_HEADER = ['Name', '# Requests', '# Fails', 'Median', 'p90', 'p95', 'p99', 'Average', 'Min', 'Max', 'Req/s'];
+
+/** Locust's statistics table: one row per route, then the aggregate (shown when there are several routes). */
+function routeTable(r: RunResult): string[] {
+  const routes = Object.entries(r.routes ?? {});
+  if (routes.length < 2) return [];
+  const row = (name: string, s: Summary, min: number) => {
+    const l = s.latencyMs;
+    return [
+      name,
+      n0(s.requests),
+      n0(s.failed),
+      ms(l.p50),
+      ms(l.p90),
+      ms(l.p95),
+      ms(l.p99),
+      ms(l.mean),
+      ms(min),
+      ms(l.max),
+      s.throughputRps.toFixed(2),
+    ];
+  };
+  const rows = routes.map(([name, s]) => row(t(name), s, s.latencyMs.min));
+  const all = r.summary;
+  const min = Math.min(...routes.filter(([, s]) => s.completed > 0).map(([, s]) => s.latencyMs.min));
+  rows.push(row('Aggregated', all, Number.isFinite(min) ? min : 0));
+  return ['', 'Routes (latency in ms of successful requests; fails by route)', table(ROUTE_HEADER, rows)];
+}
+
 /** The human-readable report printed by `archsim run`. */
 export function textReport(r: RunResult): string {
   const out: string[] = [];
@@ -56,6 +85,7 @@ export function textReport(r: RunResult): string {
   out.push('Latency in ms; requests issued in the measured interval (after warmup).');
   const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${t(p.name)}`, p))];
   out.push(table(SUMMARY_HEADER, rows));
+  out.push(...routeTable(r));
   const f = r.summary.failures;
   out.push('');
   out.push(

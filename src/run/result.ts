@@ -34,6 +34,11 @@ export interface PhaseSummary extends Summary {
   endMs: number;
 }
 
+/** One route's figures (Locust's per-Name row): a Summary over the same measured window, whose latency also has its min. */
+export interface RouteSummary extends Summary {
+  latencyMs: LatencySummary & { min: number };
+}
+
 export interface SeriesOut {
   bucketMs: number;
   t: number[];
@@ -63,6 +68,8 @@ export interface RunResult {
   complete: boolean;
   summary: Summary;
   phases: PhaseSummary[];
+  /** Per route (Locust's Name, JMeter's label), by route name, in the order the clients declare them. */
+  routes: Record<string, RouteSummary>;
   components: Record<string, ComponentStats>;
   series: SeriesOut;
   warnings: Warning[];

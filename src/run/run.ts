@@ -18,11 +18,11 @@ import type { BuildContext, Node } from '../nodes/node.js';
 import { Link } from '../nodes/parts/link.js';
 import { callStats } from '../nodes/parts/guard.js';
 import { costSummary } from '../nodes/parts/cost.js';
-import { scheduleTimeline } from '../timeline/schedule.js';
+import { announceTimeline, scheduleTimeline } from '../timeline/schedule.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { plainMap } from '../scenario/plain-map.js';
 import { formatDuration } from '../scenario/units.js';
-import type { PhaseSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
+import type { PhaseSummary, RouteSummary, RunResult, SeriesOut, Summary, Warning } from './result.js';
 
 /** What a run needs of a scenario (src/scenario's ResolvedScenario satisfies it). */
 export interface RunInput {
@@ -159,6 +159,7 @@ export class Run {
       // ended now: end the slice here, so no far-off timer (idle reclaim, stale timeouts) moves the clock on
       if (at <= sim.now) sim.halted = true;
     };
+    announceTimeline(this.nodes, s.events ?? []);
     for (const n of this.nodes) n.start();
     scheduleTimeline(this.sim, this.nodes, s.events ?? []);
   }
@@ -276,6 +277,7 @@ export class Run {
         const end = Math.min(ph.endMs, windowEnd);
         return { name: ph.name, startMs: ph.startMs, endMs: round(end, 3), ...summarize(ph.tally, Math.max(0, end - ph.startMs)) };
       }),
+      routes: routeSummaries(rec, span),
       components,
       series: this.series(windowEnd),
       warnings,
@@ -362,6 +364,17 @@ function summarize(t: Tally, spanMs: number): Summary {
       max: round(h.count ? h.max : 0),
     },
   };
+}
+
+/** Each route's summary over the measured window `spanMs` (route names are the scenario author's keys). */
+function routeSummaries(rec: Recorder, spanMs: number): Record<string, RouteSummary> {
+  const out = plainMap<RouteSummary>();
+  for (const r of rec.routes) {
+    const s = summarize(r.tally, spanMs);
+    const h = r.tally.latency;
+    out[r.name] = { ...s, latencyMs: { ...s.latencyMs, min: round(h.count ? h.min : 0) } };
+  }
+  return out;
 }
 
 /** Run a scenario to the end. */

@@ -1,12 +1,13 @@
 /**
  * Metric paths: which figures a run of a scenario reports (docs/output.md) —
- * the summary, each phase, each component with the statistics its kind
+ * the summary, each phase, each route (`routes./events.latencyMs.p50`: route
+ * names hold slashes and may hold dots), each component with the statistics its kind
  * declares — and the unit of the figure at a path, or why there is none with a
  * did-you-mean. Goals (./goals.ts) check their `metric:` with it at load.
  */
 import type { AnyKindDef, StatDef, StatUnit } from '../kinds/define.js';
 import { isObject } from './is-object.js';
-import { ownValue } from './plain-map.js';
+import { ownValue, plainMap } from './plain-map.js';
 import { didYouMean } from './suggest.js';
 
 /** The units a goal's metric may have: plain numbers of one unit. */
@@ -32,6 +33,24 @@ function summaryFigure(withCost: boolean): Figure {
     latencyMs: latency(['mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']),
     ...(withCost ? { cost: group({ run: 'usd', perMonth: 'usd' }) } : {}),
   });
+}
+
+/** The figures of one route: a summary without cost, whose latency also has its min. */
+function routeFigure(): Figure {
+  const g = (summaryFigure(false) as { group: Record<string, Figure> }).group;
+  return group({ ...g, latencyMs: latency(['mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max', 'min']) });
+}
+
+/**
+ * The routes a client reports (Recorder.routeId): its closed `sequence` when it
+ * has one, else the keys of its `routes` mix, else `/`.
+ */
+function clientRoutes(c: Record<string, unknown>): string[] {
+  const names = (xs: unknown[]) => xs.filter((x): x is string => typeof x === 'string');
+  const closed = c.users !== undefined || (Array.isArray(c.phases) && c.phases.some((ph) => isObject(ph) && ph.users !== undefined));
+  if (closed && Array.isArray(c.sequence) && c.sequence.length) return names(c.sequence);
+  if (isObject(c.routes) && Object.keys(c.routes).length) return Object.keys(c.routes);
+  return ['/'];
 }
 
 /** A value of a declared statistic's unit, as figures. */
@@ -80,6 +99,7 @@ export function resultFigure(raw: Record<string, unknown>, kinds: StatsRegistry)
   const ids = Object.keys(comps);
   const components: Record<string, Figure> = {};
   const phases: Record<string, Figure> = {};
+  const routes = plainMap<Figure>();
   for (const id of ids) {
     const c = ownValue(comps, id);
     if (!isObject(c)) continue;
@@ -87,8 +107,9 @@ export function resultFigure(raw: Record<string, unknown>, kinds: StatsRegistry)
     components[id] = componentFigure((kind?.stats ?? {}) as Record<string, StatDef>, ids);
     if (Array.isArray(c.phases))
       for (const ph of c.phases) if (isObject(ph) && typeof ph.name === 'string') phases[ph.name] = summaryFigure(false);
+    if (c.kind === 'client') for (const name of clientRoutes(c)) routes[name] = routeFigure();
   }
-  return group({ summary: summaryFigure(true), phases: group(phases), components: group(components) });
+  return group({ summary: summaryFigure(true), phases: group(phases), routes: group(routes), components: group(components) });
 }
 
 /**

@@ -46,8 +46,8 @@ export class ClosedUsers {
     private readonly recorder: Recorder,
     private readonly think: Sampler,
     private readonly thinkRng: Rng,
-    /** Issue one request for user `u` (on `route`, or a drawn one). */
-    private readonly send: (u: number, route?: string) => void,
+    /** Issue one request for user `u`: step `step` of the sequence, or a drawn route when -1. */
+    private readonly send: (u: number, step: number) => void,
     /** Every user has stopped. */
     private readonly stop: () => void,
   ) {
@@ -64,8 +64,7 @@ export class ClosedUsers {
     this.phaseOf = new Int32Array(total);
     this.step = new Int32Array(total);
     this.hUser = sim.onTimer((u) => {
-      const seq = this.s.sequence;
-      this.send(u, seq?.length ? seq[this.step[u]] : undefined);
+      this.send(u, this.s.sequence?.length ? this.step[u] : -1);
     });
     this.hPhase = sim.onTimer((i) => this.startPhase(i));
   }
