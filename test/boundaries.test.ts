@@ -48,7 +48,7 @@ function chain(via: Map<string, string>, file: string): string {
   return path.join(' → ');
 }
 
-const PURE = ['src/engine', 'src/kinds', 'src/nodes', 'src/scenario', 'src/timeline', 'src/check', 'src/run', 'src/output'];
+const PURE = ['src/engine', 'src/kinds', 'src/nodes', 'src/scenario', 'src/timeline', 'src/check', 'src/run', 'src/output', 'src/analysis'];
 /** What the browser's main thread starts from: the app, the iframe page and the <archsim-embed> script. */
 const MAIN_THREAD = ['src/ui/main.ts', 'src/embed/page.ts', 'src/embed/embed.ts'];
 
@@ -77,8 +77,8 @@ describe('boundaries', () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
   });
 
-  it('kind definitions, validation, the timeline and goal checks load no simulation runtime, however indirectly', () => {
-    for (const dir of ['src/kinds', 'src/scenario', 'src/timeline', 'src/check'])
+  it('kind definitions, validation, the timeline, goal checks and run analysis load no simulation runtime, however indirectly', () => {
+    for (const dir of ['src/kinds', 'src/scenario', 'src/timeline', 'src/check', 'src/analysis'])
       for (const f of files(dir)) {
         const via = loadedBy(f);
         for (const dep of via.keys()) expect(dep, chain(via, dep)).not.toMatch(/^src\/(nodes|run)\//);

@@ -1,8 +1,10 @@
 /**
- * Queueing-theory formulas the validation cases compare the simulator with.
- * Rates and times share one unit (per ms and ms in the cases); `a = λ/μ` is the
- * offered load in Erlangs. Each formula is checked against textbook numbers in
- * theory.test.ts.
+ * Queueing-theory closed forms: the validation cases compare the simulator with
+ * them (test/validation), and the analysis of a run (src/analysis/analyze.ts)
+ * and the sweep's theory curve (src/analysis/theory-curve.ts) put them beside
+ * the simulated figures. Rates and times share one unit (per ms and ms in
+ * archsim); `a = λ/μ` is the offered load in Erlangs. Each formula is checked
+ * against textbook numbers in test/validation/theory.test.ts. Pure: no runtime.
  */
 
 /** Erlang B: blocking probability of c servers, no waiting room, offered load a (M/M/c/c). */
@@ -36,6 +38,60 @@ export function mmc(lambda: number, mu: number, c = 1): QueueMeans {
   if (a >= c) throw new Error(`M/M/${c} is unstable at offered load ${a}`);
   const wq = erlangC(c, a) / (c * mu - lambda);
   return { wq, w: wq + 1 / mu, lq: lambda * wq, l: lambda * (wq + 1 / mu) };
+}
+
+/**
+ * M/M/c waiting-time p-quantile: P(Wq > t) = C·e^{−(cμ−λ)t} with C the Erlang C
+ * probability of waiting, an atom of 1 − C at 0 (c = 1 gives `mm1WaitQuantile`).
+ */
+export function mmcWaitQuantile(lambda: number, mu: number, c: number, p: number): number {
+  const waits = erlangC(c, lambda / mu);
+  return p <= 1 - waits ? 0 : -Math.log((1 - p) / waits) / (c * mu - lambda);
+}
+
+/**
+ * M/M/c sojourn survival P(T > t), T = Wq + S: with probability 1 − C no wait (T is
+ * the service, exponential μ), else T is the sum of two exponentials, θ = cμ − λ and μ.
+ */
+export function mmcSojournSurvival(lambda: number, mu: number, c: number, t: number): number {
+  const waits = erlangC(c, lambda / mu),
+    theta = c * mu - lambda;
+  const sum =
+    Math.abs(theta - mu) < 1e-12 * mu
+      ? (1 + mu * t) * Math.exp(-mu * t)
+      : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
+  return (1 - waits) * Math.exp(-mu * t) + waits * sum;
+}
+
+/** M/M/c sojourn-time p-quantile, by bisection on `mmcSojournSurvival` (c = 1 gives `mm1SojournQuantile`). */
+export function mmcSojournQuantile(lambda: number, mu: number, c: number, p: number): number {
+  return quantileOf((t) => 1 - mmcSojournSurvival(lambda, mu, c, t), p, 1 / mu);
+}
+
+/**
+ * The p-quantile of a distribution on [0, ∞) given its CDF, by bisection: `scale`
+ * is a typical value to start bracketing from (the bracket doubles until it holds p).
+ */
+export function quantileOf(cdf: (t: number) => number, p: number, scale: number): number {
+  let lo = 0,
+    hi = Math.max(scale, 1e-12);
+  while (cdf(hi) < p && hi < 1e15) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (cdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * M/G/c mean wait, Allen–Cunneen: the M/M/c wait scaled by (1 + c_s²)/2, with c_s²
+ * the service time's squared coefficient of variation. Exact for c = 1 (it is then
+ * Pollaczek–Khinchine) and for exponential service (c_s² = 1); an approximation otherwise.
+ */
+export function mgcWait(lambda: number, meanS: number, c: number, scvS: number): number {
+  const mu = 1 / meanS;
+  return mmc(lambda, mu, c).wq * ((1 + scvS) / 2);
 }
 
 /** M/M/1 sojourn-time p-quantile: the sojourn is exponential with rate μ − λ. */

@@ -11,7 +11,7 @@ import {
   mmck,
   mva,
   pollaczekKhinchine,
-} from './theory.js';
+} from '../../src/analysis/queueing-theory.js';
 
 const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 

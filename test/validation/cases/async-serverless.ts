@@ -6,7 +6,7 @@
  */
 import type { ValidationCase } from '../case.js';
 import type { RunResult } from '../../../src/run/result.js';
-import { erlangB, erlangC } from '../theory.js';
+import { erlangB, erlangC } from '../../../src/analysis/queueing-theory.js';
 
 const stat = (id: string, key: string) => (r: RunResult) => r.components[id][key] as number;
 

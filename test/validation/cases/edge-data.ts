@@ -7,7 +7,7 @@
 import type { ValidationCase } from '../case.js';
 import type { RunResult } from '../../../src/run/result.js';
 import { zipfProbabilities } from '../../../src/engine/zipf.js';
-import { erlangC } from '../theory.js';
+import { erlangC } from '../../../src/analysis/queueing-theory.js';
 
 /**
  * Che's approximation of the LRU hit ratio (Che, Tung & Wang 2002): the

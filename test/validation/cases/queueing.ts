@@ -7,7 +7,16 @@
  */
 import type { ValidationCase } from '../case.js';
 import type { RunResult } from '../../../src/run/result.js';
-import { dispatchSojourn, ekm1, erlangB, mm1SojournQuantile, mmc, mmck, mva, pollaczekKhinchine } from '../theory.js';
+import {
+  dispatchSojourn,
+  ekm1,
+  erlangB,
+  mm1SojournQuantile,
+  mmc,
+  mmck,
+  mva,
+  pollaczekKhinchine,
+} from '../../../src/analysis/queueing-theory.js';
 
 /** A scenario: header plus components and links (YAML flow style, one per line). */
 const scenario = (title: string, seed: number, durationS: number, components: string[], links: string[]) => `
