@@ -1,36 +1,23 @@
 /**
- * Grading a folder: each submission checked against one scenario on a pool of
- * worker threads (check-worker.ts), in parallel, in the order given. A worker
- * answers every submission with a report or its error, so a broken submission
- * is one row, never the end of the batch.
+ * Grading a folder: each submission checked against one scenario on the CLI's
+ * pool of worker threads (worker-pool.ts), in parallel, in the order given. A
+ * worker answers every submission with a report or its error, so a broken
+ * submission is one row, never the end of the batch.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { CheckOptions, CheckReport, SourceFile } from './check-run.js';
-import { startWorker } from './worker-thread.js';
+import type { CheckTask } from './pool-tasks.js';
+import { runPool } from './worker-pool.js';
 
-/** What a worker is asked: one design against the scenario. */
-export interface BatchJob {
-  index: number;
-  scenario: SourceFile;
-  design: string;
-  opts: CheckOptions;
-}
+export { defaultJobs } from './worker-pool.js';
 
-/** What a worker answers: the report, or why it could not be made (unreadable file, a bug). */
+/** What a batch answers for one submission: the report, or why it could not be made (unreadable file, a bug). */
 export interface BatchAnswer {
   index: number;
   report?: CheckReport;
   error?: string;
 }
-
-/** The default number of workers: the machine's cores. */
-export const defaultJobs = (): number => availableParallelism();
-
-/** A batch worker thread (check-worker.ts). */
-const startCheckWorker = (): Worker => startWorker(new URL('./check-worker.js', import.meta.url));
 
 /**
  * Checks every design on `jobs` workers; `onAnswer` hears each as it finishes.
@@ -43,39 +30,9 @@ export async function runBatch(
   jobs: number,
   onAnswer: (a: BatchAnswer) => void = () => {},
 ): Promise<BatchAnswer[]> {
-  const answers: BatchAnswer[] = new Array(designs.length);
-  let next = 0;
-  const work = (worker: Worker) =>
-    new Promise<void>((resolve) => {
-      let current: number | undefined;
-      const give = () => {
-        if (next >= designs.length) {
-          current = undefined;
-          void worker.terminate().then(() => resolve());
-          return;
-        }
-        current = next++;
-        const job: BatchJob = { index: current, scenario, design: designs[current], opts };
-        worker.postMessage(job);
-      };
-      worker.on('message', (a: BatchAnswer) => {
-        answers[a.index] = a;
-        onAnswer(a);
-        give();
-      });
-      // a worker that dies (out of memory) fails the design it had; the rest go to a fresh one
-      worker.on('error', (e) => {
-        if (current !== undefined) {
-          answers[current] = { index: current, error: `the check failed: ${e.message}` };
-          onAnswer(answers[current]);
-        }
-        void work(startCheckWorker()).then(resolve);
-      });
-      give();
-    });
-  const pool = Array.from({ length: Math.max(1, Math.min(jobs, designs.length)) }, () => work(startCheckWorker()));
-  await Promise.all(pool);
-  return answers;
+  const tasks = designs.map((design): CheckTask => ({ kind: 'check', scenario, design, opts }));
+  const answers = await runPool(tasks, jobs, (a, index) => onAnswer({ index, ...a }));
+  return answers.map((a, index) => ({ index, ...a }));
 }
 
 const GLOB = /[*?[]/;
