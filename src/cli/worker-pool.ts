@@ -9,26 +9,15 @@
  * const answers = await runPool(scenarios.map((scenario) => ({ kind: 'run', scenario })), 4);
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-thread.js';
 import type { AnswerOf, PoolTask } from './pool-tasks.js';
 
 /** The default number of workers: the machine's cores. */
 export const defaultJobs = (): number => availableParallelism();
 
-/**
- * The worker thread, the one place that knows where its module is. Run from
- * TypeScript source (through tsx, as bin/archsim.js does), a new thread has no
- * TypeScript loader: it registers tsx's first, then imports the entry. Built to
- * JavaScript, the entry loads directly.
- */
-function startWorker(): Worker {
-  const isSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(isSource ? './pool-worker.ts' : './pool-worker.js', import.meta.url);
-  if (!isSource) return new Worker(entry);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
-}
+/** A pool worker thread (pool-worker.ts), started the way every CLI worker module is (worker-thread.ts). */
+const startPoolWorker = (): Worker => startWorker(new URL('./pool-worker.js', import.meta.url));
 
 /**
  * Runs `tasks` on up to `jobs` worker threads; `onAnswer` hears each answer as
@@ -65,11 +54,11 @@ export async function runPool<T extends PoolTask>(
           answers[current] = { error: `the ${tasks[current].kind} failed: ${e.message}` } as AnswerOf<T>;
           onAnswer(answers[current], current);
         }
-        void work(startWorker()).then(resolve);
+        void work(startPoolWorker()).then(resolve);
       });
       give();
     });
   const size = Math.max(1, Math.min(jobs, tasks.length));
-  await Promise.all(Array.from({ length: tasks.length ? size : 0 }, () => work(startWorker())));
+  await Promise.all(Array.from({ length: tasks.length ? size : 0 }, () => work(startPoolWorker())));
   return answers;
 }
