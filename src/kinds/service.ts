@@ -1,6 +1,7 @@
 /** The service kind: its parameters, statistics and capabilities (the runtime is src/nodes/service.ts). */
 import { leastOf, meanOf } from '../engine/distributions.js';
 import { autoscaleParam } from './autoscale-params.js';
+import { warmUpParam } from './warm-up-params.js';
 import { defineKind, type KindParams } from './define.js';
 
 /** An application server: instances × workers, a FIFO queue, calls in order; instances can fail and autoscale. */
@@ -23,6 +24,11 @@ holds (waiting, running or blocked on a call) as **error**, and refuses new requ
 (\`restore\` event) or, after a crash, until \`restartTime\` has passed. \`crashOn: {route, probability}\`: a request on that
 route takes the whole instance down with that probability — the monolith lab, where one buggy route takes every route
 down; split the route into its own service and the others stay up.
+
+**Warm-up** (JIT, lazy loading, connection set-up, cold caches): with \`warmUp\`, an instance that has just come up — at the
+start, after a restart, when the autoscaler adds it — serves its first \`requests\` requests (per route with
+\`perRoute: true\`: each code path warms up on its own) and everything it starts within \`duration\` cold: service time ×
+\`factor\` + \`extra\`. Locust's single slow first request per route is \`warmUp: {perRoute: true, extra: 2s}\`.
 
 **Autoscaling** (Kubernetes HPA): every \`interval\` the utilisation of the serving instances over that interval gives
 desired = ceil(current × utilisation ÷ targetUtilization), clamped to [min, max], with no change within ±10%. New instances
@@ -126,6 +132,7 @@ app:
       min: 0,
       advanced: true,
     },
+    warmUp: warmUpParam,
     autoscale: autoscaleParam,
     costPerHour: {
       type: 'number',
@@ -150,6 +157,11 @@ app:
       label: 'Refused (instance down)',
       unit: 'count',
       help: 'Requests failed as error on arrival because their instance was down (killed or crashed); absent when none.',
+    },
+    coldRequests: {
+      label: 'Cold requests',
+      unit: 'count',
+      help: 'Measured requests an instance served cold, while warming up (warmUp); absent without warmUp.',
     },
     crashes: { label: 'Crashes', unit: 'count', help: 'Instance crashes (crashOn and crash events); absent when no instance went down.' },
     instances: { label: 'Instances', unit: 'count', help: 'Instances taking traffic when the run ended.' },

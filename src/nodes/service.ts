@@ -7,7 +7,8 @@
  * Instances can go down (killed by the timeline, or crashed by `crashOn`): a
  * down instance fails everything it holds and refuses new requests (error)
  * until restored or restarted. `autoscale` adds and removes instances like a
- * Kubernetes HPA.
+ * Kubernetes HPA. With `warmUp`, an instance that has just come up serves its
+ * first requests cold (parts/warm-up.ts).
  *
  * Frame scratch fields at this kind:
  * - `f.step`: the callNext cursor (index of the next outgoing link).
@@ -26,6 +27,7 @@ import { costStats } from './parts/cost.js';
 import { Autoscaler, type Scalable } from './parts/autoscale.js';
 import { InstanceHealth } from './parts/instance-health.js';
 import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
+import { WarmUp } from './parts/warm-up.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
 import type { service, ServiceParams } from '../kinds/service.js';
 
@@ -43,6 +45,8 @@ export class Service extends Node<typeof service> implements Scalable {
   private readonly speedAt: Float64Array;
   /** One group of workers per instance, with its FIFO queue. */
   private readonly pool: WorkerPool;
+  /** First-request warm-up per instance (null: instances are always warm). */
+  private readonly warm: WarmUp | null;
   private draw: Sampler;
   private readonly rng: Rng;
   private readonly callRng: Rng;
@@ -78,7 +82,9 @@ export class Service extends Node<typeof service> implements Scalable {
     this.pickRng = ctx.stream('pick');
     this.crashRng = ctx.stream('crash');
     this.hServed = ctx.sim.onFrame((f) => this.served(f));
-    this.health = new InstanceHealth(n, this.p.restartTime, ctx.sim, (inst) => this.lose(inst));
+    this.warm = this.p.warmUp ? new WarmUp(this.p.warmUp, n, ctx.stream('warm-up')) : null;
+    const cold = (inst: number) => this.warm?.reset(inst, ctx.sim.now);
+    this.health = new InstanceHealth(n, this.p.restartTime, ctx.sim, (inst) => this.lose(inst), cold);
     this.capacity = ctx.sim.timeAverage();
     const bucket = ctx.recorder.series.bucketMs;
     this.servingLevel = new Level(bucket, this.nReg);
@@ -128,7 +134,10 @@ export class Service extends Node<typeof service> implements Scalable {
   private serve(f: Frame): void {
     f.step = 0;
     f.mark = RECEIVED | HOLDS;
-    this.sim.after(this.draw(this.rng) / this.speedAt[f.inst], this.hServed, f);
+    const ms = this.draw(this.rng),
+      speed = this.speedAt[f.inst];
+    const w = this.warm;
+    this.sim.after(w === null ? ms / speed : w.serviceMs(f.inst, f.routeId, this.sim.now, ms, speed, f.measured), this.hServed, f);
   }
 
   private served(f: Frame): void {
@@ -242,7 +251,10 @@ export class Service extends Node<typeof service> implements Scalable {
 
   register(k: number): void {
     const r = this.registered as Uint8Array;
-    for (let j = 0; j < k; j++) r[this.nReg++] = 1;
+    for (let j = 0; j < k; j++) {
+      this.warm?.reset(this.nReg, this.sim.now); // a new instance starts cold
+      r[this.nReg++] = 1;
+    }
     this.resized();
   }
 
@@ -284,6 +296,7 @@ export class Service extends Node<typeof service> implements Scalable {
       instances: this.nReg,
       rejected: this.rejected,
       ...(this.refused || this.crashes ? { refused: this.refused, crashes: this.crashes } : {}),
+      ...(this.warm ? { coldRequests: this.warm.cold } : {}),
       ...(this.auto ? { peakInstances: this.servingLevel.max, scaleUps: this.auto.scaleUps, scaleDowns: this.auto.scaleDowns } : {}),
       cost: costStats(this, this.sim),
     };

@@ -19,12 +19,16 @@ export class InstanceHealth {
   private readonly hRestart: number;
   crashes = 0;
 
-  /** @param onDown called when an up instance goes down, after its restart (if any) is scheduled */
+  /**
+   * @param onDown called when an up instance goes down, after its restart (if any) is scheduled
+   * @param onUp called when a down instance comes back up (restarted or restored)
+   */
   constructor(
     instances: number,
     private readonly restartTime: number,
     private readonly sim: Sim,
     private readonly onDown: (inst: number) => void,
+    private readonly onUp: (inst: number) => void = () => {},
   ) {
     this.state = new Uint8Array(instances);
     this.restartAt = new Float64Array(instances);
@@ -74,5 +78,6 @@ export class InstanceHealth {
     if (was === UP) this.down++;
     else if (s === UP) this.down--;
     this.state[inst] = s;
+    if (s === UP) this.onUp(inst);
   }
 }
