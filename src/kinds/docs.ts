@@ -1,5 +1,5 @@
 /** Markdown reference of every registered kind, generated from the descriptors. */
-import { declaredStats, FAILURES, settableByDefault, type AnyKindDef, type SeriesDef } from './define.js';
+import { CHANGES, declaredStats, FAILURES, settableByDefault, type AnyKindDef, type SeriesDef } from './define.js';
 import { kinds } from './index.js';
 import { commonParams, type Param } from './params.js';
 import { linkParams } from './link.js';
@@ -73,7 +73,9 @@ function capabilities(k: AnyKindDef): string[] {
   const out: string[] = [];
   const failures = FAILURES.filter((f) => (k.timeline?.failures as readonly string[] | undefined)?.includes(f));
   const settable = settableByDefault(k);
-  if (failures.length) out.push(`Timeline events: ${failures.map((f) => `\`${f}\``).join(', ')}.`, '');
+  const changes = CHANGES.filter((c) => (k.timeline?.changes as readonly string[] | undefined)?.includes(c));
+  const actions = [...failures, ...changes];
+  if (actions.length) out.push(`Timeline events: ${actions.map((f) => `\`${f}\``).join(', ')}.`, '');
   if (settable.length) out.push(`Settable during a run (\`set\` events): ${settable.map((s) => `\`${s}\``).join(', ')}.`, '');
   if (k.source) out.push("Issues the scenario's requests (a workload source).", '');
   return out;

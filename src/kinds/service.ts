@@ -38,6 +38,15 @@ in \`series.instances.<id>\`.
 **Cost**: \`costPerHour\` per instance (default $0.0416, an AWS t3.medium on demand), billed while it exists (including
 provisioning); \`cost: {run, perMonth}\` in its statistics.
 
+**Deploys and resizes** (timeline events). \`deploy\` replaces every instance with a new version, as a Kubernetes
+Deployment: \`rolling\` (default) replaces \`maxUnavailable + maxSurge\` at a time — a surged instance's replacement starts
+first and takes over when ready (no capacity lost, one more instance billed meanwhile); an unavailable one stops getting
+requests, finishes what it holds for up to \`gracePeriod\`, and its slot is empty until the replacement has started
+(\`startTime\`); \`recreate\` takes every instance out at once (an outage of \`startTime\`). With one of N instances out, the
+service has (N−1)/N of its capacity. \`resize\` is vertical scaling: every instance stops (what it holds fails), is down for
+\`downtime\`, and comes back with the new \`workers\` (vCPUs), service time divided by the new \`speed\`, billed at the new
+\`costPerHour\`.
+
 \`\`\`yaml
 app:
   kind: service
@@ -189,6 +198,7 @@ app:
     if (a && a.min > a.max) return [{ path: ['autoscale', 'min'], message: `min (${a.min}) is above max (${a.max})` }];
     return [];
   },
+    changes: ['deploy', 'resize'],
 });
 
 /** A service's parameters as its runtime receives them. */

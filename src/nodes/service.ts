@@ -26,6 +26,8 @@ import { Level } from './parts/level.js';
 import { costStats } from './parts/cost.js';
 import { Autoscaler, type Scalable } from './parts/autoscale.js';
 import { InstanceHealth } from './parts/instance-health.js';
+import { rollout, type Replaceable } from './parts/rollout.js';
+import type { DeployPlan, ResizePlan, TimelineEvent } from '../timeline/events.js';
 import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import { WarmUp } from './parts/warm-up.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
@@ -39,7 +41,12 @@ const HOLDS = 1;
 const DEAD = 4;
 
 /** The runtime of a service: instances of workers with FIFO queues, failures and autoscaling. */
-export class Service extends Node<typeof service> implements Scalable {
+/** outOfService: taken out by a deploy, finishing what it holds (its grace period). */
+const DRAINING = 1;
+/** outOfService: stopped, its replacement not started yet. */
+const STOPPED = 2;
+
+export class Service extends Node<typeof service> implements Scalable, Replaceable {
   readonly p: ServiceParams;
   private readonly health: InstanceHealth;
   private readonly speedAt: Float64Array;
@@ -65,6 +72,17 @@ export class Service extends Node<typeof service> implements Scalable {
 
   constructor(ctx: BuildContext<typeof service>) {
     super('service', ctx);
+  /**
+   * Instances a deploy has taken out until their replacement starts: DRAINING
+   * (deregistered, the old process still accepts what reaches it) for the grace
+   * period, then STOPPED (refuses); null without deploys.
+   */
+  private outOfService: Uint8Array | null = null;
+  /** Replacement instances starting beside the serving ones (a deploy's surge), billed. */
+  private surging = 0;
+  /** Cost up to the last price change (a resize), and the billed instance-ms at that time. */
+  private costMarkUsd = 0;
+  private costMarkArea = 0;
     // copied: `set` events change workers and speed
     this.p = { ...ctx.params };
     const a = this.p.autoscale ? new Autoscaler(this.p.autoscale, ctx.sim, this) : null;
@@ -110,6 +128,7 @@ export class Service extends Node<typeof service> implements Scalable {
     if (r === GRANTED) return this.begin(f);
     if (r === FULL) return this.reject(f);
     f.mark = RECEIVED;
+    if (this.outOfService !== null && this.outOfService[inst] === STOPPED) return this.refuse(f);
   }
 
   /** The instance is down: fail at once (error). */
@@ -243,6 +262,67 @@ export class Service extends Node<typeof service> implements Scalable {
 
   get serving(): number {
     return this.nReg;
+  // ---- deploys and resizes (the timeline's planned changes) -------------
+
+  /** A deploy will take instances out: a load balancer in front must see registrations. */
+  override planned(e: TimelineEvent): void {
+    if (e.action !== 'deploy') return;
+    this.outOfService ??= new Uint8Array(this.instances);
+    this.registered ??= new Uint8Array(this.instances).fill(1, 0, this.nReg);
+  }
+
+  /** Replace every serving instance (src/nodes/parts/rollout.ts). */
+  override deploy(plan: DeployPlan): void {
+    rollout(this.sim, plan, this);
+  }
+
+  takeOut(inst: number): void {
+    (this.outOfService as Uint8Array)[inst] = DRAINING;
+    (this.registered as Uint8Array)[inst] = 0;
+  }
+
+  stopIfOut(inst: number): void {
+    const out = this.outOfService as Uint8Array;
+    if (out[inst] !== DRAINING) return;
+    out[inst] = STOPPED;
+    this.lose(inst);
+  }
+
+  bringIn(inst: number): void {
+    (this.outOfService as Uint8Array)[inst] = 0;
+    // an autoscaler may have removed the slot meanwhile: then it stays unregistered
+    if (inst < this.nReg) (this.registered as Uint8Array)[inst] = 1;
+  }
+
+  surge(delta: number): void {
+    this.surging += delta;
+    this.provisioningChanged();
+  }
+
+  /** Every instance stops (what it holds fails), is down for the downtime, and comes back with the new workers, speed and price. */
+  override resize(plan: ResizePlan): void {
+    const apply = () => {
+      if (plan.costPerHour !== undefined) this.reprice(plan.costPerHour);
+      if (plan.speed !== undefined) this.setters.speed?.(plan.speed);
+      if (plan.workers !== undefined) this.setters.workers?.(plan.workers);
+    };
+    if (plan.downtime <= 0) return apply();
+    for (let i = 0; i < this.instances; i++) this.health.kill(i);
+    const h = this.sim.onTimer(() => {
+      apply();
+      for (let i = 0; i < this.instances; i++) this.health.restore(i);
+    });
+    this.sim.timer(plan.downtime, h);
+  }
+
+  /** Bill at a new price from now on, keeping what was spent at the old one. */
+  private reprice(costPerHour: number): void {
+    const now = this.sim.now;
+    this.costMarkUsd = this.costUsd(now);
+    this.costMarkArea = this.billed.integralTo(now);
+    this.p.costPerHour = costPerHour;
+  }
+
   }
 
   get workersPerInstance(): number {
@@ -266,7 +346,7 @@ export class Service extends Node<typeof service> implements Scalable {
   }
 
   provisioningChanged(): void {
-    this.billed.set(this.sim.now, this.nReg + (this.auto?.provisioning ?? 0));
+    this.billed.set(this.sim.now, this.nReg + (this.auto?.provisioning ?? 0) + this.surging);
   }
 
   private resized(): void {
@@ -279,7 +359,7 @@ export class Service extends Node<typeof service> implements Scalable {
   // ---- reporting -------------------------------------------------------
 
   override costUsd(now: number): number {
-    return (this.billed.integralTo(now) / 3_600_000) * this.p.costPerHour;
+    return this.costMarkUsd + ((this.billed.integralTo(now) - this.costMarkArea) / 3_600_000) * this.p.costPerHour;
   }
 
   override timeSeries(bucketMs: number, n: number, now: number): KindSeries<typeof service> {

@@ -9,8 +9,10 @@
  *   - { at: 90s, action: restore, target: app, instance: 2 }
  *   - { at: 30s, action: slow, target: db, factor: 3 }
  *   - { at: 45s, action: set, target: users, param: rate, value: 500/s }
+ *   - { at: 2m, action: deploy, target: app, strategy: rolling, maxUnavailable: 1, startTime: 30s }
+ *   - { at: 5m, action: resize, target: db, speed: 2, costPerHour: 0.384, downtime: 90s }
  */
-import { FAILURES, instanceCount, settableByDefault, type AnyKindDef, type KindProblem } from '../kinds/define.js';
+import { CHANGES, FAILURES, instanceCount, settableByDefault, type AnyKindDef, type KindProblem } from '../kinds/define.js';
 import type { Resolved, ResolvedObject } from '../kinds/params.js';
 import { kinds } from '../kinds/index.js';
 import { parseDuration } from '../scenario/units.js';
@@ -18,8 +20,8 @@ import { resolveParam } from '../scenario/resolve-param.js';
 import { didYouMean, show } from '../scenario/suggest.js';
 import { isObject } from '../scenario/is-object.js';
 
-/** What an event can do: a failure of the target's kind (FAILURES) or `set` a parameter. */
-export const actions = [...FAILURES, 'set'] as const;
+/** What an event can do: a failure of the target's kind (FAILURES), a planned change (CHANGES) or `set` a parameter. */
+export const actions = [...FAILURES, ...CHANGES, 'set'] as const;
 export type Action = (typeof actions)[number];
 
 /** What resolving events needs to know of the scenario's components. */
@@ -38,9 +40,57 @@ export interface TimelineEvent {
   factor?: number;
   param?: string;
   value?: Resolved;
+  /** deploy: the rollout (see DeployPlan; maxUnavailable and maxSurge for rolling only). */
+  strategy?: DeployPlan['strategy'];
+  maxUnavailable?: number;
+  maxSurge?: number;
+  startTime?: number;
+  gracePeriod?: number;
+  /** resize: the new machine (see ResizePlan). */
+  workers?: number;
+  speed?: number;
+  costPerHour?: number;
+  downtime?: number;
 }
 
-const KEYS = ['at', 'action', 'target', 'instance', 'factor', 'param', 'value'];
+/**
+ * A `deploy` event resolved: every instance is replaced by a new one, as a
+ * Kubernetes Deployment rolls out. `rolling` replaces `maxUnavailable + maxSurge`
+ * at a time: up to `maxSurge` of them by starting the new instance first (no
+ * capacity lost, one more billed meanwhile), the rest by taking the old one out
+ * first (it stops getting requests, finishes what it holds for up to
+ * `gracePeriod`, and its slot is empty until the new one has started);
+ * `recreate` takes every instance out at once.
+ * @example { strategy: 'rolling', maxUnavailable: 1, maxSurge: 0, startTime: 30_000, gracePeriod: 30_000 }
+ */
+export interface DeployPlan {
+  strategy: 'rolling' | 'recreate';
+  maxUnavailable: number;
+  maxSurge: number;
+  /** How long a new instance takes to start and pass its readiness check, ms. */
+  startTime: number;
+  /** How long an instance taken out may go on with what it holds before it is stopped, ms. */
+  gracePeriod: number;
+}
+
+/**
+ * A `resize` event resolved: every instance stops (what it holds fails), is
+ * down for `downtime`, and comes back on a bigger or smaller machine: `workers`
+ * at once, service time divided by `speed`, billed at `costPerHour` (each
+ * unchanged when absent).
+ * @example { workers: 4, costPerHour: 0.192, downtime: 60_000 }
+ */
+export interface ResizePlan {
+  /** Requests each instance runs at once (vCPUs, threads). */
+  workers?: number;
+  speed?: number;
+  costPerHour?: number;
+  downtime: number;
+}
+
+const DEPLOY_KEYS = ['strategy', 'maxUnavailable', 'maxSurge', 'startTime', 'gracePeriod'];
+const RESIZE_KEYS = ['workers', 'speed', 'costPerHour', 'downtime'];
+const KEYS = ['at', 'action', 'target', 'instance', 'factor', 'param', 'value', ...DEPLOY_KEYS, ...RESIZE_KEYS];
 
 /**
  * Validates and resolves raw events (idempotent: resolved events resolve to themselves).
@@ -107,10 +157,16 @@ export function resolveTimeline(raw: unknown[], ctx: TimelineContext): { events:
       }
     } else {
       for (const k of ['param', 'value'] as const) if (e[k] != null) bad(k, `only a set event takes ${k}`);
-      const failures: readonly string[] = comp?.def.timeline?.failures ?? [];
-      if (kind && actions.includes(action) && !failures.includes(action as string))
-        bad('target', `a ${kind} cannot be ${pastTense(action)} (${failureKinds(action)})`);
+      const accepted: readonly string[] = [...(comp?.def.timeline?.failures ?? []), ...(comp?.def.timeline?.changes ?? [])];
+      if (kind && actions.includes(action) && !accepted.includes(action as string))
+        bad('target', `a ${kind} cannot be ${pastTense(action)} (${actionKinds(action)})`);
     }
+    if (action === 'deploy') Object.assign(ev, deployPlan(e, bad));
+    if (action === 'resize') Object.assign(ev, resizePlan(e, bad));
+    if ((action === 'deploy' || action === 'resize') && e.instance != null)
+      bad('instance', `a ${action} changes every instance; it takes no instance number`);
+    for (const k of DEPLOY_KEYS) if (action !== 'deploy' && e[k] != null) bad(k, `only a deploy event takes ${k}`);
+    for (const k of RESIZE_KEYS) if (action !== 'resize' && e[k] != null) bad(k, `only a resize event takes ${k}`);
     if (action === 'slow') {
       if (typeof e.factor !== 'number' || !(e.factor > 0) || !Number.isFinite(e.factor))
         bad(
@@ -125,14 +181,91 @@ export function resolveTimeline(raw: unknown[], ctx: TimelineContext): { events:
   return { events, problems };
 }
 
-const pastTense = (a: Action): string => (a === 'slow' ? 'slowed' : a === 'restore' ? 'restored' : `${a}ed`);
+const pastTense = (a: Action): string => (a === 'slow' ? 'slowed' : a.endsWith('e') ? `${a}d` : `${a}ed`);
 
-/** "kinds that can: service, database" for a failure action, from the registry's capabilities. */
-function failureKinds(action: Action): string {
+/** "kinds that can be: service, database" for a failure or change action, from the registry's capabilities. */
+function actionKinds(action: Action): string {
   const can = Object.values(kinds)
-    .filter((d) => (d.timeline?.failures as readonly string[] | undefined)?.includes(action))
+    .filter((d) => [...(d.timeline?.failures ?? []), ...(d.timeline?.changes ?? [])].includes(action as never))
     .map((d) => d.kind);
   return `kinds that can be: ${can.join(', ') || 'none'}`;
+}
+
+type Bad = (key: string | null, message: string) => void;
+
+/** A duration key of an event, or its default; reports what is wrong with it. */
+function durationKey(e: Record<string, unknown>, key: string, fallback: number, bad: Bad): number {
+  if (e[key] == null) return fallback;
+  try {
+    return parseDuration(e[key] as string | number);
+  } catch (err) {
+    bad(key, (err as Error).message);
+    return fallback;
+  }
+}
+
+/** A whole-number key of an event (≥ 0), or its default. */
+function countKey(e: Record<string, unknown>, key: string, fallback: number, bad: Bad): number {
+  const v = e[key];
+  if (v == null) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10_000) {
+    bad(key, `expected a whole number of instances from 0 to 10000, got ${show(v)}`);
+    return fallback;
+  }
+  return v;
+}
+
+/** Resolve a deploy event's fields (defaults: rolling, one instance at a time, 30 s to start, 30 s grace). */
+function deployPlan(e: Record<string, unknown>, bad: Bad): Partial<TimelineEvent> {
+  const strategy = e.strategy ?? 'rolling';
+  if (strategy !== 'rolling' && strategy !== 'recreate')
+    bad(
+      'strategy',
+      `expected rolling or recreate, got ${show(strategy)}${typeof strategy === 'string' ? didYouMean(strategy, ['rolling', 'recreate']) : ''}`,
+    );
+  const startTime = durationKey(e, 'startTime', 30_000, bad),
+    gracePeriod = durationKey(e, 'gracePeriod', 30_000, bad);
+  if (strategy === 'recreate') {
+    for (const k of ['maxUnavailable', 'maxSurge'])
+      if (e[k] != null) bad(k, `only a rolling deploy takes ${k} (recreate replaces every instance at once)`);
+    return { strategy, startTime, gracePeriod };
+  }
+  const maxUnavailable = countKey(e, 'maxUnavailable', 1, bad),
+    maxSurge = countKey(e, 'maxSurge', 0, bad);
+  if (maxUnavailable + maxSurge < 1)
+    bad('maxUnavailable', 'a rolling deploy needs maxUnavailable or maxSurge of at least 1, or it never makes progress');
+  return { strategy: 'rolling', maxUnavailable, maxSurge, startTime, gracePeriod };
+}
+
+/** A resolved deploy event's plan. */
+export function deployPlanOf(e: TimelineEvent): DeployPlan {
+  return {
+    strategy: e.strategy ?? 'rolling',
+    maxUnavailable: e.maxUnavailable ?? 0,
+    maxSurge: e.maxSurge ?? 0,
+    startTime: e.startTime ?? 30_000,
+    gracePeriod: e.gracePeriod ?? 30_000,
+  };
+}
+
+/** Resolve a resize event's fields: a new speed and/or price, and the downtime of the move (default 60 s). */
+function resizePlan(e: Record<string, unknown>, bad: Bad): ResizePlan {
+  const plan: ResizePlan = { downtime: durationKey(e, 'downtime', 60_000, bad) };
+  for (const k of ['speed', 'costPerHour'] as const) {
+    const v = e[k];
+    if (v == null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || !(k === 'speed' ? v > 0 : v >= 0))
+      bad(k, `expected a number ${k === 'speed' ? '> 0 (service time is divided by it)' : '≥ 0 (USD per instance-hour)'}, got ${show(v)}`);
+    else plan[k] = v;
+  }
+  if (e.workers != null) {
+    if (typeof e.workers !== 'number' || !Number.isInteger(e.workers) || e.workers < 1 || e.workers > 10_000)
+      bad('workers', `expected a whole number of workers from 1 to 10000, got ${show(e.workers)}`);
+    else plan.workers = e.workers;
+  }
+  if (e.workers == null && e.speed == null && e.costPerHour == null)
+    bad(null, 'a resize needs workers, speed or costPerHour (the new machine)');
+  return plan;
 }
 
 /** `kind: a, b; kind: c` — what each kind lets a set event change (for the schema's description). */
@@ -157,7 +290,8 @@ export const timelineHook: EventsHook = {
   resolve: (raw, ctx) => resolveTimeline(raw, ctx),
   schema: {
     type: 'object',
-    description: 'A change during the run: kill, restore, crash or slow an instance, or set a parameter.',
+    description:
+      'A change during the run: kill, restore, crash or slow an instance, deploy a new version, resize the machines, or set a parameter.',
     required: ['at', 'action', 'target'],
     additionalProperties: false,
     properties: {
@@ -165,13 +299,37 @@ export const timelineHook: EventsHook = {
       action: {
         enum: [...actions],
         description:
-          'kill: down until restored; crash: down for its restartTime; restore: back up; slow: multiply service time by factor (1 = normal); set: change param to value.',
+          'kill: down until restored; crash: down for its restartTime; restore: back up; slow: multiply service time by factor (1 = normal); ' +
+          'deploy: replace every instance (rolling or recreate); resize: move every instance to another machine size; set: change param to value.',
       },
       target: { type: 'string', description: 'Id of the component.' },
       instance: { type: 'integer', minimum: 1, description: 'Which instance (1-based); every instance when absent.' },
       factor: { type: 'number', exclusiveMinimum: 0, description: 'slow: service-time multiplier.' },
       param: { type: 'string', description: `set: the parameter (${settableSummary()}).` },
       value: { description: 'set: the new value, in the parameter\'s own units ("500/s", "exp(20ms)", 8).' },
+      strategy: {
+        enum: ['rolling', 'recreate'],
+        description: 'deploy: rolling (default) replaces a few at a time; recreate replaces all at once.',
+      },
+      maxUnavailable: {
+        type: 'integer',
+        minimum: 0,
+        description: 'deploy (rolling): instances taken out at once before their replacement starts (default 1).',
+      },
+      maxSurge: {
+        type: 'integer',
+        minimum: 0,
+        description: 'deploy (rolling): extra instances started before old ones are replaced (default 0).',
+      },
+      startTime: { type: ['string', 'number'], description: 'deploy: time a new instance takes to start and become ready (default 30s).' },
+      gracePeriod: {
+        type: ['string', 'number'],
+        description: 'deploy: time an instance taken out may finish what it holds (default 30s).',
+      },
+      workers: { type: 'integer', minimum: 1, description: 'resize: requests each instance runs at once on the new machine.' },
+      speed: { type: 'number', exclusiveMinimum: 0, description: 'resize: the new speed (service time is divided by it).' },
+      costPerHour: { type: 'number', minimum: 0, description: 'resize: the new price per instance-hour, USD.' },
+      downtime: { type: ['string', 'number'], description: 'resize: how long every instance is down for the move (default 60s).' },
     },
   },
 };

@@ -52,7 +52,7 @@ describe('events timeline', () => {
     );
     expect(problems.map((p) => `${p.path.join('.')}: ${p.message}`)).toEqual([
       '0.at: expected a duration such as "250ms" or "2s", got "1 minute"',
-      '0.action: expected one of kill, crash, restore, slow, set, got "kil"; did you mean "kill"?',
+      '0.action: expected one of kill, crash, restore, slow, deploy, resize, set, got "kil"; did you mean "kill"?',
       '0.target: no component "ap"; did you mean "app"?',
       '1.factor: required for slow: expected a number > 0 (service time is multiplied by it)',
       '2.param: a service cannot change "instances" during a run (settable: workers, speed, serviceTime)',

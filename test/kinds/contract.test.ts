@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { COMMON_STATS, declaredStats, FAILURES, type AnyKindDef } from '../../src/kinds/define.js';
+import { CHANGES, COMMON_STATS, declaredStats, FAILURES, type AnyKindDef } from '../../src/kinds/define.js';
 import { kinds } from '../../src/kinds/index.js';
 import { nodes } from '../../src/nodes/index.js';
 import { Node } from '../../src/nodes/node.js';
@@ -85,7 +85,7 @@ describe('the kind registry', () => {
       it('declares statistics with a label and a unit, and settable parameters it has', () => {
         for (const [key, s] of declaredStats(def)) {
           expect(s.label, key).toBeTruthy();
-          expect(['ratio', 'ms', 'count', 'rps', 'usd', 'summary-ms', 'cost', 'level', 'text'], key).toContain(s.unit);
+          expect(['ratio', 'ms', 'count', 'number', 'rps', 'usd', 'summary-ms', 'cost', 'level', 'text'], key).toContain(s.unit);
         }
         for (const name of def.timeline?.settable?.({}) ?? []) expect(Object.keys(def.params)).toContain(name);
       });
@@ -93,8 +93,8 @@ describe('the kind registry', () => {
       it('implements every timeline action it declares', () => {
         const { run } = runToEnd(loadScenario(harness(def)));
         const node = run.node(def.kind === 'client' ? 'users' : 'x') as Node;
-        for (const f of FAILURES) {
-          const declares = (def.timeline?.failures ?? []).includes(f);
+        for (const f of [...FAILURES, ...CHANGES]) {
+          const declares = [...(def.timeline?.failures ?? []), ...(def.timeline?.changes ?? [])].includes(f as never);
           const overrides = Object.getPrototypeOf(node)[f] !== Node.prototype[f];
           expect(overrides, `${def.kind} ${declares ? 'declares' : 'does not declare'} ${f}`).toBe(declares);
         }
