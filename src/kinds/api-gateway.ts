@@ -38,6 +38,25 @@ export const apiGateway = defineKind({
       default: 0,
       examples: ['2ms'],
     },
+    throttleRate: {
+      type: 'rate',
+      label: 'Throttle rate',
+      help: 'Requests per second the gateway admits in the long run (token bucket); the rest get 429 (throttled). AWS API Gateway default: 10000/s per account and region.',
+      default: '10000/s',
+      min: 0,
+      minExclusive: true,
+      max: 1e9,
+      examples: ['10000/s', '100/s'],
+    },
+    throttleBurst: {
+      type: 'number',
+      integer: true,
+      label: 'Throttle burst',
+      help: 'Requests the gateway admits at once before the throttle rate applies (the token bucket holds this many; it starts full). AWS default: 5000.',
+      default: 5000,
+      min: 1,
+      max: 1e9,
+    },
     publicRoutes: {
       type: 'list',
       label: 'Public routes',
@@ -48,6 +67,12 @@ export const apiGateway = defineKind({
   },
   stats: {
     notFound: { label: 'Not found (404)', unit: 'count', badge: true, help: 'Requests whose route matches no prefix, failed as error.' },
+    throttled: {
+      label: 'Throttled (429)',
+      unit: 'count',
+      badge: true,
+      help: 'Requests refused with 429 because they came faster than throttleRate allows after throttleBurst.',
+    },
     routed: {
       label: 'Requests per route',
       unit: 'count',
@@ -72,11 +97,17 @@ export const apiGateway = defineKind({
   },
   // each request goes on to the one target its route leads to
   pace: (p) => ({ minMs: leastOf(p.overhead), via: 'one' }),
-  docs: `One entry point in front of several services (microservices' edge). Each request pays
+  docs: `One entry point in front of several services (microservices' edge). A request arriving faster than
+\`throttleRate\` allows, once the \`throttleBurst\` is spent (a token bucket, as AWS API Gateway throttles: 10,000
+requests/s with a burst of 5,000 by default), is refused at once as **throttled** (429) and counted in \`throttled\`;
+admitted requests ≤ throttleBurst + throttleRate × t. Each admitted request pays
 \`overhead\`, plus \`authTime\` unless its route is in \`publicRoutes\`, and then goes to the component named
 by the **longest matching path prefix** in \`routes\` (prefixes match whole path segments: \`/orders\`
 matches \`/orders/7\`, not \`/ordersX\`). A route matching nothing fails as \`error\` — the gateway's 404 —
 counted in \`notFound\`. Without \`routes\`, each link's \`routes:\` filter is the table.
+
+In front of a function (API Gateway → Lambda) the gateway is the serverless path's per-request overhead: give
+\`overhead\` the latency the gateway and the function's invoke add (tens of ms for a REST API).
 
 **Teaching point:** the gateway decouples clients from the service layout (the AKF scale cube's Y axis)
 and centralises authentication, at the price of one more hop on every request.

@@ -34,9 +34,12 @@ export const serverless = defineKind({
   docs: `A function as a service (AWS Lambda, Google Cloud Functions). Each instance runs **one request at a time**. A request
 that finds no idle instance starts a new one and pays a **cold start** (\`coldStart\`, or the default for \`runtime\`) before
 its \`serviceTime\`; at most \`concurrency\` requests run at once, and beyond that a request is **throttled** (HTTP 429) — or
-waits FIFO with \`queue: true\`. An instance idle for \`idleTimeout\` (default 10 min) is reclaimed, so the next request after
+waits FIFO with \`queue: true\`. New instances come at a **scaling rate**: an initial \`burst\`, then \`scaleRate\` more
+(a token bucket per new instance, as AWS Lambda scales: a burst of 500–3,000 by region, then 500 a minute), so instances
+created by time t ≤ burst + scaleRate × t; a request that finds no idle instance when none may be created is throttled
+(or, with \`queue: true\`, waits for an instance to free up or the next one the rate allows). An instance idle for \`idleTimeout\` (default 10 min) is reclaimed, so the next request after
 a quiet spell is cold again; \`provisioned: N\` instances are always warm (and billed for it). An invocation running past
-\`maxDuration\` is killed and fails as **error**. After its own work the function calls its links in order and waits (billed
+\`maxDuration\` is killed and fails as **timeout** (counted in \`timedOut\`; billed up to the kill). After its own work the function calls its links in order and waits (billed
 meanwhile).
 
 Default cold starts (lognormal, median / p99): Node.js 140 / 350 ms, Python 85 / 220 ms, Java 240 / 650 ms, Go 60 / 150 ms,
@@ -45,7 +48,11 @@ maxday.github.io/lambda-perf); real functions with dependencies start slower.
 
 **Cost** (AWS x86 list prices, us-east-1): \`pricePerMillion\` ($0.20) per invocation plus \`pricePerGbSecond\`
 ($0.0000166667) × \`memoryMb\`/1024 × billed duration (1 ms steps, init included), plus provisioned instances × GB × time ×
-\`provisionedPricePerGbSecond\`. Statistics: \`coldStarts\`, \`coldStartRatio\`, \`throttled\`, \`peakInstances\`,
+\`provisionedPricePerGbSecond\`. The **free tier** (\`freeRequests\`, 1M, and \`freeGbSeconds\`, 400,000 GB-s, a month) is
+**pro-rated to the simulated time**: a run of T is given T ÷ one month (730 h) of each allowance, and only usage above it is
+billed — so the cost is zero below the free tier and linear above it, and the cost per month (the run's cost at the same
+rate for 730 h) is the monthly usage less the whole free tier. Provisioned capacity has no free tier. Set both to 0 to leave
+the free tier out (e.g. when other functions in the account use it up). Statistics: \`coldStarts\`, \`coldStartRatio\`, \`throttled\`, \`peakInstances\`,
 \`cost: {run, perMonth}\`; \`series.instances.<id>\` is the number of live instances over time.
 
 **Failures** (timeline): \`kill\` takes the whole function down (a regional outage): every invocation it holds — running,
@@ -121,10 +128,31 @@ fn:
     maxDuration: {
       type: 'duration',
       label: 'Max duration',
-      help: 'An invocation running longer is killed and fails as error (Lambda allows up to 15 min).',
+      help: 'An invocation running longer is killed and fails as timeout (Lambda allows up to 15 min).',
       default: '15m',
       min: 0,
       minExclusive: true,
+    },
+    burst: {
+      type: 'number',
+      integer: true,
+      label: 'Scaling burst',
+      help: 'Instances that may be created at once before the scaling rate applies (AWS: 500–3,000 by region).',
+      default: 1000,
+      min: 1,
+      max: 1e6,
+      advanced: true,
+    },
+    scaleRate: {
+      type: 'rate',
+      label: 'Scaling rate',
+      help: 'New instances per second (or per minute: 500/min) after the burst is spent (AWS Lambda: 500 a minute).',
+      default: '500/min',
+      min: 0,
+      minExclusive: true,
+      max: 1e7,
+      examples: ['500/min', '100/s'],
+      advanced: true,
     },
     memoryMb: {
       type: 'number',
@@ -154,6 +182,23 @@ fn:
       min: 0,
       advanced: true,
     },
+    freeRequests: {
+      type: 'number',
+      integer: true,
+      label: 'Free requests a month',
+      help: 'Invocations a month not billed (AWS free tier: 1,000,000), pro-rated to the simulated time.',
+      default: 1_000_000,
+      min: 0,
+      advanced: true,
+    },
+    freeGbSeconds: {
+      type: 'number',
+      label: 'Free GB-s a month',
+      help: 'GB-seconds a month not billed (AWS free tier: 400,000), pro-rated to the simulated time.',
+      default: 400_000,
+      min: 0,
+      advanced: true,
+    },
     provisionedPricePerGbSecond: {
       type: 'number',
       label: 'Provisioned price per GB-s',
@@ -175,7 +220,16 @@ fn:
     coldStarts: { label: 'Cold starts', unit: 'count', help: 'Measured invocations that paid a cold start.' },
     coldStartMs: { label: 'Cold-start time', unit: 'summary-ms', help: 'Init time of the cold starts measured.' },
     throttled: { label: 'Throttled', unit: 'count', help: 'Measured requests refused (429) because concurrency was reached.' },
-    timedOut: { label: 'Killed at max duration', unit: 'count', help: 'Measured invocations killed for running past maxDuration.' },
+    timedOut: {
+      label: 'Killed at max duration',
+      unit: 'count',
+      help: 'Measured invocations killed for running past maxDuration (failed as timeout).',
+    },
+    scaleLimited: {
+      label: 'Scaling-limited',
+      unit: 'count',
+      help: 'Measured requests that found no idle instance when the scaling rate allowed no new one (throttled, or waited with queue).',
+    },
     instances: { label: 'Instances at end', unit: 'count', help: 'Live instances (warm or busy) when the run ended.' },
     peakInstances: { label: 'Peak instances', unit: 'count', help: 'Most instances alive at once.' },
     billedGbSeconds: {
@@ -183,7 +237,11 @@ fn:
       unit: 'count',
       help: 'Billed duration × memory, in GB-seconds (1 ms steps, init included).',
     },
-    cost: { label: 'Cost', unit: 'cost', help: 'Invocations, GB-seconds and provisioned capacity in USD, and per month at the same rate.' },
+    cost: {
+      label: 'Cost',
+      unit: 'cost',
+      help: 'Invocations and GB-seconds above the pro-rated free tier, and provisioned capacity, in USD; and per month at the same rate.',
+    },
     refused: {
       label: 'Refused (down)',
       unit: 'count',

@@ -1,7 +1,9 @@
 /**
  * api-gateway — one entry point routing by the longest matching path prefix
  * to the linked services, after a per-request overhead and an optional
- * authentication step. A request matching no route fails as `error` (404).
+ * authentication step. A request matching no route fails as `error` (404); one
+ * over the throttle (a token bucket of throttleBurst at throttleRate) is
+ * refused at once as `throttled` (429).
  *
  * Frame scratch fields at this kind: `slot` is the routing-table entry (index
  * into `table`) the request's route matched, or NO_ROUTE; `step` and `mark`
@@ -14,6 +16,7 @@ import { Status, type Frame } from '../engine/sim.js';
 import { isZero, sampler, type Sampler } from '../engine/distributions.js';
 import { matchesPrefix, type Link } from './parts/link.js';
 import type { Rng } from '../engine/random.js';
+import { TokenBucket } from './parts/token-bucket.js';
 
 /** No route prefix matches (the frame's `slot`): the gateway's 404. */
 const NO_ROUTE = -1;
@@ -36,8 +39,10 @@ export class ApiGateway extends Node<typeof apiGateway> {
   private readonly instant: boolean;
   private readonly rng: Rng;
   private readonly hForward: number;
+  private readonly throttle: TokenBucket;
   routed = new Float64Array(0);
   notFound = 0;
+  throttled = 0;
 
   constructor(ctx: BuildContext<typeof apiGateway>) {
     super('api-gateway', ctx);
@@ -47,6 +52,7 @@ export class ApiGateway extends Node<typeof apiGateway> {
     this.instant = isZero(this.p.overhead) && isZero(this.p.authTime);
     this.rng = ctx.rng;
     this.hForward = ctx.sim.onFrame((f) => this.forward(f));
+    this.throttle = new TokenBucket(this.p.throttleRate / 1000, this.p.throttleBurst);
   }
 
   override start(): void {
@@ -71,6 +77,10 @@ export class ApiGateway extends Node<typeof apiGateway> {
 
   override receive(f: Frame): void {
     this.arrive(f);
+    if (!this.throttle.take(this.sim.now)) {
+      if (f.measured) this.throttled++;
+      return this.finish(f, Status.throttled);
+    }
     const [entry, needsAuth] = this.match(f.route);
     f.slot = entry;
     if (this.instant) return this.forward(f);
@@ -94,6 +104,6 @@ export class ApiGateway extends Node<typeof apiGateway> {
   override extraStats(): KindStats<typeof apiGateway> {
     const routed: Record<string, number> = {};
     this.table.forEach((e, i) => (routed[e.prefix] = (routed[e.prefix] ?? 0) + this.routed[i]));
-    return { routed, notFound: this.notFound };
+    return { routed, notFound: this.notFound, throttled: this.throttled };
   }
 }

@@ -3,14 +3,18 @@
  * a time; a request finding no idle instance starts a new one, paying a cold
  * start, up to `concurrency` running at once (beyond: throttled, or a FIFO wait
  * with `queue: true`). Idle instances are reclaimed after `idleTimeout`;
- * `provisioned` ones stay warm. Billing per request and per GB-second. The
+ * `provisioned` ones stay warm. New instances come no faster than the scaling
+ * rate allows (a token bucket: `burst`, then `scaleRate`); a request that needs
+ * one when none may be made is throttled, or waits with `queue: true`. Billing
+ * per request and per GB-second above the pro-rated free tier. The
  * timeline can kill the whole function (a regional outage), restore and slow it.
  *
  * Frame scratch fields at this kind:
  * - `f.step`: the callNext cursor (index of the next outgoing link).
  * - `f.slot`: the instance id running the invocation.
  * - `f.mark`: RUNNING while the invocation holds an instance, WAITING in the
- *   queue (`queue: true`), IDLE otherwise (answered, or failed by a kill) —
+ *   queue (`queue: true`) — for a place under the concurrency limit, or holding
+ *   one, for an instance the scaling rate allows —, IDLE otherwise (answered, or failed by a kill) —
  *   timers and answers for a frame that is no longer RUNNING are ignored.
  *
  * The concurrency limit is a worker pool of one group (parts/worker-pool.ts):
@@ -24,7 +28,8 @@ import { sampler, type Sampler } from '../engine/distributions.js';
 import type { Rng } from '../engine/random.js';
 import { Histogram, ratio, round, summary3 } from '../engine/stats.js';
 import { Level } from './parts/level.js';
-import { costStats } from './parts/cost.js';
+import { costStats, HOURS_PER_MONTH } from './parts/cost.js';
+import { TokenBucket } from './parts/token-bucket.js';
 import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import { COLD_START, type ServerlessParams, type serverless } from '../kinds/serverless.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
@@ -48,6 +53,12 @@ export class Serverless extends Node<typeof serverless> {
   private readonly hExpire: number;
   /** The concurrency limit: running invocations and those waiting FIFO for it. */
   private readonly pool: WorkerPool;
+  /** New instances allowed: `burst` at once, then `scaleRate`. */
+  private readonly scaling: TokenBucket;
+  /** Invocations holding a place under the limit that wait for an instance the scaling rate allows (`queue: true`). */
+  private readonly scaleWait: Frame[] = [];
+  private readonly hScale: number;
+  private isScaleTimerSet = false;
   // per instance id
   private isBusy: boolean[] = [];
   private isAlive: boolean[] = [];
@@ -69,6 +80,7 @@ export class Serverless extends Node<typeof serverless> {
   coldStarts = 0;
   throttled = 0;
   timedOut = 0;
+  scaleLimited = 0;
   refused = 0;
   private gbMs = 0;
 
@@ -83,9 +95,11 @@ export class Serverless extends Node<typeof serverless> {
     this.hKill = ctx.sim.onFrame((f) => {
       if (f.mark !== RUNNING) return;
       if (f.measured) this.timedOut++;
-      this.done(f, Status.error);
+      this.done(f, Status.timeout);
     });
     this.hExpire = ctx.sim.onTimer((id) => this.expire(id));
+    this.hScale = ctx.sim.onTimer(() => this.scaleUp());
+    this.scaling = new TokenBucket(this.p.scaleRate / 1000, this.p.burst);
     this.pool = new WorkerPool(this, 1, this.p.concurrency, this.p.queue ? Infinity : 0);
     this.warm = new Level(ctx.recorder.series.bucketMs, 0);
   }
@@ -123,15 +137,50 @@ export class Serverless extends Node<typeof serverless> {
     this.finish(f, Status.throttled);
   }
 
-  /** Invocation f holds a place under the concurrency limit: run it on the warmest idle instance, or a new one. */
+  /**
+   * Invocation f holds a place under the concurrency limit: run it on the
+   * warmest idle instance, or a new one if the scaling rate allows; if not, it
+   * is throttled (giving its place back) or, with `queue: true`, waits.
+   */
   private begin(f: Frame): void {
+    const id = this.idleProvisioned.pop() ?? this.idle.pop();
+    if (id !== undefined) return this.run(f, id, false);
+    if (this.scaling.take(this.sim.now)) return this.run(f, this.newInstance(), true);
+    if (f.measured) this.scaleLimited++;
+    if (this.p.queue) {
+      f.mark = WAITING;
+      this.scaleWait.push(f);
+      return this.armScaleTimer();
+    }
+    if (f.measured) this.throttled++;
+    f.mark = IDLE;
+    const next = this.pool.release(0);
+    if (next !== null) this.begin(next);
+    this.finish(f, Status.throttled);
+  }
+
+  /** Wake when the scaling rate allows the next instance, for the invocations waiting for one. */
+  private armScaleTimer(): void {
+    if (this.isScaleTimerSet || !this.scaleWait.length) return;
+    this.isScaleTimerSet = true;
+    this.sim.timer(this.scaling.waitFor(this.sim.now), this.hScale, 0);
+  }
+
+  private scaleUp(): void {
+    this.isScaleTimerSet = false;
+    while (this.scaleWait.length && this.scaling.take(this.sim.now)) {
+      this.run(this.scaleWait.shift() as Frame, this.newInstance(), true);
+    }
+    this.armScaleTimer();
+  }
+
+  /** Run invocation f on instance `id`, paying a cold start if the instance is new. */
+  private run(f: Frame, id: number, isCold: boolean): void {
     const now = this.sim.now;
     if (f.measured) this.invocations++;
     this.billedInvocations++;
-    let id = this.idleProvisioned.pop() ?? this.idle.pop();
     let delay = 0;
-    if (id === undefined) {
-      id = this.newInstance();
+    if (isCold) {
       delay = this.initTime(this.rng) * this.slowFactor;
       if (f.measured) {
         this.coldStarts++;
@@ -172,6 +221,9 @@ export class Serverless extends Node<typeof serverless> {
       this.idle.push(id);
       this.sim.timer(this.p.idleTimeout, this.hExpire, id);
     }
+    // an invocation waiting for the scaling rate already holds a place: it takes the freed instance first
+    const waiting = this.scaleWait.shift();
+    if (waiting !== undefined) this.run(waiting, (this.idleProvisioned.pop() ?? this.idle.pop()) as number, false);
     const next = this.pool.release(0);
     if (next !== null) this.begin(next);
     this.finish(f, status);
@@ -218,6 +270,7 @@ export class Serverless extends Node<typeof serverless> {
       f.mark = IDLE;
     }
     this.pool.drop(0);
+    this.scaleWait.length = 0;
     for (let id = 0; id < this.isAlive.length; id++) {
       if (!this.isAlive[id]) continue;
       this.isAlive[id] = false;
@@ -254,8 +307,10 @@ export class Serverless extends Node<typeof serverless> {
   override costUsd(now: number): number {
     const p = this.p,
       gb = p.memoryMb / 1024;
-    const requests = (this.billedInvocations / 1e6) * p.pricePerMillion;
-    const duration = (this.gbMs / 1000) * p.pricePerGbSecond;
+    // the free tier, pro-rated: a run of `now` ms gets now ÷ (one month) of each monthly allowance
+    const month = now / (HOURS_PER_MONTH * 3_600_000);
+    const requests = (Math.max(0, this.billedInvocations - p.freeRequests * month) / 1e6) * p.pricePerMillion;
+    const duration = Math.max(0, this.gbMs / 1000 - p.freeGbSeconds * month) * p.pricePerGbSecond;
     return requests + duration + p.provisioned * gb * (now / 1000) * p.provisionedPricePerGbSecond;
   }
 
@@ -275,6 +330,7 @@ export class Serverless extends Node<typeof serverless> {
       coldStartMs: summary3(this.init),
       throttled: this.throttled,
       timedOut: this.timedOut,
+      scaleLimited: this.scaleLimited,
       instances: this.warm.value,
       peakInstances: this.warm.max,
       billedGbSeconds: round(this.gbMs / 1000, 3),

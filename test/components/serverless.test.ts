@@ -48,14 +48,18 @@ describe('serverless', () => {
     expect(num(r, 'fn', 'coldStarts')).toBe(0);
   });
 
-  it('kills invocations that run past maxDuration as error', () => {
+  it('kills invocations that run past maxDuration as timeout', () => {
     const r = fn('serviceTime: 2s, coldStart: 0ms, maxDuration: 1s', 'users: 1, iterations: 3', null);
-    expect(r.summary.failures.error).toBe(3);
+    expect(r.summary.failures.timeout).toBe(3);
     expect(num(r, 'fn', 'timedOut')).toBe(3);
   });
 
   it('bills per request and per GB-second (init included, 1 ms steps)', () => {
-    const r = fn('serviceTime: 100ms, coldStart: 50ms, memoryMb: 1024, idleTimeout: 1h', 'users: 1, iterations: 1000', null);
+    const r = fn(
+      'serviceTime: 100ms, coldStart: 50ms, memoryMb: 1024, idleTimeout: 1h, freeRequests: 0, freeGbSeconds: 0',
+      'users: 1, iterations: 1000',
+      null,
+    );
     const gbS = (150 + 999 * 100) / 1000;
     expect(num(r, 'fn', 'billedGbSeconds')).toBeCloseTo(gbS, 3);
     expect((r.components.fn.cost as { run: number }).run).toBeCloseTo(1000 * 0.2e-6 + gbS * 0.0000166667, 6);
