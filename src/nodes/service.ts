@@ -40,12 +40,12 @@ const HOLDS = 1;
 /** Frame.mark of a request its instance failed when it went down: its pending events are ignored. */
 const DEAD = 4;
 
-/** The runtime of a service: instances of workers with FIFO queues, failures and autoscaling. */
 /** outOfService: taken out by a deploy, finishing what it holds (its grace period). */
 const DRAINING = 1;
 /** outOfService: stopped, its replacement not started yet. */
 const STOPPED = 2;
 
+/** The runtime of a service: instances of workers with FIFO queues, failures and autoscaling. */
 export class Service extends Node<typeof service> implements Scalable, Replaceable {
   readonly p: ServiceParams;
   private readonly health: InstanceHealth;
@@ -69,9 +69,6 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
   private readonly billed: Level;
   rejected = 0;
   refused = 0;
-
-  constructor(ctx: BuildContext<typeof service>) {
-    super('service', ctx);
   /**
    * Instances a deploy has taken out until their replacement starts: DRAINING
    * (deregistered, the old process still accepts what reaches it) for the grace
@@ -83,6 +80,9 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
   /** Cost up to the last price change (a resize), and the billed instance-ms at that time. */
   private costMarkUsd = 0;
   private costMarkArea = 0;
+
+  constructor(ctx: BuildContext<typeof service>) {
+    super('service', ctx);
     // copied: `set` events change workers and speed
     this.p = { ...ctx.params };
     const a = this.p.autoscale ? new Autoscaler(this.p.autoscale, ctx.sim, this) : null;
@@ -124,11 +124,11 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
     if (inst < 0) inst = n === 1 ? 0 : Math.floor(this.pickRng() * n);
     f.inst = inst;
     if (this.health.anyDown && !this.health.isUp(inst)) return this.refuse(f);
+    if (this.outOfService !== null && this.outOfService[inst] === STOPPED) return this.refuse(f);
     const r = this.pool.request(f, inst);
     if (r === GRANTED) return this.begin(f);
     if (r === FULL) return this.reject(f);
     f.mark = RECEIVED;
-    if (this.outOfService !== null && this.outOfService[inst] === STOPPED) return this.refuse(f);
   }
 
   /** The instance is down: fail at once (error). */
@@ -258,10 +258,6 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
     },
   };
 
-  // ---- autoscaling (see autoscale.ts) --------------------------------
-
-  get serving(): number {
-    return this.nReg;
   // ---- deploys and resizes (the timeline's planned changes) -------------
 
   /** A deploy will take instances out: a load balancer in front must see registrations. */
@@ -290,6 +286,7 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
 
   bringIn(inst: number): void {
     (this.outOfService as Uint8Array)[inst] = 0;
+    this.warm?.reset(inst, this.sim.now); // the new version starts cold
     // an autoscaler may have removed the slot meanwhile: then it stays unregistered
     if (inst < this.nReg) (this.registered as Uint8Array)[inst] = 1;
   }
@@ -323,6 +320,10 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
     this.p.costPerHour = costPerHour;
   }
 
+  // ---- autoscaling (see autoscale.ts) --------------------------------
+
+  get serving(): number {
+    return this.nReg;
   }
 
   get workersPerInstance(): number {
