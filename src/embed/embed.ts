@@ -29,14 +29,14 @@ import '../ui/lesson.js';
 
 /**
  * A worker client that reports, instead of throwing, when the browser refuses
- * the worker: a Worker must come from the page's own origin, so a script loaded
- * from another site cannot start one.
+ * the worker (a page whose Content-Security-Policy allows no blob: workers, which
+ * archsim needs when its script comes from another site).
  */
 function workerClient(): SimClient {
   try {
     return createSimClient();
   } catch (e) {
-    const message = `the simulation worker could not start (${(e as Error).message}). The archsim script must be served from the same site as this page; from another site, use the iframe embed (see docs/embedding.md).`;
+    const message = `the simulation worker could not start (${(e as Error).message}). From another site, this page must allow blob: workers (Content-Security-Policy worker-src), or use the iframe embed (see docs/embedding.md).`;
     return {
       run: async () => ({ ok: false, error: { kind: 'crash', message } }),
       cancel: async () => {},

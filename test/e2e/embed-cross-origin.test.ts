@@ -1,0 +1,92 @@
+/**
+ * The embed as a distributable (#15): course notes on one origin load
+ * archsim-embed.js, its chunks, its worker and the iframe page from another
+ * origin under a CDN-style path, the way a site uses archsim from a CDN. The
+ * page is examples/embed-html/ with its `./archsim/` base pointed at the CDN.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { build, DIST, launch } from './harness.js';
+import { serveStatic, type StaticServer } from './static-server.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SHOTS = join(ROOT, 'screenshots');
+const CDN_PATH = '/some/cdn/path/';
+let browser: Browser, page: Page, cdn: StaticServer, notes: StaticServer, site: string;
+const errors: string[] = [];
+
+const status = (scope: Locator) => scope.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
+const p99Text = (scope: Locator) => scope.getByRole('table', { name: 'Summary' }).getByRole('row', { name: /^p99/ }).textContent();
+
+/** Presses Run in `scope` and waits for the run to finish. */
+async function runIn(scope: Locator): Promise<void> {
+  await scope.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect.poll(async () => (await status(scope).textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/^Done/);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  build();
+  cdn = await serveStatic({ routes: { [CDN_PATH]: DIST }, cors: true });
+  // the example notes, with archsim taken from the CDN instead of a copy beside them
+  site = mkdtempSync(join(tmpdir(), 'archsim-notes-'));
+  cpSync(join(ROOT, 'examples/embed-html'), site, { recursive: true });
+  const html = readFileSync(join(site, 'index.html'), 'utf8');
+  expect(html).toContain('src="./archsim/archsim-embed.js"');
+  writeFileSync(join(site, 'page.html'), html.replaceAll('./archsim/', `${cdn.origin}${CDN_PATH}`));
+  notes = await serveStatic({ routes: { '/notes/': site } });
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  cdn?.close();
+  notes?.close();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+describe('<archsim-embed> served from another origin (a CDN path)', () => {
+  it('renders on the notes page and runs a scenario file, then its variant, in a worker loaded from the CDN', async () => {
+    await page.goto(`${notes.origin}/notes/page.html`);
+    const embed = page.locator('#from-file');
+    await expect.poll(() => embed.getByRole('heading', { name: 'One worker or two?' }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => embed.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
+    await runIn(embed);
+    expect(await p99Text(embed)).toMatch(/p99\s*[\d.]+\s*ms/);
+    await embed.getByLabel('Variant').selectOption('+pool');
+    await runIn(embed);
+    expect(await p99Text(embed)).toMatch(/p99\s*[\d.]+\s*ms/);
+    // the worker is a same-origin bootstrap that imported the CDN's worker script
+    expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(new RegExp(`^blob:${notes.origin}/`)));
+    expect(cdn.served).toContainEqual(expect.stringMatching(/^\/some\/cdn\/path\/assets\/sim\.worker-[\w-]+\.js$/));
+    expect(cdn.served).toContain(`${CDN_PATH}archsim-embed.js`);
+    // the notes site served only the page and its scenario: every archsim file came from the CDN
+    expect([...new Set(notes.served)].sort()).toEqual(['/notes/page.html', '/notes/pool.yaml']);
+    expect(await embed.getByRole('link', { name: /Open in archsim/ }).getAttribute('href')).toMatch(
+      new RegExp(`^${cdn.origin}${CDN_PATH}#design=[\\w-]+$`),
+    );
+  });
+
+  it('runs the inline scenario too, and the iframe page from the CDN, with no console errors', async () => {
+    const inline = page.locator('#inline');
+    await runIn(inline);
+    expect(await p99Text(inline)).toMatch(/p99\s*[\d.]+\s*ms/);
+    const frame = page.frameLocator('#frame').locator('body');
+    await expect.poll(() => frame.getByRole('heading', { name: 'M/M/1: one server, random arrivals' }).count()).toBe(1);
+    await runIn(frame);
+    expect(await p99Text(frame)).toMatch(/p99\s*[\d.]+\s*ms/);
+    await page.screenshot({ path: join(SHOTS, 'embed-cross-origin.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
