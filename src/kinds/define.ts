@@ -121,10 +121,16 @@ export const COMMON_STATS = ['kind', ...(Object.keys(COMMON_STAT_DEFS) as (keyof
 export const FAILURES = ['kill', 'crash', 'restore', 'slow'] as const;
 export type Failure = (typeof FAILURES)[number];
 
+/** Planned changes the timeline can make: replace every instance with a new version, or move to a bigger or smaller machine. */
+export const CHANGES = ['deploy', 'resize'] as const;
+export type Change = (typeof CHANGES)[number];
+
 /** What the scenario timeline (`events:`) may do to a component of this kind. */
 export interface TimelineCapability<P> {
   /** Failure events it accepts (instance numbers count up to `instances(p)`). */
   failures?: readonly Failure[];
+  /** Planned changes it accepts (a rolling or recreate `deploy`, a vertical `resize`). */
+  changes?: readonly Change[];
   /** Parameters a `set` event may change, given the component's parameters (a closed client has no rate to set). */
   settable?(p: P): readonly (keyof P & string)[];
 }
@@ -155,16 +161,10 @@ export interface OwnPace extends Partial<Pace> {
 export interface SourceCapability<P> {
   /**
    * About how many requests a run issues by `horizonMs` (sizes the run before it starts);
-/** Planned changes the timeline can make: replace every instance with a new version, or move to a bigger or smaller machine. */
-export const CHANGES = ['deploy', 'resize'] as const;
-export type Change = (typeof CHANGES)[number];
-
    * `downstream` is how fast what the source calls can answer (unknown: no limit, no time).
    */
   estimateRequests(p: P, horizonMs: number, downstream?: Pace): number;
   /** The longest a request can take before it fails (bounds draining; Infinity when unbounded). */
-  /** Planned changes it accepts (a rolling or recreate `deploy`, a vertical `resize`). */
-  changes?: readonly Change[];
   requestDeadline(p: P): number;
   /** The source stops by itself (a closed workload with iterations), so the scenario needs no duration. */
   isBounded(p: P): boolean;

@@ -17,7 +17,6 @@ import { Histogram, type TimeAverage, round, summary3 } from '../engine/stats.js
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
 import { nextLink, type Link } from './parts/link.js';
-import type { WorkerPool } from './parts/worker-pool.js';
 import type { DeployPlan, ResizePlan, TimelineEvent } from '../timeline/events.js';
 
 /** Typed `set` handlers of a kind: for each settable parameter, what to do with its new value. */
@@ -125,8 +124,6 @@ export abstract class Node<D extends AnyKindDef = AnyKindDef> {
     this.unsupported('slow', inst);
   }
 
-  /**
-   * This kind's handlers for `set` events, one per parameter its definition's
   /** Replace every instance with a new one (a `deploy` event, src/nodes/parts/rollout.ts). */
   deploy(_plan: DeployPlan): void {
     this.unsupported('deploy', 0);
@@ -140,6 +137,8 @@ export abstract class Node<D extends AnyKindDef = AnyKindDef> {
   /** Told, before the run starts, of each timeline event aimed at this node (to prepare what it will need). */
   planned(_e: TimelineEvent): void {}
 
+  /**
+   * This kind's handlers for `set` events, one per parameter its definition's
    * `timeline.settable` names; each value arrives resolved, in the parameter's own type.
    */
   protected readonly setters: Setters<D> = {};
