@@ -23,6 +23,8 @@ const USAGE = `usage:
   archsim schema                 print the scenario JSON Schema
 
 run options:
+import { TRACE_USAGE, traceFlag, writeTrace, type TraceArgs } from './trace.js';
+import { runTraced } from '../run/trace-run.js';
   --seed N              random seed (overrides the scenario's)
   --duration D          simulated duration, e.g. 2m, 30s
   --set id.param=value  override a parameter (repeatable), e.g. --set app.workers=4
@@ -44,6 +46,7 @@ class RunFailedError extends Error {}
 const print = (text: string) => void process.stdout.write(`${terminalSafe(text, true)}\n`);
 const printError = (text: string) => void process.stderr.write(`${terminalSafe(text, true)}\n`);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+${TRACE_USAGE}
 
 interface Args {
   cmd: string;
@@ -71,6 +74,8 @@ function parseArgs(argv: string[]): Args {
     return n;
   };
   const format = (f: 'json' | 'csv', flag: string) => {
+  /** --trace FILE and the requests it traces (src/cli/trace.ts). */
+  trace?: Partial<TraceArgs>;
     if (a.format !== 'text' && a.format !== f)
       throw new UsageError(`${flag} cannot be combined with --${a.format}: choose one output format`);
     a.format = f;
@@ -113,6 +118,17 @@ function parseArgs(argv: string[]): Args {
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         else a.files.push(arg);
     }
+      case '--jobs':
+        a.jobs = count(take(), flag, 1, 256);
+        break;
+      case '--steps':
+        a.steps = count(take(), flag, 2, MAX_SWEEP_POINTS);
+        break;
+      case '--trace':
+      case '--trace-sample':
+      case '--trace-percentile':
+        traceFlag((a.trace ??= {}), flag, take(), (m) => new UsageError(m));
+        break;
   }
   return a;
 }
@@ -157,11 +173,24 @@ function cmdValidate(a: Args): number {
   if (!a.files.length) throw new UsageError('validate expects one or more scenario files');
   let bad = 0;
   for (const file of a.files) {
+  if (a.trace) return cmdTrace(a, scenario, running);
     try {
       const text = read(file);
       const s = loadScenario(text, { file });
       const variants = listVariants(parseScenarioText(text, file).raw);
       const named = variants.length ? `, variants: ${variants.join(', ')}` : '';
+/** `run --trace FILE`: the run replayed to trace its requests, the report, and the trace file. */
+function cmdTrace(a: Args, scenario: Parameters<typeof runTraced>[0], running: <T>(f: () => T) => T): number {
+  const t = a.trace as Partial<TraceArgs>;
+  if (t.file === undefined) throw new UsageError('--trace-sample and --trace-percentile need --trace FILE');
+  if (a.replications && a.replications > 1) throw new UsageError('--trace traces one run: drop --replications');
+  const result = running(() => runTraced(scenario, { maxEvents: a.maxEvents }, t));
+  const note = writeTrace(t.file, result, (m) => new UsageError(m));
+  print(a.format === 'json' ? jsonSafe(JSON.stringify(result, null, 2)) : a.format === 'csv' ? csvReport(result) : textReport(result));
+  printError(note);
+  return 0;
+}
+
       print(terminalSafe(`${file}: ok — ${s.components.length} components, ${s.links.length} links${named}`));
     } catch (e) {
       bad++;
@@ -207,6 +236,12 @@ export function main(argv: string[]): number | Promise<number> {
     }
     if (e instanceof RunFailedError) {
       printError(
+    return failed(e);
+  }
+}
+
+/** The exit status and message of a command that threw: 2 bad input, 3 a run refused or failed. */
+function failed(e: unknown): number {
         `archsim: the run failed: ${e.message}\n(the scenario passed validation, so this is a bug in archsim; please report it with the scenario)`,
       );
       return 3;

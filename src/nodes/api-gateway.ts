@@ -51,7 +51,7 @@ export class ApiGateway extends Node<typeof apiGateway> {
     this.auth = sampler(this.p.authTime);
     this.instant = isZero(this.p.overhead) && isZero(this.p.authTime);
     this.rng = ctx.rng;
-    this.hForward = ctx.sim.onFrame((f) => this.forward(f));
+    this.hForward = ctx.sim.onFrame((f) => this.forward(f), 'overhead');
     this.throttle = new TokenBucket(this.p.throttleRate / 1000, this.p.throttleBurst);
   }
 

@@ -59,7 +59,7 @@ export class Cache extends Node<typeof cache> {
     this.instant = isZero(this.p.hitTime);
     this.rng = ctx.rng;
     this.hitRng = ctx.stream('hits');
-    this.hLooked = ctx.sim.onFrame((f) => this.looked(f));
+    this.hLooked = ctx.sim.onFrame((f) => this.looked(f), 'lookup');
   }
 
   override receive(f: Frame): void {
@@ -72,6 +72,7 @@ export class Cache extends Node<typeof cache> {
       const hit = this.lookup(f.key, f.measured);
       if (f.measured) hit ? this.hits++ : this.misses++;
       f.step = hit ? HIT : MISS;
+      if (f.trace !== null) f.trace.note(f, 'cache', hit ? 'hit' : 'miss');
     }
     if (this.instant) this.looked(f);
     else this.sim.after(this.draw(this.rng) * this.slowFactor, this.hLooked, f);
@@ -85,6 +86,7 @@ export class Cache extends Node<typeof cache> {
       else this.misses++;
     }
     f.step = BYPASS;
+    if (f.trace !== null) f.trace.note(f, 'cache', 'bypass (down)');
     this.toDownstream(f);
   }
 

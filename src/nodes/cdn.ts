@@ -48,7 +48,7 @@ export class Cdn extends Node<typeof cdn> {
     this.objects = new KeyCache(this.p.capacity, 'lru');
     this.draw = sampler(this.p.hitTime);
     this.rng = ctx.rng;
-    this.hLooked = ctx.sim.onFrame((f) => this.looked(f));
+    this.hLooked = ctx.sim.onFrame((f) => this.looked(f), 'lookup');
   }
 
   /** Object id of a request on a fronted route, or -1 when the edge does not cache it. */

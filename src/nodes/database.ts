@@ -92,8 +92,8 @@ export class Database extends Node<typeof database> {
     this.hasPool = p.pool.size !== undefined;
     this.freeConnections = p.pool.size ?? 0;
     this.poolInUse = ctx.sim.timeAverage();
-    this.hConnected = ctx.sim.onFrame((f) => this.toServer(f));
-    this.hDone = ctx.sim.onFrame((f) => this.done(f));
+    this.hConnected = ctx.sim.onFrame((f) => this.toServer(f), 'connect');
+    this.hDone = ctx.sim.onFrame((f) => this.done(f), 'query');
     this.hAcquireTimeout = ctx.sim.onFrame((f) => this.acquireTimedOut(f));
   }
 
@@ -119,6 +119,7 @@ export class Database extends Node<typeof database> {
     this.freeConnections--;
     this.poolInUse.add(this.sim.now, 1);
     if (f.measured) this.poolWait.record(this.sim.now - f.t0);
+    if (f.trace !== null) f.trace.waited(f, 'pool wait');
     this.toServer(f);
   }
 

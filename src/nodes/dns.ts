@@ -43,7 +43,7 @@ export class Dns extends Node<typeof dns> {
     this.lookup = sampler(this.p.lookupTime);
     this.rng = ctx.rng;
     this.userRng = ctx.stream('users');
-    this.hForward = ctx.sim.onFrame((f) => this.forward(f));
+    this.hForward = ctx.sim.onFrame((f) => this.forward(f), 'lookup');
   }
 
   override start(): void {

@@ -57,7 +57,7 @@ export class LoadBalancer extends Node<typeof loadBalancer> {
     this.rng = ctx.rng;
     this.overhead = sampler(this.p.overhead);
     this.instantOverhead = isZero(this.p.overhead);
-    this.hForward = ctx.sim.onFrame((f) => this.forward(f));
+    this.hForward = ctx.sim.onFrame((f) => this.forward(f), 'overhead');
   }
 
   override start(): void {

@@ -35,7 +35,7 @@ export class Pubsub extends Node<typeof pubsub> {
     this.draw = sampler(ctx.params.publishTime);
     this.rng = ctx.rng;
     this.callRng = ctx.stream('calls');
-    this.hPublish = ctx.sim.onFrame((f) => this.publish(f));
+    this.hPublish = ctx.sim.onFrame((f) => this.publish(f), 'publish');
   }
 
   override receive(f: Frame): void {

@@ -70,7 +70,7 @@ export class Queue extends Node<typeof queue> {
     this.draw = sampler(this.p.enqueueTime);
     this.instant = isZero(this.p.enqueueTime);
     this.rng = ctx.rng;
-    this.hStore = ctx.sim.onFrame((f) => this.store(f));
+    this.hStore = ctx.sim.onFrame((f) => this.store(f), 'enqueue');
     this.hVisible = ctx.sim.onFrame((m) => this.visible(m));
     this.hAcked = ctx.sim.onFrame((m) => this.acked(m, this.heldStatus[m.mark] as Status));
     this.parts = Array.from({ length: Math.max(1, this.p.partitions) }, () => new Deque<Frame>());

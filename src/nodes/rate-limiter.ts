@@ -31,7 +31,7 @@ export class RateLimiter extends Node<typeof rateLimiter> {
     const p = (this.p = ctx.params);
     this.limit = p.limit ?? Math.max(1, Math.round((p.rate * p.window) / 1000));
     this.init(this.one);
-    this.hLeave = ctx.sim.onFrame((f) => this.leave(f));
+    this.hLeave = ctx.sim.onFrame((f) => this.leave(f), 'throttle delay');
   }
 
   /** A fresh bucket: full of tokens; empty queue; no window counted yet. */

@@ -91,7 +91,7 @@ export class Serverless extends Node<typeof serverless> {
     this.draw = sampler(this.p.serviceTime);
     this.rng = ctx.rng;
     this.callRng = ctx.stream('calls');
-    this.hServed = ctx.sim.onFrame((f) => f.mark === RUNNING && this.next(f));
+    this.hServed = ctx.sim.onFrame((f) => f.mark === RUNNING && this.next(f), 'run');
     this.hKill = ctx.sim.onFrame((f) => {
       if (f.mark !== RUNNING) return;
       if (f.measured) this.timedOut++;

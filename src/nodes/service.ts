@@ -99,7 +99,7 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
     this.callRng = ctx.stream('calls');
     this.pickRng = ctx.stream('pick');
     this.crashRng = ctx.stream('crash');
-    this.hServed = ctx.sim.onFrame((f) => this.served(f));
+    this.hServed = ctx.sim.onFrame((f) => this.served(f), 'service');
     this.warm = this.p.warmUp ? new WarmUp(this.p.warmUp, n, ctx.stream('warm-up')) : null;
     const cold = (inst: number) => this.warm?.reset(inst, ctx.sim.now);
     this.health = new InstanceHealth(n, this.p.restartTime, ctx.sim, (inst) => this.lose(inst), cold);

@@ -7,7 +7,7 @@
  */
 import { replicaSeeds } from '../analysis/replica-seeds.js';
 import type { SimPool } from '../worker/pool.js';
-import type { ProgressMessage, RunOutcome, RunRequest, RunResult } from '../worker/api.js';
+import type { ProgressMessage, RunOutcome, RunRequest } from '../worker/api.js';
 import type { ScenarioDoc } from './design.js';
 import { prepareRun, PROGRESS_EVERY_MS, type PreparedRun, type RunOptions } from './run-controller.js';
 import type { RunsStore } from './runs.js';
@@ -156,7 +156,3 @@ export class CampaignController {
     if (this.#isActive) this.pool().cancel();
   }
 }
-
-/** The results of a replicated run, or undefined for a single run. */
-export const replicasOf = (r: { replicas?: RunResult[] }): RunResult[] | undefined =>
-  r.replicas && r.replicas.length > 1 ? r.replicas : undefined;

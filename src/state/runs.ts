@@ -116,3 +116,6 @@ export const isOfOpenDesign = (ctx: RunsContext, run: RunRecord): boolean => run
 
 /** True while a run is in progress. */
 export const isRunning = (ctx: RunsContext): boolean => ctx.runs.some((r) => r.status === 'running');
+
+/** A replicated run's results (two or more), or undefined for a single run. */
+export const replicasOf = (run: RunRecord): RunResult[] | undefined => (run.replicas && run.replicas.length > 1 ? run.replicas : undefined);

@@ -55,5 +55,10 @@ export const appStyles = css`
   .side archsim-lesson { flex: 1 1 auto; }
   .inspector { grid-area: inspector; background: var(--panel); border-left: 1px solid var(--line); overflow: auto; min-height: 0; }
   .results { grid-area: results; background: var(--panel); border-top: 1px solid var(--line); min-height: 0; display: flex; }
-  archsim-results { flex: 1; }
+  archsim-results, archsim-sweep { flex: 1; min-width: 0; }
+  archsim-results[hidden], archsim-sweep[hidden] { display: none; }
+  .results-tabs { display: flex; flex-direction: column; gap: 2px; padding: 8px 0 0 6px; border-right: 1px solid var(--line); }
+  .results-tabs button { border: none; border-left: 2px solid transparent; border-radius: 0; background: none; padding: 4px 8px; color: var(--muted); font: 12px var(--font); cursor: pointer; text-align: left; }
+  .results-tabs button[aria-selected=true] { border-left-color: var(--accent); color: var(--text); font-weight: 600; }
+  .results-tabs button:focus-visible { outline: 2px solid var(--focus); }
 `;

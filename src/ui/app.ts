@@ -12,6 +12,9 @@ import { asDoc, createDesignStore, freshId, variantDoc, type ScenarioDoc } from 
 import { createRunsStore, isRunning } from '../state/runs.js';
 import { createUiStore, type Notice, type UiContext } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
+import { CampaignController, REPLICATION_CHOICES } from '../state/campaign-controller.js';
+import { createSweepsStore } from '../state/sweeps.js';
+import { poolSize, SimPool } from '../worker/pool.js';
 import { exportYaml, importYaml } from '../state/yaml-io.js';
 import { decodeShare, encodeShare } from '../state/share.js';
 import { loadDesign, saveDesign, SET_ASIDE_KEY } from '../state/persist.js';
@@ -47,6 +50,19 @@ export class ArchsimApp extends LitElement {
   readonly ui = createUiStore(reducedMotion);
   readonly runs = createRunsStore();
   readonly controller = new RunController(this.runs, createSimClient);
+  readonly sweeps = createSweepsStore();
+  #pool: SimPool | undefined;
+  /** Replications and sweeps run on a pool of workers, one per core (at most 8), started on first use. */
+  readonly campaigns = new CampaignController(
+    this.runs,
+    this.sweeps,
+    () => (this.#pool ??= new SimPool(createSimClient, poolSize(navigator.hardwareConcurrency))),
+  );
+  /** Seeds a press of Run simulates (1: a single run; more: replications on the worker pool). */
+  @state() private replications = 1;
+  /** What the results area shows: the run, or the sweep view (loaded on first use). */
+  @state() private resultsView: 'run' | 'sweep' = 'run';
+  @state() private isSweepLoaded = false;
   @query('archsim-diagram') private diagram!: ArchsimDiagram;
   @query('archsim-inspector') private inspector!: ArchsimInspector;
   @query('archsim-lesson') private lesson!: ArchsimLesson;
@@ -80,6 +96,11 @@ export class ArchsimApp extends LitElement {
     () => this.runs,
     (s) => isRunning(s.context),
   );
+  #sweeping = new StoreController(
+    this,
+    () => this.sweeps,
+    (s) => s.context.sweep?.status === 'running',
+  );
   #saveTimer = 0;
 
   static override styles = appStyles;
@@ -112,6 +133,7 @@ export class ArchsimApp extends LitElement {
     window.removeEventListener('keydown', this.#onKey);
     window.removeEventListener('hashchange', this.#fromHash);
     this.controller.dispose();
+    this.#pool?.dispose();
   }
 
   #fromHash = async () => {
@@ -267,6 +289,35 @@ export class ArchsimApp extends LitElement {
     return html`<div class="view-tabs" role="tablist" aria-label="Centre view">${tab('diagram', 'Diagram')}${tab('source', n ? `Source (${n} problem${n === 1 ? '' : 's'})` : 'Source')}</div>`;
   }
 
+  /** Shows the single run or the Sweep view; the sweep's code is fetched the first time. */
+  async #showResults(view: 'run' | 'sweep'): Promise<void> {
+    if (view === 'sweep' && !this.isSweepLoaded) {
+      try {
+        await import('./sweep-view.js');
+        this.isSweepLoaded = true;
+      } catch (e) {
+        return this.#notify('error', `The Sweep view could not be loaded: ${(e as Error).message}`);
+      }
+    }
+    this.resultsView = view;
+  }
+
+  /** The results area's views, as tabs: Run (the single or replicated run) and Sweep. */
+  #resultsTabs() {
+    const tab = (view: 'run' | 'sweep', label: string) =>
+      html`<button role="tab" id=${`tab-${view}`} aria-controls=${`panel-${view}`} aria-selected=${this.resultsView === view}
+        tabindex=${this.resultsView === view ? 0 : -1} @click=${() => this.#showResults(view)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(e.key)) return;
+          e.preventDefault();
+          const next = this.resultsView === 'run' ? 'sweep' : 'run';
+          void this.#showResults(next).then(() =>
+            this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus()),
+          );
+        }}>${label}</button>`;
+    return html`<div class="results-tabs" role="tablist" aria-label="Results view" aria-orientation="vertical">${tab('run', 'Run')}${tab('sweep', 'Sweep')}</div>`;
+  }
+
   #openGallery(): void {
     this.isGalleryOpen = true;
     this.updateComplete.then(() => this.gallery.updateComplete).then(() => this.gallery.focusCurrent());
@@ -319,7 +370,11 @@ export class ArchsimApp extends LitElement {
     const label = [doc.title || 'design', variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
     this.ui.trigger.notify({ notice: null });
     this.isGalleryOpen = false;
-    const problems = await this.controller.start(doc, { ...ui, variant }, label);
+    if (this.resultsView === 'sweep') this.resultsView = 'run';
+    const problems =
+      this.replications > 1
+        ? await this.campaigns.replicate(doc, { ...ui, variant }, label, this.replications)
+        : await this.controller.start(doc, { ...ui, variant }, label);
     if (problems.length)
       this.#notify(
         'error',
@@ -366,9 +421,13 @@ export class ArchsimApp extends LitElement {
             <option value="" .selected=${!shownVariant(doc, ui.variant)}>base</option>${variants.map((v) => html`<option .selected=${v === ui.variant}>${v}</option>`)}
           </select></label>
         <label>Seed <input aria-label="Run seed" class="short" placeholder=${String(doc.seed ?? 'default')} .value=${ui.seed} @change=${(e: Event) => this.ui.trigger.setRunOptions({ seed: (e.target as HTMLInputElement).value })}></label>
+        <label>Seeds <select aria-label="Replications" title="Run the design with this many seeds (the run's seed, seed+1, …) on all cores: every figure gets its 95 % confidence interval"
+          @change=${(e: Event) => (this.replications = Number((e.target as HTMLSelectElement).value))}>
+          ${REPLICATION_CHOICES.map((n) => html`<option value=${n} .selected=${n === this.replications}>${n === 1 ? '1 (single run)' : `${n} replications`}</option>`)}
+        </select></label>
         <label>Duration <input aria-label="Run duration" class="short" placeholder=${String(doc.duration ?? '—')} .value=${ui.duration} @change=${(e: Event) => this.ui.trigger.setRunOptions({ duration: (e.target as HTMLInputElement).value })}></label>
         <button class="primary run ${running ? 'stop' : ''}" title=${running ? 'Stop the run: the results so far stay' : 'Run the simulation of this design'}
-          @click=${() => (running ? this.controller.stop() : this.#run())}><span aria-hidden="true">${running ? '■' : '▶'}</span> ${running ? 'Stop' : 'Run'}</button>
+          @click=${() => (running ? this.#stop() : this.#run())}><span aria-hidden="true">${running ? '■' : '▶'}</span> ${running ? 'Stop' : 'Run'}</button>
         <span class="sep"></span>
         <button class="icon" aria-label="Undo" title="Undo the last edit (Ctrl+Z)" @click=${() => this.design.trigger.undo()}>↶</button>
         <button class="icon" aria-label="Redo" title="Redo the edit undone (Ctrl+Shift+Z)" @click=${() => this.design.trigger.redo()}>↷</button>
@@ -391,6 +450,12 @@ export class ArchsimApp extends LitElement {
       </header>`;
   }
 
+  /** Stops whatever runs: the single run, or every run of a campaign. */
+  #stop(): void {
+    this.controller.stop();
+    this.campaigns.stop();
+  }
+
   #icon(name: string) {
     return html`<svg class="ui-icon" viewBox="0 0 24 24" aria-hidden="true">${uiIcon(name)}</svg>`;
   }
@@ -398,7 +463,7 @@ export class ArchsimApp extends LitElement {
   override render() {
     const { doc, source } = this.#design.value,
       ui = this.#ui.value,
-      running = this.#running.value;
+      running = this.#running.value || this.#sweeping.value;
     const isEdited = this.#opened.isEdited(doc);
     return html`
       ${this.#topBar(doc, source, running, isEdited)}
@@ -417,7 +482,9 @@ export class ArchsimApp extends LitElement {
           @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson></div>
       </main>
       <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui} @archsim-edit-lesson=${() => this.lesson.edit()}></archsim-inspector></aside>
-      <section class="results" aria-label="Results"><archsim-results .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results></section>`;
+      <section class="results" aria-label="Results">${this.#resultsTabs()}
+        <archsim-results id="panel-run" role="tabpanel" aria-labelledby="tab-run" ?hidden=${this.resultsView !== 'run'} .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results>
+        ${this.isSweepLoaded ? html`<archsim-sweep id="panel-sweep" role="tabpanel" aria-labelledby="tab-sweep" ?hidden=${this.resultsView !== 'sweep'} .design=${this.design} .ui=${this.ui} .sweeps=${this.sweeps} .campaigns=${this.campaigns} ?isBusy=${running}></archsim-sweep>` : nothing}</section>`;
   }
 }
 

@@ -83,7 +83,8 @@ export class ArchsimChart extends LitElement {
   #describe(s: ChartSpec): string {
     const events = s.events ?? [];
     const span = s.xMax ?? Math.max(0, ...events.map((x) => x.at));
-    const marked = events.length ? `; events: ${events.map((e) => `${e.label} at ${fmtTime(e.at, span)}`).join(', ')}` : '';
+    const at = (x: number) => (s.xFormat ? s.xFormat(x) : fmtTime(x, span));
+    const marked = events.length ? `; events: ${events.map((e) => `${e.label} at ${at(e.at)}`).join(', ')}` : '';
     return `${s.title}: ${s.yLabel} against ${s.xLabel}${marked}`;
   }
 

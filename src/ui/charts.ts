@@ -21,6 +21,7 @@ import {
   type Selection,
   type SymbolType,
 } from 'd3';
+import { drawBands, type Interval } from './chart-bands.js';
 
 /** The Okabe–Ito palette (colour-blind safe). */
 export const OKABE_ITO = {
@@ -43,6 +44,12 @@ export interface Series {
   marker?: 'circle' | 'square' | 'triangle' | 'diamond';
   /** Drawn thin and muted behind the others (the pinned baseline). */
   isBaseline?: boolean;
+  /** A 95 % confidence band [x, low, high] shaded behind the line (replications). */
+  band?: Interval[];
+  /** 95 % intervals [x, low, high] drawn as whiskers at the points (a sweep's points). */
+  whiskers?: Interval[];
+  /** Drawn without a line: markers only (a sweep's simulated points beside a theory curve). */
+  isPointsOnly?: boolean;
 }
 
 /** What a chart shows. */
@@ -61,6 +68,8 @@ export interface ChartSpec {
   events?: ChartEvent[];
   /** One sentence on what the chart shows (a declared series' help). */
   help?: string;
+  /** How the x axis labels a value (a sweep's parameter); the default reads x as simulated time. */
+  xFormat?: (x: number) => string;
 }
 
 /** A timeline event on a time chart: simulated ms and a short label ("kill app #2"). */
@@ -104,7 +113,7 @@ export const isPlottable = ([x, y]: [number, number], yLog = false): boolean =>
   Number.isFinite(x) && Number.isFinite(y) && (!yLog || y > 0);
 
 /** A frame's layers, created once per <svg> and updated in place on every draw. */
-const LAYERS = ['grid', 'axis x', 'axis y', 'events', 'lines', 'markers'] as const;
+const LAYERS = ['grid', 'axis x', 'axis y', 'events', 'bands', 'lines', 'markers'] as const;
 
 /** The <g> of the frame for `cls`, created on first use. */
 function layer(g: Selection<SVGGElement, unknown, null, undefined>, cls: string) {
@@ -122,7 +131,9 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
   const w = Math.max(120, width),
     h = Math.max(90, height);
   const root = select(el).attr('viewBox', `0 0 ${w} ${h}`).attr('width', w).attr('height', h);
-  const all = spec.series.flatMap((s) => s.points).filter((p) => isPlottable(p, spec.yLog));
+  const all = spec.series
+    .flatMap((s) => [...s.points, ...[...(s.band ?? []), ...(s.whiskers ?? [])].map(([bx, , hi]) => [bx, hi] as [number, number])])
+    .filter((p) => isPlottable(p, spec.yLog));
   const isEmpty = !all.length;
   const iw = w - M.left - M.right,
     ih = h - M.top - M.bottom;
@@ -156,7 +167,7 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
         .tickFormat((t) => ['0%', '90%', '99%', '99.9%', '99.99%', '99.999%', '99.9999%'][+t])
     : axisBottom(x)
         .ticks(Math.max(2, Math.floor(iw / 80)))
-        .tickFormat((t) => fmtTime(+t, xMax));
+        .tickFormat((t) => (spec.xFormat ? spec.xFormat(+t) : fmtTime(+t, xMax)));
   if (isEmpty && !spec.xMax && !spec.xPercentile) xAxis.tickValues([]);
   // axes are the costliest part of a draw (a log scale's grid has dozens of ticks) and a live
   // run mostly leaves their scales alone (a fixed x span, a y domain rounded by nice()): redraw
@@ -193,9 +204,13 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
   const path = line<[number, number]>()
     .x((d) => x(d[0]))
     .y((d) => y(d[1]));
+  drawBands(layer(g, 'bands'), ordered, x, y, spec.yLog);
   layer(g, 'lines')
     .selectAll<SVGPathElement, Series>('path.series')
-    .data(ordered, (s) => s.name)
+    .data(
+      ordered.filter((s) => !s.isPointsOnly),
+      (s) => s.name,
+    )
     .join((enter) => enter.append('path').call((p) => p.append('title')))
     .attr('class', (s) => (s.isBaseline ? 'series baseline' : 'series'))
     .attr('d', (s) => path(s.points) ?? '')
@@ -215,7 +230,7 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
     .join('g')
     .attr('class', 'marker')
     .each(function (s) {
-      const every = Math.max(1, Math.ceil(s.points.length / 8));
+      const every = s.isPointsOnly ? 1 : Math.max(1, Math.ceil(s.points.length / 8));
       select(this)
         .selectAll('path')
         .data(s.points.filter((_, i) => i % every === every - 1 || i === s.points.length - 1))

@@ -11,9 +11,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { kinds } from '../kinds/index.js';
 import { csvReport } from '../output/csv.js';
 import { jsonSafe } from '../output/terminal-safe.js';
-import { isOfOpenDesign, shownRuns, type RunRecord, type RunsContext, type RunsStore } from '../state/runs.js';
+import { isOfOpenDesign, replicasOf, shownRuns, type RunRecord, type RunsContext, type RunsStore } from '../state/runs.js';
 import type { UiStore } from '../state/ui.js';
 import type { RunResult } from '../worker/api.js';
+import type { PhaseSummary } from '../run/result.js';
+import type { ComponentStats } from '../kinds/define.js';
+import { figureAt } from '../analysis/aggregate.js';
+import { estimateBy, isPaired, pairedChange, plusMinus, withBands, withInterval } from './replicated.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { StoreController } from './store-controller.js';
 import { OKABE_ITO as C, percentilePoints, type ChartEvent, type ChartSpec, type Series } from './charts.js';
@@ -27,7 +31,8 @@ import './chart.js';
 /** A summary figure: how to read it from a result, how to show it, and whether a rise is bad news. */
 type Row = {
   label: string;
-  get: (r: RunResult) => number | undefined;
+  /** Where the figure is in a result (aggregate.ts's figureAt reads it, so replicas and paired differences use the same path). */
+  path: string;
   fmt: (x: number | undefined) => string;
   /** Whether a rise is bad news (latency, errors, cost) or good (throughput); undefined: neither (the number of requests). */
   isWorseUp?: boolean;
@@ -35,14 +40,14 @@ type Row = {
   isOptional?: boolean;
 };
 
-const costOf = (r: RunResult) => r.summary.cost as { run?: number; perMonth?: number } | undefined;
+const figureOf = (row: Row, r: RunResult) => figureAt(r, row.path);
 
 /** What the design delivers: throughput and the latency of answered requests (the table named "Summary"). */
 const PERFORMANCE: Row[] = [
-  { label: 'Throughput', get: (r) => r.summary.throughputRps, fmt: (x) => (x === undefined ? '—' : `${rps(x)}/s`), isWorseUp: false },
+  { label: 'Throughput', path: 'summary.throughputRps', fmt: (x) => (x === undefined ? '—' : `${rps(x)}/s`), isWorseUp: false },
   ...(['mean', 'p50', 'p90', 'p95', 'p99', 'max'] as const).map((k) => ({
     label: k === 'mean' ? 'Mean' : k === 'max' ? 'Max' : k,
-    get: (r: RunResult) => r.summary.latencyMs[k],
+    path: `summary.latencyMs.${k}`,
     fmt: ms,
     isWorseUp: true,
   })),
@@ -50,11 +55,11 @@ const PERFORMANCE: Row[] = [
 
 /** What it took and what it lost: requests, failures and cost. */
 const VOLUME: Row[] = [
-  { label: 'Requests', get: (r) => r.summary.requests, fmt: count },
-  { label: 'Failures', get: (r) => r.summary.failed, fmt: count, isWorseUp: true },
-  { label: 'Error rate', get: (r) => r.summary.errorRate, fmt: pct, isWorseUp: true },
-  { label: 'Run cost', get: (r) => costOf(r)?.run, fmt: formatUsd, isWorseUp: true, isOptional: true },
-  { label: 'Per month', get: (r) => costOf(r)?.perMonth, fmt: formatUsd, isWorseUp: true, isOptional: true },
+  { label: 'Requests', path: 'summary.requests', fmt: count },
+  { label: 'Failures', path: 'summary.failed', fmt: count, isWorseUp: true },
+  { label: 'Error rate', path: 'summary.errorRate', fmt: pct, isWorseUp: true },
+  { label: 'Run cost', path: 'summary.cost.run', fmt: formatUsd, isWorseUp: true, isOptional: true },
+  { label: 'Per month', path: 'summary.cost.perMonth', fmt: formatUsd, isWorseUp: true, isOptional: true },
 ];
 
 /** How a change reads: the arrow follows the figure (▲ up, ▼ down), the tone says whether that is better or worse. */
@@ -118,6 +123,12 @@ const fileName = (run: RunRecord, ext: string) =>
       .replace(/^-|-$/g, '') || 'design'
   }.${ext}`;
 
+/** A table cell's text: the run's figure, or for a replicated run its mean ± 95 % half-width over the replicas. */
+const cellOf =
+  (r: RunResult, reps?: RunResult[]) =>
+  (get: (x: RunResult) => number | undefined, fmt: (x: number | undefined) => string): string =>
+    reps ? withInterval(estimateBy(reps, get), fmt) : fmt(get(r));
+
 /** A one-line note (the whole sentence in its tooltip too). */
 const note = (text: string) => html`<p class="note" role="note" title=${text}>${text}</p>`;
 
@@ -165,7 +176,10 @@ export class ArchsimResults extends LitElement {
     const events = (current?.events ?? []).map((e) => ({ at: e.at, label: eventLabel(e) }));
     const id = this.#selected.value;
     const detail = this.tab === 'component' && r && id ? detailCharts(kinds[r.components[id]?.kind ?? ''], id, r, events, xMax) : [];
-    const specs = chartSpecs(r, b, xMax, events);
+    // a replicated run shows its means and intervals once every replication is in
+    const reps = current && current.status !== 'running' ? replicasOf(current) : undefined,
+      baseReps = b && baseline ? replicasOf(baseline) : undefined;
+    const specs = reps ? withBands(chartSpecs(r, b, xMax, events), reps) : chartSpecs(r, b, xMax, events);
     const shown = this.compact ? specs.slice(0, 1) : detail.length ? [...detail, ...specs].slice(0, 3) : specs;
     return html`<section class="side" aria-label="Run summary">
         ${this.compact ? nothing : this.#runBar(ctx, current, baseline)}
@@ -173,7 +187,7 @@ export class ArchsimResults extends LitElement {
         ${current && !isOfOpenDesign(ctx, current) ? note(`This run is of another design, “${current.design.title}”: the diagram shows the design open now, without its figures.`) : nothing}
         ${baseline && current && baseline.design.key !== current.design.key ? note(`Baseline of another design: “${baseline.design.title}” (${baseline.name.split(' · ')[0]}); the differences include the change of design.`) : nothing}
         ${this.compact ? nothing : this.#tabs(id)}
-        <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id, current?.status === 'running')}${this.#warnings(r)}</div>
+        <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id, current?.status === 'running', reps, baseReps)}${this.#warnings(r)}</div>
       </section>
       <section class="charts" aria-label="Charts">${shown.map((s) => html`<archsim-chart .spec=${s}></archsim-chart>`)}</section>`;
   }
@@ -185,10 +199,18 @@ export class ArchsimResults extends LitElement {
     )}</div>`;
   }
 
-  #panel(r: RunResult | undefined, b: RunResult | undefined, baseline: RunRecord | undefined, id: string | undefined, isRunning: boolean) {
-    if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline, isRunning);
-    if (this.tab === 'phases') return this.#phases(r);
-    if (this.tab === 'components') return this.#components(r);
+  #panel(
+    r: RunResult | undefined,
+    b: RunResult | undefined,
+    baseline: RunRecord | undefined,
+    id: string | undefined,
+    isRunning: boolean,
+    reps?: RunResult[],
+    baseReps?: RunResult[],
+  ) {
+    if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline, isRunning, reps, baseReps);
+    if (this.tab === 'phases') return this.#phases(r, reps);
+    if (this.tab === 'components') return this.#components(r, reps);
     return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r);
   }
 
@@ -236,19 +258,39 @@ export class ArchsimResults extends LitElement {
     return warn.length ? html`<ul class="warnings" aria-label="Warnings">${warn.map((w) => html`<li>⚠ ${w.message}</li>`)}</ul>` : nothing;
   }
 
-  #rows(rows: Row[], r?: RunResult, b?: RunResult) {
+  /** Rows of figures: a replicated run shows each as its mean with a ± column, and a baseline adds its value and the change. */
+  #rows(rows: Row[], r?: RunResult, b?: RunResult, reps?: RunResult[], baseReps?: RunResult[]) {
     return rows
-      .filter((row) => (r ? row.get(r) !== undefined : !row.isOptional) || (b && row.get(b) !== undefined))
+      .filter((row) => (r ? figureOf(row, r) !== undefined : !row.isOptional) || (b && figureOf(row, b) !== undefined))
       .map((row) => {
-        const v = r && row.get(r),
-          bv = b && row.get(b);
-        const c = b ? change(row, v, bv) : undefined;
-        return html`<tr><th scope="row">${row.label}</th><td>${row.fmt(v)}</td>${
-          b
-            ? html`<td>${row.fmt(bv)}</td><td class=${c!.tone} title=${c!.words}>${c!.arrow ? html`<span aria-hidden="true">${c!.arrow}</span> ` : nothing}${c!.text}<span class="sr">${c!.tone ? ` (${c!.tone})` : ''}</span></td>`
-            : nothing
+        const e = reps && estimateBy(reps, (x) => figureOf(row, x)),
+          be = baseReps && estimateBy(baseReps, (x) => figureOf(row, x));
+        const v = e ? e.mean : r && figureOf(row, r),
+          bv = be ? be.mean : b && figureOf(row, b);
+        return html`<tr><th scope="row">${row.label}</th><td>${row.fmt(v)}</td>${reps ? html`<td class="ci">${plusMinus(e, row.fmt)}</td>` : nothing}${
+          b ? html`<td>${row.fmt(bv)}</td>${this.#change(row, v, bv, reps, baseReps)}` : nothing
         }</tr>`;
       });
+  }
+
+  /**
+   * The change from the baseline: with replications of the same seeds on both
+   * sides, the paired difference and its 95 % interval (common random numbers),
+   * called better or worse only when the interval leaves out zero; otherwise
+   * the relative change.
+   */
+  #change(row: Row, v: number | undefined, bv: number | undefined, reps?: RunResult[], baseReps?: RunResult[]) {
+    const d = isPaired(baseReps, reps) ? pairedChange(baseReps!, reps!, row.path) : undefined;
+    if (!d) {
+      const c = change(row, v, bv);
+      return html`<td class=${c.tone} title=${c.words}>${c.arrow ? html`<span aria-hidden="true">${c.arrow}</span> ` : nothing}${c.text}<span class="sr">${c.tone ? ` (${c.tone})` : ''}</span></td>`;
+    }
+    const isClear = Number.isFinite(d.halfWidth) && Math.abs(d.mean) > d.halfWidth;
+    const isUp = d.mean > 0;
+    const tone = !isClear || row.isWorseUp === undefined ? '' : isUp === row.isWorseUp ? 'worse' : 'better';
+    const text = `${d.mean === 0 ? '±' : isUp ? '+' : '−'}${row.fmt(Math.abs(d.mean))} ${plusMinus(d, row.fmt)}`.trim();
+    const words = `${isClear ? (isUp ? 'up' : 'down') : 'no clear change:'} ${text}${tone ? `, ${tone}` : ''} (paired by seed, 95 % interval)`;
+    return html`<td class=${tone} title=${words}>${isClear ? html`<span aria-hidden="true">${isUp ? '▲' : '▼'}</span> ` : nothing}${text}<span class="sr">${tone ? ` (${tone})` : ''}</span></td>`;
   }
 
   /**
@@ -256,23 +298,33 @@ export class ArchsimResults extends LitElement {
    * its first progress update only changes their text (creating the tables
    * then would lengthen that update's task).
    */
-  #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord, isRunning = false) {
+  #summary(r?: RunResult, b?: RunResult, baseline?: RunRecord, isRunning = false, reps?: RunResult[], baseReps?: RunResult[]) {
     if (!r && !isRunning) return nothing;
+    const paired = isPaired(baseReps, reps);
     const head = (what: string) =>
-      html`<thead><tr><th scope="col">${what}</th><th scope="col">${b ? 'Run' : 'This run'}</th>${b ? html`<th scope="col"><abbr title=${`Baseline: ${baseline!.name}`}>Base</abbr><span class="sr">line</span></th><th scope="col"><abbr title="Change from the baseline">Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
+      html`<thead><tr><th scope="col">${what}</th><th scope="col">${reps ? `Mean of ${reps.length}` : b ? 'Run' : 'This run'}</th>${reps ? html`<th scope="col"><abbr title="Half-width of the 95 % confidence interval (Student's t) over the replications">± 95% CI</abbr></th>` : nothing}${b ? html`<th scope="col"><abbr title=${`Baseline: ${baseline!.name}`}>Base</abbr><span class="sr">line</span></th><th scope="col"><abbr title=${paired ? 'Paired difference from the baseline (same seeds) with its 95 % interval' : 'Change from the baseline'}>Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
     const f = r?.summary.failures ?? {};
     const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
     return html`<div class="summary ${b ? 'compared' : ''}">
-        <table aria-label="Summary">${head('Performance')}<tbody>${this.#rows(PERFORMANCE, r, b)}</tbody></table>
-        <table aria-label="Requests, failures and cost">${head('Volume')}<tbody>${this.#rows(VOLUME, r, b)}</tbody></table>
+        <table aria-label="Summary">${head('Performance')}<tbody>${this.#rows(PERFORMANCE, r, b, reps, baseReps)}</tbody></table>
+        <table aria-label="Requests, failures and cost">${head('Volume')}<tbody>${this.#rows(VOLUME, r, b, reps, baseReps)}</tbody></table>
       </div>
       ${reasons.length ? html`<p class="reasons">Failures by reason: ${reasons.map(([k, n]) => `${k} ${count(n)}`).join(' · ')}</p>` : nothing}`;
   }
 
-  #phases(r?: RunResult) {
+  #phases(r?: RunResult, reps?: RunResult[]) {
     if (!r?.phases.length) return html`<p class="status idle">No phases in this scenario.</p>`;
+    const cell = cellOf(r, reps);
+    const figures: [(p: PhaseSummary) => number, (x: number | undefined) => string][] = [
+      [(p) => p.requests, count],
+      [(p) => p.failed, count],
+      [(p) => p.throughputRps, rps],
+      ...(['mean', 'p50', 'p95', 'p99', 'max'] as const).map(
+        (k) => [(p: PhaseSummary) => p.latencyMs[k], ms] as [(p: PhaseSummary) => number, typeof ms],
+      ),
+    ];
     return html`<table aria-label="Phases"><thead><tr><th>Phase</th><th>Requests</th><th>Fails</th><th>req/s</th><th>Mean</th><th>p50</th><th>p95</th><th>p99</th><th>Max</th></tr></thead>
-      <tbody>${r.phases.map((p) => html`<tr><th scope="row">${p.name}</th><td>${count(p.requests)}</td><td>${count(p.failed)}</td><td>${rps(p.throughputRps)}</td><td>${ms(p.latencyMs.mean)}</td><td>${ms(p.latencyMs.p50)}</td><td>${ms(p.latencyMs.p95)}</td><td>${ms(p.latencyMs.p99)}</td><td>${ms(p.latencyMs.max)}</td></tr>`)}</tbody></table>`;
+      <tbody>${r.phases.map((p, i) => html`<tr><th scope="row">${p.name}</th>${figures.map(([get, fmt]) => html`<td>${cell((x) => x.phases[i] && get(x.phases[i]), fmt)}</td>`)}</tr>`)}</tbody></table>`;
   }
 
   /** Selects component `id` and shows its detail. */
@@ -281,12 +333,35 @@ export class ArchsimResults extends LitElement {
     this.tab = 'component';
   }
 
-  #components(r?: RunResult) {
+  #components(r?: RunResult, reps?: RunResult[]) {
     if (!r) return nothing;
+    const cell = cellOf(r, reps);
+    const of = (id: string, get: (c: ComponentStats) => number) => (x: RunResult) => (x.components[id] ? get(x.components[id]) : undefined);
     return html`<table aria-label="Components"><thead><tr><th>Component</th><th>Arrivals</th><th>Failed</th><th>Busy</th><th>Queue mean/max</th><th>Wait p99</th><th>Latency p99</th></tr></thead>
       <tbody>${Object.entries(r.components).map(
         ([id, c]) =>
-          html`<tr><th scope="row">${this.ui ? html`<button class="link" aria-label=${`Details of ${id}`} @click=${() => this.#inspect(id)}>${id}</button>` : id}<small> ${c.kind}</small></th><td>${count(c.arrivals)}</td><td>${count(c.failed)}</td><td>${pct(c.utilization)}</td><td>${c.queueLength.mean.toFixed(1)} / ${count(c.queueLength.max)}</td><td>${ms(c.waitMs.p99)}</td><td>${ms(c.latencyMs.p99)}</td></tr>`,
+          html`<tr><th scope="row">${this.ui ? html`<button class="link" aria-label=${`Details of ${id}`} @click=${() => this.#inspect(id)}>${id}</button>` : id}<small> ${c.kind}</small></th><td>${cell(
+            of(id, (s) => s.arrivals),
+            count,
+          )}</td><td>${cell(
+            of(id, (s) => s.failed),
+            count,
+          )}</td><td>${cell(
+            of(id, (s) => s.utilization),
+            pct,
+          )}</td><td>${cell(
+            of(id, (s) => s.queueLength.mean),
+            (x) => (x === undefined ? '—' : x.toFixed(1)),
+          )} / ${cell(
+            of(id, (s) => s.queueLength.max),
+            count,
+          )}</td><td>${cell(
+            of(id, (s) => s.waitMs.p99),
+            ms,
+          )}</td><td>${cell(
+            of(id, (s) => s.latencyMs.p99),
+            ms,
+          )}</td></tr>`,
       )}</tbody></table>`;
   }
 }

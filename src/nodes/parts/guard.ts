@@ -96,6 +96,8 @@ export class Guard implements Wire, Receiver {
   readonly to = this;
   readonly instant = true;
   readonly guard = null;
+  /** Traces draw a guard on its caller's row, named after the component its link reaches. */
+  readonly isInline = true;
   readonly timeout: number;
   readonly retries: RetryParams;
   readonly breaker: Breaker | null;
@@ -116,7 +118,12 @@ export class Guard implements Wire, Receiver {
     this.timeout = p.timeout ?? 0;
     this.retries = p.retries ?? { max: 0, backoff: 0, multiplier: 1, jitter: 0 };
     this.breaker = p.circuitBreaker ? new Breaker(p.circuitBreaker) : null;
-    this.hRetry = sim.onFrame((c) => (c.parent === null ? sim.respond(c, Status.timeout) : this.send(c)));
+    this.hRetry = sim.onFrame((c) => (c.parent === null ? sim.respond(c, Status.timeout) : this.send(c)), 'backoff');
+  }
+
+  /** The component the guarded link reaches. */
+  get id(): string {
+    return this.wire.to.id ?? '?';
   }
 
   latency(): number {
