@@ -35,9 +35,6 @@ desired = ceil(current × utilisation ÷ targetUtilization), clamped to [min, ma
 take traffic only after \`provisionTime\`; scale-in waits \`cooldown\` after the last change. The instance count over time is
 in \`series.instances.<id>\`.
 
-**Cost**: \`costPerHour\` per instance (default $0.0416, an AWS t3.medium on demand), billed while it exists (including
-provisioning); \`cost: {run, perMonth}\` in its statistics.
-
 **Deploys and resizes** (timeline events). \`deploy\` replaces every instance with a new version, as a Kubernetes
 Deployment: \`rolling\` (default) replaces \`maxUnavailable + maxSurge\` at a time — a surged instance's replacement starts
 first and takes over when ready (no capacity lost, one more instance billed meanwhile); an unavailable one stops getting
@@ -46,6 +43,9 @@ requests, finishes what it holds for up to \`gracePeriod\`, and its slot is empt
 service has (N−1)/N of its capacity. \`resize\` is vertical scaling: every instance stops (what it holds fails), is down for
 \`downtime\`, and comes back with the new \`workers\` (vCPUs), service time divided by the new \`speed\`, billed at the new
 \`costPerHour\`.
+
+**Cost**: \`costPerHour\` per instance (default $0.0416, an AWS t3.medium on demand), billed while it exists (including
+provisioning); \`cost: {run, perMonth}\` in its statistics.
 
 \`\`\`yaml
 app:
@@ -185,6 +185,7 @@ app:
   instances: (p) => (p.autoscale ? p.autoscale.max : p.instances),
   timeline: {
     failures: ['kill', 'crash', 'restore', 'slow'],
+    changes: ['deploy', 'resize'],
     settable: () => ['workers', 'speed', 'serviceTime'],
   },
   // every request takes a worker, then makes each of its calls and waits for them
@@ -198,7 +199,6 @@ app:
     if (a && a.min > a.max) return [{ path: ['autoscale', 'min'], message: `min (${a.min}) is above max (${a.max})` }];
     return [];
   },
-    changes: ['deploy', 'resize'],
 });
 
 /** A service's parameters as its runtime receives them. */
