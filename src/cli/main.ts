@@ -15,6 +15,8 @@ import { csvReport } from '../output/csv.js';
 import { MAX_REPLICATIONS, replicate, replicationReport } from '../run/replications.js';
 import { jsonSafe, terminalSafe } from '../output/terminal-safe.js';
 import { CHECK_USAGE, check } from './check.js';
+import { TRACE_USAGE, traceFlag, writeTrace, type TraceArgs } from './trace.js';
+import { runTraced } from '../run/trace-run.js';
 
 const USAGE = `usage:
   archsim run FILE [options]     run a scenario and print a report
@@ -23,8 +25,6 @@ const USAGE = `usage:
   archsim schema                 print the scenario JSON Schema
 
 run options:
-import { TRACE_USAGE, traceFlag, writeTrace, type TraceArgs } from './trace.js';
-import { runTraced } from '../run/trace-run.js';
   --seed N              random seed (overrides the scenario's)
   --duration D          simulated duration, e.g. 2m, 30s
   --set id.param=value  override a parameter (repeatable), e.g. --set app.workers=4
@@ -33,6 +33,7 @@ import { runTraced } from '../run/trace-run.js';
   --max-events N        refuse or stop runs beyond N events (default ${DEFAULT_MAX_EVENTS})
   --json                print one JSON document
   --csv                 print a CSV table (--json and --csv exclude each other)
+${TRACE_USAGE}
 
 ${CHECK_USAGE}`;
 
@@ -46,7 +47,6 @@ class RunFailedError extends Error {}
 const print = (text: string) => void process.stdout.write(`${terminalSafe(text, true)}\n`);
 const printError = (text: string) => void process.stderr.write(`${terminalSafe(text, true)}\n`);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-${TRACE_USAGE}
 
 interface Args {
   cmd: string;
@@ -58,6 +58,8 @@ interface Args {
   replications?: number;
   maxEvents?: number;
   format: 'text' | 'json' | 'csv';
+  /** --trace FILE and the requests it traces (src/cli/trace.ts). */
+  trace?: Partial<TraceArgs>;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -74,8 +76,6 @@ function parseArgs(argv: string[]): Args {
     return n;
   };
   const format = (f: 'json' | 'csv', flag: string) => {
-  /** --trace FILE and the requests it traces (src/cli/trace.ts). */
-  trace?: Partial<TraceArgs>;
     if (a.format !== 'text' && a.format !== f)
       throw new UsageError(`${flag} cannot be combined with --${a.format}: choose one output format`);
     a.format = f;
@@ -101,6 +101,11 @@ function parseArgs(argv: string[]): Args {
       case '--replications':
         a.replications = count(take(), flag, 1, MAX_REPLICATIONS);
         break;
+      case '--trace':
+      case '--trace-sample':
+      case '--trace-percentile':
+        traceFlag((a.trace ??= {}), flag, take(), (m) => new UsageError(m));
+        break;
       case '--max-events':
         a.maxEvents = count(take(), flag, 1);
         break;
@@ -118,17 +123,6 @@ function parseArgs(argv: string[]): Args {
         if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
         else a.files.push(arg);
     }
-      case '--jobs':
-        a.jobs = count(take(), flag, 1, 256);
-        break;
-      case '--steps':
-        a.steps = count(take(), flag, 2, MAX_SWEEP_POINTS);
-        break;
-      case '--trace':
-      case '--trace-sample':
-      case '--trace-percentile':
-        traceFlag((a.trace ??= {}), flag, take(), (m) => new UsageError(m));
-        break;
   }
   return a;
 }
@@ -159,6 +153,7 @@ function cmdRun(a: Args): number {
       throw e instanceof RunTooLargeError ? e : new RunFailedError(messageOf(e));
     }
   };
+  if (a.trace) return cmdTrace(a, scenario, running);
   if (a.replications && a.replications > 1) {
     const rep = running(() => replicate(scenario, a.replications!, { maxEvents: a.maxEvents }));
     print(a.format === 'json' ? jsonSafe(JSON.stringify(rep, null, 2)) : replicationReport(rep));
@@ -169,16 +164,6 @@ function cmdRun(a: Args): number {
   return 0;
 }
 
-function cmdValidate(a: Args): number {
-  if (!a.files.length) throw new UsageError('validate expects one or more scenario files');
-  let bad = 0;
-  for (const file of a.files) {
-  if (a.trace) return cmdTrace(a, scenario, running);
-    try {
-      const text = read(file);
-      const s = loadScenario(text, { file });
-      const variants = listVariants(parseScenarioText(text, file).raw);
-      const named = variants.length ? `, variants: ${variants.join(', ')}` : '';
 /** `run --trace FILE`: the run replayed to trace its requests, the report, and the trace file. */
 function cmdTrace(a: Args, scenario: Parameters<typeof runTraced>[0], running: <T>(f: () => T) => T): number {
   const t = a.trace as Partial<TraceArgs>;
@@ -191,6 +176,15 @@ function cmdTrace(a: Args, scenario: Parameters<typeof runTraced>[0], running: <
   return 0;
 }
 
+function cmdValidate(a: Args): number {
+  if (!a.files.length) throw new UsageError('validate expects one or more scenario files');
+  let bad = 0;
+  for (const file of a.files) {
+    try {
+      const text = read(file);
+      const s = loadScenario(text, { file });
+      const variants = listVariants(parseScenarioText(text, file).raw);
+      const named = variants.length ? `, variants: ${variants.join(', ')}` : '';
       print(terminalSafe(`${file}: ok — ${s.components.length} components, ${s.links.length} links${named}`));
     } catch (e) {
       bad++;
@@ -236,12 +230,6 @@ export function main(argv: string[]): number | Promise<number> {
     }
     if (e instanceof RunFailedError) {
       printError(
-    return failed(e);
-  }
-}
-
-/** The exit status and message of a command that threw: 2 bad input, 3 a run refused or failed. */
-function failed(e: unknown): number {
         `archsim: the run failed: ${e.message}\n(the scenario passed validation, so this is a bug in archsim; please report it with the scenario)`,
       );
       return 3;

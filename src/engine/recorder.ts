@@ -6,6 +6,7 @@
  */
 import { Histogram, Series } from './stats.js';
 import { Status, failureNames, type FailureName, type Frame, type Sim } from './sim.js';
+import type { LatencyWatch, Tracer } from './trace.js';
 
 /** Counts and latency of one group of requests (all, a phase, a route). */
 export class Tally {
@@ -63,6 +64,10 @@ export class Recorder {
   allFinished = false;
   /** When the sources' work ends: the latest end a finished client reported. */
   private finishedAt = 0;
+  /** Picks requests to trace as they are issued (null: no tracing). */
+  tracer: Tracer | null = null;
+  /** Keeps every measured request's latency for a traced replay (null: not kept). */
+  watch: LatencyWatch | null = null;
   /** Called once, when the last client stops issuing, with the time its work ends. */
   onAllFinished: (atMs: number) => void = () => {};
 
@@ -128,6 +133,7 @@ export class Recorder {
       this.routes[root.routeId].tally.issued++;
     }
     root.phase = this.phases.length ? this.issuedInPhase(t) : -1;
+    if (this.tracer !== null) this.tracer.issue(root);
   }
 
   private issuedInPhase(t: number): number {
@@ -148,5 +154,7 @@ export class Recorder {
       this.routes[root.routeId].tally.add(status, ms);
     }
     if (root.phase >= 0) this.phases[root.phase].tally.add(status, ms);
+    if (root.trace !== null) root.trace.done(status);
+    if (this.watch !== null) this.watch.done(root, status, ms);
   }
 }

@@ -8,6 +8,7 @@
  */
 import { Calendar } from './calendar.js';
 import { TimeAverage, type Interval } from './stats.js';
+import type { Trace } from './trace.js';
 
 export const Status = { ok: 0, timeout: 1, rejected: 2, throttled: 3, error: 4 } as const;
 export type Status = (typeof Status)[keyof typeof Status];
@@ -18,6 +19,10 @@ export type FailureName = (typeof failureNames)[number];
 export interface Receiver {
   receive(f: Frame, inst: number): void;
   reply(f: Frame, status: Status, child: Frame): void;
+  /** The component's id, as traces name it. */
+  readonly id?: string;
+  /** Part of its caller, not a component (a guard): traces draw it on the caller's row. */
+  readonly isInline?: boolean;
 }
 
 /** Something calls travel over: a link. */
@@ -66,6 +71,9 @@ export class Frame {
   slot = 0;
   mark = 0;
   data: unknown = null;
+  /** The trace of a traced request (null: not traced), and the span its work here goes under. */
+  trace: Trace | null = null;
+  span = -1;
 
   constructor(readonly idx: number) {}
 }
@@ -82,6 +90,8 @@ export function copyRequest(from: Frame, to: Frame): void {
   to.issued = from.issued;
   to.measured = from.measured;
   to.client = from.client;
+  to.trace = from.trace;
+  to.span = from.span;
 }
 
 export class Sim {
@@ -90,6 +100,8 @@ export class Sim {
   requestIds = 0;
   readonly cal = new Calendar(4096);
   private readonly fns: ((x: never) => void)[] = [];
+  /** What a traced frame's delay with each handler is spent on ('' for none: a deadline, not work). */
+  private readonly labels: string[] = [];
   /** Every frame ever allocated, live or free (free ones have `at === null`). */
   readonly frames: Frame[] = [];
   /** Indices of the free frames (a stack). */
@@ -121,27 +133,42 @@ export class Sim {
       const p = f.parent;
       if (p !== null && p.gen === f.parentGen) {
         f.parent = null; // the callee keeps working; its answer will be dropped
+        if (f.trace !== null) f.trace.timeout(f);
         (p.at as Receiver).reply(p, Status.timeout, f);
       }
     });
   }
 
-  /** Register a handler for frame events (skipped if the frame was released). */
-  onFrame(fn: (f: Frame) => void): number {
+  /**
+   * Register a handler for frame events (skipped if the frame was released).
+   * `label` names what a delay before it is spent on, for traces (service, query,
+   * backoff); without one the delay is a deadline and traces show no span for it.
+   */
+  onFrame(fn: (f: Frame) => void, label = ''): number {
+    this.labels.push(label);
     return this.fns.push(fn) - 1;
   }
 
   /** Register a handler for timer events carrying one integer. */
   onTimer(fn: (arg: number) => void): number {
+    this.labels.push('');
     return this.fns.push(fn) - 1;
   }
 
   at(time: number, handler: number, f: Frame): void {
+    if (f.trace !== null) this.traceWork(f, handler, time - this.now);
     this.cal.push(time, handler, f.idx, f.gen);
   }
 
   after(delay: number, handler: number, f: Frame): void {
+    if (f.trace !== null) this.traceWork(f, handler, delay);
     this.cal.push(this.now + delay, handler, f.idx, f.gen);
+  }
+
+  /** A traced frame waits `delay` for `handler`: a span when the handler is labelled. */
+  private traceWork(f: Frame, handler: number, delay: number): void {
+    const label = this.labels[handler];
+    if (label !== '') (f.trace as Trace).work(f, label, delay);
   }
 
   timer(delay: number, handler: number, arg = 0): void {
@@ -187,10 +214,15 @@ export class Sim {
     m.at = at;
     m.attempt = 0;
     m.t0 = this.now;
+    if (m.trace !== null) m.trace.message(m, at);
     return m;
   }
 
   release(f: Frame): void {
+    if (f.trace !== null) {
+      f.trace.released(f);
+      f.trace = null;
+    }
     f.gen = (f.gen + 1) | 0;
     f.parent = null;
     f.at = null;
@@ -234,16 +266,28 @@ export class Sim {
     c.at = wire.to;
     c.inst = inst;
     if (timeout > 0) this.cal.push(this.now + timeout, this.hTimeout, c.idx, c.gen);
-    if (wire.instant) wire.to.receive(c, inst);
-    else this.cal.push(this.now + wire.latency(), this.hArrive, c.idx, c.gen);
+    if (wire.instant) {
+      if (c.trace !== null) c.trace.call(c, wire, this.now);
+      wire.to.receive(c, inst);
+    } else {
+      const at = this.now + wire.latency();
+      if (c.trace !== null) c.trace.call(c, wire, at);
+      this.cal.push(at, this.hArrive, c.idx, c.gen);
+    }
   }
 
   /** Answer the call `f` with `status`; the answer travels back over its wire. */
   respond(f: Frame, status: Status): void {
     f.status = status;
     const w = f.wire as Wire;
-    if (w.instant) this.deliver(f);
-    else this.cal.push(this.now + w.latency(), this.hReturn, f.idx, f.gen);
+    if (w.instant) {
+      if (f.trace !== null) f.trace.respond(f, status, this.now);
+      this.deliver(f);
+    } else {
+      const at = this.now + w.latency();
+      if (f.trace !== null) f.trace.respond(f, status, at);
+      this.cal.push(at, this.hReturn, f.idx, f.gen);
+    }
   }
 
   private deliver(f: Frame): void {

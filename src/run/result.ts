@@ -1,6 +1,7 @@
 /** The output contract (docs/output.md): what a run returns, as plain JSON data. */
 import type { ComponentStats } from '../kinds/define.js';
 import type { FailureName } from '../engine/sim.js';
+import type { RequestTrace } from '../output/trace-data.js';
 
 export interface LatencySummary {
   mean: number;
@@ -75,4 +76,6 @@ export interface RunResult {
   warnings: Warning[];
   /** Latency histogram of successful requests: [lowerMs, upperMs, count]. */
   histogram: [number, number, number][];
+  /** Sampled request traces (`--trace`, the app): absent from a run that traced nothing. */
+  traces?: RequestTrace[];
 }

@@ -7,6 +7,7 @@
  */
 import { Sim, SimOverloadError } from '../engine/sim.js';
 import { Recorder, type Tally } from '../engine/recorder.js';
+import { LatencyWatch, Tracer } from '../engine/trace.js';
 import { niceBucket, round } from '../engine/stats.js';
 import { stream } from '../engine/random.js';
 import { kindDef, type KindName } from '../kinds/index.js';
@@ -54,6 +55,10 @@ export interface RunOptions {
    * raised (the browser), which then advises only a shorter or lighter run.
    */
   raiseLimit?: string;
+  /** Trace these requests, by number (why each is traced): src/run/trace-run.ts picks them. */
+  trace?: ReadonlyMap<number, string[]>;
+  /** Keep the measured requests' latencies (`recorder.watch`), for picking what a replay traces. */
+  watch?: boolean;
 }
 
 /** How the CLI raises the event limit. */
@@ -114,6 +119,13 @@ export class Run {
     this.issueEnd = s.duration ?? MAX_OPEN_END;
     this.sim = new Sim(s.warmup, this.issueEnd);
     this.recorder = new Recorder(this.sim, niceBucket(s.duration ?? 60_000));
+    if (opts.watch) this.recorder.watch = new LatencyWatch();
+    if (opts.trace)
+      this.recorder.tracer = new Tracer(
+        this.sim,
+        opts.trace,
+        s.components.map((c) => c.id),
+      );
     const keysUsed = s.components.some((c) => kindDef(c.kind)?.usesKeys);
     s.components.forEach((c, index) => {
       if (!kindDef(c.kind)) throw new Error(`unknown kind "${c.kind}" for component ${c.id}`);
