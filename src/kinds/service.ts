@@ -25,6 +25,9 @@ holds (waiting, running or blocked on a call) as **error**, and refuses new requ
 route takes the whole instance down with that probability — the monolith lab, where one buggy route takes every route
 down; split the route into its own service and the others stay up.
 
+A monolith's handlers cost differently: \`serviceTimeByRoute: {/events: normal(300ms, 40ms)}\` gives requests on a route
+prefix (the longest that matches) their own service time.
+
 **Warm-up** (JIT, lazy loading, connection set-up, cold caches): with \`warmUp\`, an instance that has just come up — at the
 start, after a restart, when the autoscaler adds it — serves its first \`requests\` requests (per route with
 \`perRoute: true\`: each code path warms up on its own) and everything it starts within \`duration\` cold: service time ×
@@ -85,6 +88,16 @@ app:
       help: 'CPU time of one request on one worker, before downstream calls.',
       default: 'exp(10ms)',
       examples: ['exp(5ms)', '20ms', 'lognormal(20ms, 200ms)'],
+    },
+    serviceTimeByRoute: {
+      type: 'map',
+      label: 'Service time by route',
+      help: 'A different service time for requests on these route prefixes (the longest match); serviceTime for the others.',
+      keyPattern: '^/',
+      keyLabel: 'route prefix',
+      values: { type: 'dist', label: 'Service time', help: 'Service time of a request on this route.' },
+      advanced: true,
+      examples: [{ '/events': 'normal(300ms, 40ms)', '/checkout': '8ms' }],
     },
     speed: {
       type: 'number',

@@ -30,6 +30,7 @@ import { rollout, type Replaceable } from './parts/rollout.js';
 import type { DeployPlan, ResizePlan, TimelineEvent } from '../timeline/events.js';
 import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import { WarmUp } from './parts/warm-up.js';
+import { RouteTimes } from './parts/route-times.js';
 import type { KindSeries, KindStats } from '../kinds/define.js';
 import type { service, ServiceParams } from '../kinds/service.js';
 
@@ -52,6 +53,8 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
   private readonly speedAt: Float64Array;
   /** One group of workers per instance, with its FIFO queue. */
   private readonly pool: WorkerPool;
+  /** Service times by route (serviceTimeByRoute; null: serviceTime for every route). */
+  private readonly routeTimes: RouteTimes | null;
   /** First-request warm-up per instance (null: instances are always warm). */
   private readonly warm: WarmUp | null;
   private draw: Sampler;
@@ -95,6 +98,7 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
     this.speedAt = new Float64Array(n).fill(this.p.speed);
     this.pool = new WorkerPool(this, n, this.p.workers, this.p.queueCapacity);
     this.draw = sampler(this.p.serviceTime);
+    this.routeTimes = this.p.serviceTimeByRoute ? new RouteTimes(this.p.serviceTimeByRoute) : null;
     this.rng = ctx.rng;
     this.callRng = ctx.stream('calls');
     this.pickRng = ctx.stream('pick');
@@ -153,7 +157,7 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
   private serve(f: Frame): void {
     f.step = 0;
     f.mark = RECEIVED | HOLDS;
-    const ms = this.draw(this.rng),
+    const ms = (this.routeTimes?.of(f.routeId, f.route) ?? this.draw)(this.rng),
       speed = this.speedAt[f.inst];
     const w = this.warm;
     this.sim.after(w === null ? ms / speed : w.serviceMs(f.inst, f.routeId, this.sim.now, ms, speed, f.measured), this.hServed, f);
