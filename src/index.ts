@@ -31,16 +31,7 @@ export {
 } from './scenario/index.js';
 
 // runs
-export {
-  runScenario,
-  Run,
-  estimateEvents,
-  RunTooLargeError,
-  DEFAULT_MAX_EVENTS,
-  type RunInput,
-  type RunOptions,
-  type Progress,
-} from './run/run.js';
+export { runScenario, estimateEvents, RunTooLargeError, DEFAULT_MAX_EVENTS, type RunInput, type RunOptions } from './run/run.js';
 export { replicate, MAX_REPLICATIONS, type Replicated, type Estimate } from './run/replications.js';
 export type { RunResult, Summary, PhaseSummary, LatencySummary, SeriesOut, Warning, Failures } from './run/result.js';
 
