@@ -14,8 +14,9 @@ export type Topic = (typeof TOPICS)[number] | 'More scenarios';
 const COURSE: Record<string, { topic: Topic; line: string }> = {
   'mm1.yaml': { topic: 'Basics', line: 'One server at 80 % busy: why the p99 is five times the mean.' },
   'jmeter-closed.yaml': { topic: 'Basics', line: 'A load test like JMeter: threads that wait for each answer.' },
-  'monolith-lab.yaml': { topic: 'Basics', line: 'The monolith lab’s Locust table, route by route: one slow first request is the p95.' },
+  'monolith-lab.yaml': { topic: 'Basics', line: 'The Locust lab, route by route: one slow first request is the p95.' },
   'load-balanced.yaml': { topic: 'Scaling out', line: 'One, three or four instances behind a load balancer.' },
+  'gateway-routes.yaml': { topic: 'Scaling out', line: 'An API gateway routes /auth, /orders and /payments to their own services.' },
   'autoscaling.yaml': { topic: 'Scaling out', line: 'A traffic spike, and instances that take a minute to arrive.' },
   'cdn-offload.yaml': { topic: 'Scaling out', line: 'Serve static content from an edge close to the users.' },
   'cmpe273-progression.yaml': { topic: 'The data tier', line: 'The class project step by step: a connection pool, then a cache.' },
