@@ -1,10 +1,22 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Puts custom-elements.json (from `npm run manifest`) in the build beside archsim-embed.js, its paths made relative to dist/. */
+const customElementsManifest: Plugin = {
+  name: 'archsim-custom-elements-manifest',
+  apply: 'build',
+  generateBundle() {
+    const manifest = readFileSync(new URL('./custom-elements.json', import.meta.url), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'custom-elements.json', source: manifest.replaceAll('"dist/', '"') });
+  },
+};
 
 export default defineConfig({
   // relative asset URLs: dist/ works from any base path
   base: './',
   optimizeDeps: { include: ['seedrandom'] },
+  plugins: [customElementsManifest],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

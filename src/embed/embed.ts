@@ -13,12 +13,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { listVariants, ScenarioError } from '../scenario/index.js';
 import { createDesignStore, type ScenarioDoc } from '../state/design.js';
 import { variantNames } from '../state/variant-view.js';
-import { createRunsStore, isRunning } from '../state/runs.js';
+import { createRunsStore, isRunning, type RunRecord } from '../state/runs.js';
 import { createUiStore } from '../state/ui.js';
 import { RunController } from '../state/run-controller.js';
 import { importYaml } from '../state/yaml-io.js';
 import { encodeShare } from '../state/share.js';
 import { createSimClient, type SimClient } from '../worker/client.js';
+import type { RunResult } from '../worker/api.js';
 import { StoreController } from '../ui/store-controller.js';
 import { runDurationMs, undoRedoKey } from '../ui/design-host.js';
 import { appUrl, dedent, fetchScenario, fileName, SourceError } from './source.js';
@@ -46,9 +47,53 @@ function workerClient(): SimClient {
   }
 }
 
+/** The events <archsim-embed> fires (all bubble and cross shadow roots), in the order a page meets them. */
+export const EMBED_EVENTS = ['archsim-load', 'archsim-error', 'archsim-run-start', 'archsim-run-end'] as const;
+
+/** The `detail` of each event <archsim-embed> fires. */
+export interface ArchsimEmbedEventDetail {
+  /** The scenario loaded and shows: its title and variant names. */
+  'archsim-load': { title: string; variants: string[] };
+  /** The scenario cannot be shown; `message` is what the element says. */
+  'archsim-error': { message: string };
+  /** A run started, of `variant` ("" for the base). */
+  'archsim-run-start': { variant: string };
+  /** A run ended: done, stopped (partial result) or failed (`error`; invalid input has no result). */
+  'archsim-run-end': { variant: string; status: RunRecord['status']; result?: RunResult; error?: RunRecord['error'] };
+}
+
 const HEIGHT = /^\d{2,5}(\.\d+)?(px|em|rem|vh|svh|dvh)?$/;
 const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/**
+ * A scenario in course notes: a run bar (title, variant, Run/Stop), the
+ * diagram and the summary with the latency chart, simulated in its own worker.
+ *
+ * @summary Runs an archsim scenario inside a web page.
+ * @fires archsim-load - The scenario loaded and shows; `detail`: `{ title, variants }`.
+ * @fires archsim-error - The scenario cannot be shown (bad YAML, a missing file, an unknown variant); `detail`: `{ message }`.
+ * @fires archsim-run-start - A run started; `detail`: `{ variant }` ("" for the base).
+ * @fires archsim-run-end - A run ended; `detail`: `{ variant, status: "done" | "stopped" | "failed", result?, error? }` (`result` is the run's JSON, as `archsim run --json` prints it).
+ * @csspart bar - The run bar along the top: title, variant picker, Run/Stop, "Open in archsim".
+ * @csspart title - The scenario's title in the run bar.
+ * @csspart variant-picker - The variant `<select>`, shown when the scenario has variants.
+ * @csspart run-button - The Run/Stop button.
+ * @csspart open-link - The "Open in archsim ↗" link (with the `app` attribute).
+ * @csspart lesson - The lesson panel (with the `lesson` attribute).
+ * @csspart diagram - The diagram of the design.
+ * @csspart results - The summary table and latency chart.
+ * @csspart message - The box that says why a scenario cannot be shown, or that it is loading.
+ * @cssprop [--archsim-height=560px] - Height of the element (the `height` attribute sets it).
+ * @cssprop [--font=system-ui, sans-serif] - Font of the text.
+ * @cssprop [--mono=ui-monospace, monospace] - Font of figures and messages.
+ * @cssprop [--accent=#0b6bcb] - Colour of the Run button, links and focus accents.
+ * @cssprop [--on-accent=#ffffff] - Text on the accent colour.
+ * @cssprop [--panel=#ffffff] - Background of the bar and the summary.
+ * @cssprop [--canvas=#f8f9fb] - Background of the diagram.
+ * @cssprop [--text=#1b1f24] - Colour of the text.
+ * @cssprop [--muted=#5b6472] - Colour of secondary text.
+ * @cssprop [--line=#d5dae1] - Colour of borders and rules.
+ */
 @customElement('archsim-embed')
 export class ArchsimEmbed extends LitElement {
   /** URL of a scenario YAML (or JSON) file, relative to the page. */
@@ -114,6 +159,7 @@ export class ArchsimEmbed extends LitElement {
     this.#loads++;
     this.loaded = false;
     this.error = message;
+    this.#emit('archsim-error', { message });
   }
 
   /** Runs the scenario with the chosen variant, seed and duration. */
@@ -123,8 +169,22 @@ export class ArchsimEmbed extends LitElement {
     const variant = this.picked;
     this.notice = '';
     const label = [variant || 'base', this.seed && `seed ${this.seed}`].filter(Boolean).join(' · ');
+    this.#emit('archsim-run-start', { variant });
     const problems = await this.controller.start(doc, { variant, seed: this.seed, duration: this.duration }, label);
-    if (problems.length) this.notice = `This scenario cannot run:\n${problems.slice(0, 6).join('\n')}`;
+    if (problems.length) {
+      this.notice = `This scenario cannot run:\n${problems.slice(0, 6).join('\n')}`;
+      this.#emit('archsim-run-end', { variant, status: 'failed', error: { kind: 'invalid', message: this.notice } });
+      return;
+    }
+    const { runs, currentId } = this.runs.getSnapshot().context;
+    const ran = runs.find((r) => r.id === currentId);
+    this.#emit('archsim-run-end', { variant, status: ran?.status ?? 'failed', result: ran?.result, error: ran?.error });
+  }
+
+  /** Fires `name` from the element; it bubbles out of any shadow root the element sits in. */
+  #emit<K extends (typeof EMBED_EVENTS)[number]>(name: K, detail: ArchsimEmbedEventDetail[K]): void {
+    /** @ignore for the manifest: it lists the events by name from the class's @fires tags */
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   /** Stops the run in progress; its partial results stay. */
@@ -187,11 +247,13 @@ export class ArchsimEmbed extends LitElement {
       this.design.trigger.load({ doc, source });
       this.ui.trigger.select({ selection: null });
       this.loaded = true;
+      this.#emit('archsim-load', { title: String(doc.title || 'Scenario'), variants });
       void this.#shareLink(doc);
       this.#maybeAutorun();
     } catch (e) {
       if (token !== this.#loads) return;
       this.error = e instanceof ScenarioError ? e.message : `${source}: ${(e as Error).message ?? e}`;
+      this.#emit('archsim-error', { message: this.error });
     }
   }
 
@@ -226,7 +288,7 @@ export class ArchsimEmbed extends LitElement {
   #renderLesson(doc: ScenarioDoc) {
     const text = typeof doc.description === 'string' ? doc.description : '';
     if (this.lesson === null || this.lesson === 'false' || !text.trim()) return nothing;
-    return html`<archsim-lesson placement="top" .text=${text} .collapsed=${this.lesson === 'collapsed'}></archsim-lesson>`;
+    return html`<archsim-lesson part="lesson" placement="top" .text=${text} .collapsed=${this.lesson === 'collapsed'}></archsim-lesson>`;
   }
 
   override render() {
@@ -234,28 +296,28 @@ export class ArchsimEmbed extends LitElement {
       running = this.#running.value;
     const title = this.loaded ? String(doc.title || 'Scenario') : this.error ? 'Scenario unavailable' : 'Loading scenario…';
     const variants = this.loaded ? variantNames(doc) : [];
-    return html`<div class="bar" role="toolbar" aria-label="Run">
+    return html`<div class="bar" part="bar" role="toolbar" aria-label="Run">
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 18 9 9l4 5 3-6 4 10"/></svg>
-        <h2 title=${title}>${title}</h2>
+        <h2 part="title" title=${title}>${title}</h2>
         ${
           variants.length
-            ? html`<label>Variant <select aria-label="Variant" ?disabled=${running} @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
+            ? html`<label>Variant <select part="variant-picker" aria-label="Variant" ?disabled=${running} @change=${(e: Event) => (this.picked = (e.target as HTMLSelectElement).value)}>
           <option value="" .selected=${!variants.includes(this.picked)}>base</option>${variants.map((v) => html`<option .selected=${v === this.picked}>${v}</option>`)}</select></label>`
             : nothing
         }
-        <button class=${running ? 'stop' : ''} ?disabled=${!running && !this.loaded} @click=${() => (running ? this.stop() : this.run())}
+        <button part="run-button" class=${running ? 'stop' : ''} ?disabled=${!running && !this.loaded} @click=${() => (running ? this.stop() : this.run())}
           ><span aria-hidden="true">${running ? '■' : '▶'}</span> ${running ? 'Stop' : 'Run'}</button>
-        ${this.openHref ? html`<a class="open" href=${this.openHref} target="_blank" rel="noopener">Open in archsim ↗</a>` : nothing}
+        ${this.openHref ? html`<a part="open-link" class="open" href=${this.openHref} target="_blank" rel="noopener">Open in archsim ↗</a>` : nothing}
       </div>
       ${
         this.error
-          ? html`<div class="message" role="alert"><b>This scenario cannot be shown.</b><pre>${this.error}</pre></div>`
+          ? html`<div class="message" part="message" role="alert"><b>This scenario cannot be shown.</b><pre>${this.error}</pre></div>`
           : this.loaded
             ? html`${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
             ${this.#renderLesson(doc)}
-            <archsim-diagram .design=${this.design} .ui=${this.ui} .runs=${this.runs} ?readonly=${this.readonly}></archsim-diagram>
-            <archsim-results compact .runs=${this.runs} .durationMs=${runDurationMs(doc, this.duration)}></archsim-results>`
-            : html`<div class="message info" role="status">Loading the scenario…</div>`
+            <archsim-diagram part="diagram" .design=${this.design} .ui=${this.ui} .runs=${this.runs} ?readonly=${this.readonly}></archsim-diagram>
+            <archsim-results part="results" compact .runs=${this.runs} .durationMs=${runDurationMs(doc, this.duration)}></archsim-results>`
+            : html`<div class="message info" part="message" role="status">Loading the scenario…</div>`
       }`;
   }
 }
@@ -263,5 +325,11 @@ export class ArchsimEmbed extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'archsim-embed': ArchsimEmbed;
+  }
+  interface HTMLElementEventMap {
+    'archsim-load': CustomEvent<ArchsimEmbedEventDetail['archsim-load']>;
+    'archsim-error': CustomEvent<ArchsimEmbedEventDetail['archsim-error']>;
+    'archsim-run-start': CustomEvent<ArchsimEmbedEventDetail['archsim-run-start']>;
+    'archsim-run-end': CustomEvent<ArchsimEmbedEventDetail['archsim-run-end']>;
   }
 }
