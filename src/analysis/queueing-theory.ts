@@ -108,7 +108,11 @@ export function mm1WaitQuantile(lambda: number, mu: number, p: number): number {
 /** M/M/c/K (K = most in system, K ≥ c): stationary probabilities p_0..p_K. */
 export function mmckProbabilities(lambda: number, mu: number, c: number, K: number): number[] {
   const p = [1];
-  for (let n = 1; n <= K; n++) p.push((p[n - 1] * lambda) / (mu * Math.min(n, c)));
+  for (let n = 1; n <= K; n++) {
+    p.push((p[n - 1] * lambda) / (mu * Math.min(n, c)));
+    // overloaded with a long queue the terms grow like ρⁿ: rescale before they overflow (the ratios are what matter)
+    if (p[n] > 1e250) for (let i = 0; i <= n; i++) p[i] /= 1e250;
+  }
   const total = p.reduce((s, x) => s + x, 0);
   return p.map((x) => x / total);
 }

@@ -156,6 +156,16 @@ export const client = defineKind({
   params: clientParams,
   stats: {
     workload: { label: 'Workload', unit: 'text', help: 'open (requests at a rate) or closed (users that wait for their answers).' },
+    users: {
+      label: 'Users',
+      unit: 'count',
+      help: 'Closed workload: users running at once (N of the asymptotic bounds); absent when its phases run different numbers.',
+    },
+    thinkMs: {
+      label: 'Think time per request',
+      unit: 'ms',
+      help: "Closed workload: mean think time per request (Z of the asymptotic bounds): an iteration's think time ÷ the requests it sends.",
+    },
   },
   check(p): KindProblem[] {
     const out: KindProblem[] = [];

@@ -35,11 +35,11 @@ export interface CheckContext {
 
 /**
  * How a statistic's value reads: a plain number in a unit ('ratio' renders as a
- * percentage), a latency summary `{mean, p50, p99}` in ms, a cost `{run,
+ * percentage, 'number' is dimensionless, such as a coefficient of variation), a latency summary `{mean, p50, p99}` in ms, a cost `{run,
  * perMonth}` in USD, a count over time `{mean, max, end, afterDrain}` ('level': a
  * queue's backlog), or a word ('text').
  */
-export type StatUnit = 'ratio' | 'ms' | 'count' | 'rps' | 'usd' | 'summary-ms' | 'cost' | 'level' | 'text';
+export type StatUnit = 'ratio' | 'ms' | 'count' | 'number' | 'rps' | 'usd' | 'summary-ms' | 'cost' | 'level' | 'text';
 
 /** A statistic a kind reports, for docs, the text report and node badges. */
 export interface StatDef {
@@ -112,6 +112,40 @@ export const COMMON_STAT_DEFS = {
   queueLength: { label: 'Queue length', unit: 'level', help: 'Requests waiting for a worker: time-averaged mean and the maximum.' },
   waitMs: { label: 'Wait', unit: 'summary-ms', help: 'Time a request waited for a worker before its service began.' },
   latencyMs: { label: 'Latency', unit: 'summary-ms', help: 'Arrival to answer at this component, its calls downstream included.' },
+  // what a queueing model of the component needs (src/nodes/parts/worker-pool.ts measures it; src/analysis/analyze.ts reads it):
+  // reported by kinds with workers (service, database, serverless), over the measured interval
+  servers: {
+    label: 'Servers per queue',
+    unit: 'count',
+    help: 'Workers that serve one FIFO queue (c of an M/M/c model), at the end of the run.',
+  },
+  queues: {
+    label: 'Queues',
+    unit: 'count',
+    help: 'FIFO queues that took measured arrivals (instances, or database servers), each with its own servers.',
+  },
+  queueCapacity: {
+    label: 'Queue capacity',
+    unit: 'count',
+    help: 'Places in each queue (absent: unbounded); an arrival that finds it full is turned away.',
+  },
+  blocking: { label: 'Blocking', unit: 'ratio', help: 'Share of measured arrivals at the queues turned away because the queue was full.' },
+  serviceMs: {
+    label: 'Service time',
+    unit: 'ms',
+    help: 'Mean time a measured request held a worker (its calls downstream included while it holds one).',
+  },
+  serviceScv: {
+    label: 'Service-time SCV',
+    unit: 'number',
+    help: 'Squared coefficient of variation of the service time (variance ÷ mean²): 1 exponential, 0 constant.',
+  },
+  interarrivalMs: { label: 'Interarrival time', unit: 'ms', help: 'Mean time between measured arrivals at one queue.' },
+  interarrivalScv: {
+    label: 'Interarrival SCV',
+    unit: 'number',
+    help: 'Squared coefficient of variation of the time between arrivals at one queue: 1 for Poisson arrivals, below 1 more regular, above burstier.',
+  },
 } satisfies Record<string, StatDef>;
 
 /** Keys every component's statistics carry: its kind, the common statistics, and its calls downstream. */

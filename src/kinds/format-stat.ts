@@ -57,6 +57,8 @@ export function formatStat(value: unknown, unit: StatUnit): string {
     case 'ms':
     case 'summary-ms':
       return formatMs(value);
+    case 'number':
+      return value === 0 ? '0' : String(+value.toPrecision(3));
     case 'rps':
       return `${formatRps(value)}/s`;
     case 'usd':

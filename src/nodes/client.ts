@@ -14,8 +14,8 @@ import type { ComponentStats, KindStats } from '../kinds/define.js';
 import { isClosed, type client, type ClientParams } from '../kinds/client.js';
 import type { Link } from './parts/link.js';
 import { Frame, Status } from '../engine/sim.js';
-import { sampler } from '../engine/distributions.js';
-import { summary3 } from '../engine/stats.js';
+import { meanOf, sampler } from '../engine/distributions.js';
+import { round, summary3 } from '../engine/stats.js';
 import { OpenArrivals } from './parts/workload-open.js';
 import { ClosedUsers } from './parts/workload-closed.js';
 import { zipf } from '../engine/zipf.js';
@@ -183,6 +183,12 @@ export class Client extends Node<typeof client> {
   }
 
   override extraStats(): KindStats<typeof client> {
-    return { workload: this.users ? 'closed' : 'open' };
+    if (!this.users) return { workload: 'open' };
+    const p = this.p;
+    const thinkMs = round(meanOf(p.thinkTime) / Math.max(1, p.sequence?.length ?? 1), 4);
+    // N of the bounds only when it holds for the whole run: phases of different sizes have none
+    const counts = new Set(p.phases?.length ? p.phases.map((ph) => ph.users ?? p.users) : [p.users]);
+    const users = counts.size === 1 ? [...counts][0] : undefined;
+    return users === undefined ? { workload: 'closed', thinkMs } : { workload: 'closed', users, thinkMs };
   }
 }

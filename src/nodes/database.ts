@@ -227,7 +227,7 @@ export class Database extends Node<typeof database> {
     const now = this.sim.now,
       s = f.slot;
     // the worker goes straight to the next query waiting for this server, if any
-    const next = this.servers.release(s);
+    const next = this.servers.release(s, f);
     if (next === null && this.shardBusy !== null) this.shardBusy[this.shardOfServer(s)].add(now, -1);
     if (f.write) {
       // asynchronous replication: each replica applies the write after its own lag, in order

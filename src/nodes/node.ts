@@ -17,6 +17,7 @@ import { Histogram, type TimeAverage, round, summary3 } from '../engine/stats.js
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
 import { nextLink, type Link } from './parts/link.js';
+import type { WorkerPool } from './parts/worker-pool.js';
 import type { DeployPlan, ResizePlan, TimelineEvent } from '../timeline/events.js';
 
 /** Typed `set` handlers of a kind: for each settable parameter, what to do with its new value. */
@@ -69,6 +70,8 @@ export abstract class Node<D extends AnyKindDef = AnyKindDef> {
   readonly busy: TimeAverage;
   /** Waiting requests (not in service), time-averaged. */
   readonly queued: TimeAverage;
+  /** The worker pool of a kind with workers, which measures the node's queueing figures (it sets this itself). */
+  workerPool: WorkerPool | null = null;
 
   constructor(
     readonly kind: string,
@@ -216,6 +219,7 @@ export abstract class Node<D extends AnyKindDef = AnyKindDef> {
       queueLength: { mean: round(this.queued.mean(end), 3), max: this.queued.max },
       waitMs: summary3(this.wait),
       latencyMs: summary3(this.latency),
+      ...this.workerPool?.queueingStats(),
       ...this.extraStats(),
     };
   }

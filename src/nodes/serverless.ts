@@ -154,7 +154,7 @@ export class Serverless extends Node<typeof serverless> {
     }
     if (f.measured) this.throttled++;
     f.mark = IDLE;
-    const next = this.pool.release(0);
+    const next = this.pool.release(0, f);
     if (next !== null) this.begin(next);
     this.finish(f, Status.throttled);
   }
@@ -224,7 +224,7 @@ export class Serverless extends Node<typeof serverless> {
     // an invocation waiting for the scaling rate already holds a place: it takes the freed instance first
     const waiting = this.scaleWait.shift();
     if (waiting !== undefined) this.run(waiting, (this.idleProvisioned.pop() ?? this.idle.pop()) as number, false);
-    const next = this.pool.release(0);
+    const next = this.pool.release(0, f);
     if (next !== null) this.begin(next);
     this.finish(f, status);
   }

@@ -180,7 +180,7 @@ export class Service extends Node<typeof service> implements Scalable, Replaceab
   private release(f: Frame): void {
     if (!(f.mark & HOLDS)) return;
     f.mark = RECEIVED;
-    const next = this.pool.release(f.inst);
+    const next = this.pool.release(f.inst, f);
     if (next !== null) this.serve(next);
     else if (this.auto !== null) this.auto.busy(this.sim.now, -1);
   }

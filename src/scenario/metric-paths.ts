@@ -11,7 +11,7 @@ import { ownValue, plainMap } from './plain-map.js';
 import { didYouMean } from './suggest.js';
 
 /** The units a goal's metric may have: plain numbers of one unit. */
-export type NumberUnit = Extract<StatUnit, 'ms' | 'ratio' | 'rps' | 'usd' | 'count'>;
+export type NumberUnit = Extract<StatUnit, 'ms' | 'ratio' | 'rps' | 'usd' | 'count' | 'number'>;
 
 /** The shape of a run result's figures: a number in a unit, a group of named figures, one figure per key, or words. */
 export type Figure = NumberUnit | { group: Record<string, Figure> } | { per: string; keys?: readonly string[]; each: Figure } | 'text';
@@ -81,6 +81,14 @@ function componentFigure(stats: Record<string, StatDef>, ids: readonly string[])
     queueLength: group({ mean: 'count', max: 'count' }),
     waitMs: latency(['mean', 'p50', 'p99']),
     latencyMs: latency(['mean', 'p50', 'p99']),
+    servers: 'count',
+    queues: 'count',
+    queueCapacity: 'count',
+    blocking: 'ratio',
+    serviceMs: 'ms',
+    serviceScv: 'number',
+    interarrivalMs: 'ms',
+    interarrivalScv: 'number',
     calls: { per: 'callee', keys: ids, each: group(Object.fromEntries(CALL_FIGURES.map((k) => [k, 'count']))) },
   };
   const declared = Object.entries(stats).map(([k, d]): [string, Figure] => [

@@ -13,6 +13,7 @@ const UNIT_HINT: Record<NumberUnit, string> = {
   rps: 'a rate such as "500/s"',
   usd: 'an amount such as "$100"',
   count: 'a number',
+  number: 'a number',
 };
 
 /**

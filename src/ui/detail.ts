@@ -15,6 +15,7 @@ const UNIT_WORDS: Record<string, string> = {
   ratio: 'share',
   ms: 'time',
   count: 'count',
+  number: 'number',
   rps: 'rate',
   usd: 'US dollars',
   'summary-ms': 'mean (p99)',

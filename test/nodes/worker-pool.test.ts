@@ -31,15 +31,19 @@ describe('WorkerPool', () => {
     expect(pool.waiting(0)).toBe(1);
   });
 
-  it('release(g) hands the worker to the longest-waiting request, FIFO, and records its wait', () => {
+  it('release(g, f) hands the worker to the longest-waiting request, FIFO, and records its wait', () => {
     const { sim, owner, pool, frame } = setup(1, 1, 10);
-    pool.request(frame(), 0);
+    let holder: Frame | null = frame();
+    pool.request(holder, 0);
     const a = frame(),
       b = frame();
     pool.request(a, 0);
     pool.request(b, 0);
     const log: [number, Frame | null][] = [];
-    const h = sim.onTimer(() => log.push([sim.now, pool.release(0)]));
+    const h = sim.onTimer(() => {
+      holder = pool.release(0, holder as Frame);
+      log.push([sim.now, holder]);
+    });
     sim.timer(10, h);
     sim.timer(25, h);
     sim.timer(40, h);
@@ -64,9 +68,9 @@ describe('WorkerPool', () => {
     expect([pool.next(0), pool.next(0), pool.next(0)]).toEqual([fs[1], fs[2], null]);
     pool.request(frame(), 0);
     pool.workers = 1;
-    expect(pool.release(0)).toBeNull(); // 3 busy, 1 allowed: the worker goes, the waiting request stays
-    expect(pool.release(0)).toBeNull();
-    expect(pool.release(0)).not.toBeNull(); // back to the limit: the worker passes on
+    expect(pool.release(0, fs[0])).toBeNull(); // 3 busy, 1 allowed: the worker goes, the waiting request stays
+    expect(pool.release(0, fs[1])).toBeNull();
+    expect(pool.release(0, fs[2])).not.toBeNull(); // back to the limit: the worker passes on
   });
 
   it('drop(g) frees the group and empties its queue', () => {
@@ -80,6 +84,51 @@ describe('WorkerPool', () => {
     expect(owner.busy.current).toBe(1);
     expect(owner.queued.current).toBe(0);
     expect(pool.request(frame(), 0)).toBe(GRANTED);
+  });
+
+  it('queueingStats() gives the mean and SCV of the gaps between arrivals at a queue and of the holding times, and the share turned away', () => {
+    const { sim, pool, frame } = setup(2, 1, 1);
+    // group 0: arrivals at 0, 10, 30 (gaps 10, 20) and 30 again (queue full: turned away, gap 0);
+    // holds 0–25 (25) and 25–40 (15); group 1: one arrival, no gap
+    const held: Frame[] = [];
+    const arrive = sim.onTimer((g) => {
+      const f = frame();
+      if (pool.request(f, g) === GRANTED && g === 0) held.push(f);
+    });
+    const done = sim.onTimer(() => {
+      const next = pool.release(0, held.shift() as Frame);
+      if (next !== null) held.unshift(next);
+    });
+    for (const [t, g] of [
+      [0, 0],
+      [10, 0],
+      [30, 0],
+      [30, 0],
+      [5, 1],
+    ])
+      sim.timer(t, arrive, g);
+    sim.timer(25, done);
+    sim.timer(40, done);
+    sim.run(Infinity);
+    const gaps = [10, 20, 0],
+      gapMean = 10,
+      gapVar = gaps.reduce((s, x) => s + (x - gapMean) ** 2, 0) / 3;
+    expect(pool.queueingStats()).toEqual({
+      servers: 1,
+      queues: 2,
+      queueCapacity: 1,
+      blocking: 0.2,
+      serviceMs: 20,
+      serviceScv: 25 / 400,
+      interarrivalMs: gapMean,
+      interarrivalScv: +(gapVar / gapMean ** 2).toFixed(4),
+    });
+  });
+
+  it('leaves out an unbounded queue capacity and the moments of fewer than two values', () => {
+    const { pool, frame } = setup(1, 2, Infinity);
+    pool.request(frame(), 0);
+    expect(pool.queueingStats()).toEqual({ servers: 2, queues: 1, blocking: 0 });
   });
 
   it('records the wait of measured requests only', () => {

@@ -8,12 +8,18 @@
  * requests only). What a request does once it holds a worker, and what becomes
  * of a request the queue cannot take, is the kind's.
  *
+ * It also measures what a queueing model of the node needs (`queueingStats`,
+ * read by src/analysis/analyze.ts): the time between arrivals at each group's
+ * queue and how long each request holds a worker, as running sums of values and
+ * squares (mean and squared coefficient of variation, no allocation per request),
+ * and the share of arrivals turned away by a full queue.
+ *
  * Groups are whatever the kind serves from: a service's instances, a database's
  * servers, a single group for a function's concurrency limit or a queue's
  * consumers. All groups have the same number of workers.
  */
 import type { Frame, Sim } from '../../engine/sim.js';
-import type { Histogram, TimeAverage } from '../../engine/stats.js';
+import { round, type Histogram, type TimeAverage } from '../../engine/stats.js';
 import { Deque } from '../../engine/deque.js';
 
 /** `request` outcome: the request holds a worker now; the kind starts it. */
@@ -32,6 +38,28 @@ export interface PoolOwner {
   readonly queued: TimeAverage;
   /** Each measured request's time from arrival (`f.t0`) until it holds a worker. */
   readonly wait: Histogram;
+  /** The pool whose queueing figures the node reports (the pool sets it to itself). */
+  workerPool?: WorkerPool | null;
+}
+
+/** What a pool measured for a queueing model of its node (the common statistics of that name, src/kinds/define.ts). */
+export interface QueueingStats {
+  servers: number;
+  queues: number;
+  queueCapacity?: number;
+  blocking: number;
+  serviceMs?: number;
+  serviceScv?: number;
+  interarrivalMs?: number;
+  interarrivalScv?: number;
+}
+
+/** Mean and squared coefficient of variation from a count, a sum and a sum of squares (absent below two values). */
+function moments(n: number, sum: number, squares: number): { mean?: number; scv?: number } {
+  if (n < 2) return {};
+  const mean = sum / n;
+  const variance = Math.max(0, squares / n - mean * mean);
+  return { mean: round(mean, 4), scv: mean > 0 ? round(variance / (mean * mean), 4) : undefined };
 }
 
 /**
@@ -69,12 +97,27 @@ export class WorkerPool {
   private readonly busy: TimeAverage;
   private readonly queued: TimeAverage;
   private readonly wait: Histogram;
+  /** Last arrival time at each group's queue (−1: none yet). */
+  private readonly lastArrivalAt: Float64Array;
+  /** When each request holding a worker took it, by frame index (grows with the frames in use). */
+  private startedAt = new Float64Array(64);
+  // running sums over measured requests: gaps between arrivals at a group, holding times, arrivals and those turned away
+  private gaps = 0;
+  private gapSum = 0;
+  private gapSquares = 0;
+  private holds = 0;
+  private holdSum = 0;
+  private holdSquares = 0;
+  private offered = 0;
+  private turnedAway = 0;
 
   constructor(owner: PoolOwner, groups: number, workers: number, queueCapacity: number) {
     this.sim = owner.sim;
     this.busy = owner.busy;
     this.queued = owner.queued;
     this.wait = owner.wait;
+    owner.workerPool = this;
+    this.lastArrivalAt = new Float64Array(groups).fill(-1);
     this.busyAt = new Int32Array(groups);
     this.workers = workers;
     this.queueCapacity = queueCapacity;
@@ -83,29 +126,51 @@ export class WorkerPool {
 
   /** Ask for a worker of group `g` for `f`: GRANTED (f holds one now), QUEUED or FULL. */
   request(f: Frame, g: number): number {
+    const now = this.sim.now,
+      last = this.lastArrivalAt[g];
+    this.lastArrivalAt[g] = now;
+    if (f.measured) {
+      this.offered++;
+      if (last >= 0) {
+        const gap = now - last;
+        this.gaps++;
+        this.gapSum += gap;
+        this.gapSquares += gap * gap;
+      }
+    }
     if (this.busyAt[g] < this.workers) {
       this.take(f, g);
       return GRANTED;
     }
     const q = this.queues[g];
-    if (q.length >= this.queueCapacity) return FULL;
+    if (q.length >= this.queueCapacity) {
+      if (f.measured) this.turnedAway++;
+      return FULL;
+    }
     q.push(f);
     this.queued.add(this.sim.now, 1);
     return QUEUED;
   }
 
   /**
-   * A worker of group `g` is done: it goes to the longest-waiting request of the
-   * group, which is returned holding it (the kind starts it), or becomes free (null).
+   * `done`, holding a worker of group `g`, gives it back: it goes to the longest-waiting
+   * request of the group, which is returned holding it (the kind starts it), or becomes free (null).
    */
-  release(g: number): Frame | null {
+  release(g: number, done: Frame): Frame | null {
+    const now = this.sim.now;
+    if (done.measured) {
+      const hold = now - this.startedAt[done.idx];
+      this.holds++;
+      this.holdSum += hold;
+      this.holdSquares += hold * hold;
+    }
     const q = this.queues[g];
     // after `workers` was lowered, a group may have more busy than it is allowed: those workers go
     if (q.length !== 0 && this.busyAt[g] <= this.workers) {
       // the worker passes straight on: busy is unchanged
       const f = q.shift() as Frame;
-      this.queued.add(this.sim.now, -1);
-      if (f.measured) this.wait.record(this.sim.now - f.t0);
+      this.queued.add(now, -1);
+      this.started(f, now);
       return f;
     }
     this.busyAt[g]--;
@@ -141,10 +206,41 @@ export class WorkerPool {
     while (q.length !== 0) q.shift();
   }
 
+  /** What this pool measured for a queueing model of its node (over measured requests). */
+  queueingStats(): QueueingStats {
+    const service = moments(this.holds, this.holdSum, this.holdSquares),
+      gaps = moments(this.gaps, this.gapSum, this.gapSquares);
+    let queues = 0;
+    for (const t of this.lastArrivalAt) if (t >= 0) queues++;
+    const out: QueueingStats = {
+      servers: this.workers,
+      queues,
+      queueCapacity: Number.isFinite(this.queueCapacity) ? this.queueCapacity : undefined,
+      blocking: this.offered ? round(this.turnedAway / this.offered, 6) : 0,
+      serviceMs: service.mean,
+      serviceScv: service.scv,
+      interarrivalMs: gaps.mean,
+      interarrivalScv: gaps.scv,
+    };
+    // absent rather than undefined: the result is plain JSON
+    for (const k of Object.keys(out) as (keyof QueueingStats)[]) if (out[k] === undefined) delete out[k];
+    return out;
+  }
+
   private take(f: Frame, g: number): void {
-    const now = this.sim.now;
     this.busyAt[g]++;
-    this.busy.add(now, 1);
+    this.busy.add(this.sim.now, 1);
+    this.started(f, this.sim.now);
+  }
+
+  /** `f` holds a worker from `now`: its wait ends and its holding time starts. */
+  private started(f: Frame, now: number): void {
     if (f.measured) this.wait.record(now - f.t0);
+    if (f.idx >= this.startedAt.length) {
+      const grown = new Float64Array(Math.max(f.idx + 1, this.startedAt.length * 2));
+      grown.set(this.startedAt);
+      this.startedAt = grown;
+    }
+    this.startedAt[f.idx] = now;
   }
 }
