@@ -281,3 +281,44 @@ describe('the Gradescope recipe (examples/gradescope, docs/autograding.md)', () 
     expect(results.output).toMatch(/Submit one design file, design\.yaml \(found 2/);
   });
 });
+
+describe('the CI workflow of docs/autograding.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/autograding.md'), 'utf8');
+  const workflow = parse(doc.match(/`\.github\/workflows\/archsim\.yml`:\n\n```yaml\n([\s\S]*?)```/)![1]);
+  const runs: string[] = workflow.jobs.check.steps.flatMap((s: { run?: string }) => (s.run ? [s.run] : []));
+
+  it('shows the Gradescope scripts as they are tested', () => {
+    for (const f of ['setup.sh', 'run_autograder']) expect(doc).toContain(readFileSync(join(ROOT, 'examples/gradescope', f), 'utf8'));
+  });
+
+  /** A student's repository as the workflow checks it out; runs its `run:` steps in order, stopping at the first that fails. */
+  function ci(design: string) {
+    const repo = mkdtempSync(join(work, 'repo-'));
+    consumer(repo);
+    mkdirSync(join(repo, 'vendor'));
+    const vendored = runs.join('\n').match(/\.\/vendor\/(\S+\.tgz)/)![1];
+    cpSync(tarball, join(repo, 'vendor', vendored));
+    cpSync(join(ROOT, `${CHALLENGE}.yaml`), join(repo, 'challenge.yaml'));
+    cpSync(join(ROOT, design), join(repo, 'design.yaml'));
+    const statuses: (number | null)[] = [];
+    for (const run of runs) {
+      statuses.push(sh('bash', ['-eo', 'pipefail', '-c', run], repo, { npm_config_offline: 'true' }).status);
+      if (statuses.at(-1) !== 0) break;
+    }
+    return { statuses, junit: readFileSync(join(repo, 'archsim-junit.xml'), 'utf8') };
+  }
+
+  it('installs the tarball and passes a solved design, a JUnit testcase per goal', () => {
+    const { statuses, junit } = ci(`${CHALLENGE}.solution.yaml`);
+    expect(statuses).toEqual(runs.map(() => 0));
+    const goals = parse(readFileSync(join(ROOT, `${CHALLENGE}.yaml`), 'utf8')).goals.length;
+    expect(junit.match(/<testcase /g)).toHaveLength(goals);
+    expect(junit).not.toContain('<failure');
+  });
+
+  it('fails the check step on a missed goal and still leaves the report to publish', () => {
+    const { statuses, junit } = ci(`${CHALLENGE}.yaml`);
+    expect(statuses).toEqual([...runs.slice(0, -1).map(() => 0), 1]);
+    expect(junit).toMatch(/<failure message="[^"]+"/);
+  });
+});
