@@ -54,6 +54,16 @@ export interface QueueingStats {
   interarrivalScv?: number;
 }
 
+// indices of WorkerPool's running sums
+const GAPS = 0,
+  GAP_SUM = 1,
+  GAP_SQUARES = 2,
+  HOLDS = 3,
+  HOLD_SUM = 4,
+  HOLD_SQUARES = 5,
+  OFFERED = 6,
+  TURNED_AWAY = 7;
+
 /** Mean and squared coefficient of variation from a count, a sum and a sum of squares (absent below two values). */
 function moments(n: number, sum: number, squares: number): { mean?: number; scv?: number } {
   if (n < 2) return {};
@@ -101,15 +111,11 @@ export class WorkerPool {
   private readonly lastArrivalAt: Float64Array;
   /** When each request holding a worker took it, by frame index (grows with the frames in use). */
   private startedAt = new Float64Array(64);
-  // running sums over measured requests: gaps between arrivals at a group, holding times, arrivals and those turned away
-  private gaps = 0;
-  private gapSum = 0;
-  private gapSquares = 0;
-  private holds = 0;
-  private holdSum = 0;
-  private holdSquares = 0;
-  private offered = 0;
-  private turnedAway = 0;
+  /**
+   * Running sums over measured requests (indices GAPS…TURNED_AWAY): gaps between arrivals at a group, holding
+   * times, arrivals and those turned away — in a typed array, so the hot path adds in place and boxes no double.
+   */
+  private readonly sums = new Float64Array(8);
 
   constructor(owner: PoolOwner, groups: number, workers: number, queueCapacity: number) {
     this.sim = owner.sim;
@@ -130,12 +136,13 @@ export class WorkerPool {
       last = this.lastArrivalAt[g];
     this.lastArrivalAt[g] = now;
     if (f.measured) {
-      this.offered++;
+      const s = this.sums;
+      s[OFFERED]++;
       if (last >= 0) {
         const gap = now - last;
-        this.gaps++;
-        this.gapSum += gap;
-        this.gapSquares += gap * gap;
+        s[GAPS]++;
+        s[GAP_SUM] += gap;
+        s[GAP_SQUARES] += gap * gap;
       }
     }
     if (this.busyAt[g] < this.workers) {
@@ -144,7 +151,7 @@ export class WorkerPool {
     }
     const q = this.queues[g];
     if (q.length >= this.queueCapacity) {
-      if (f.measured) this.turnedAway++;
+      if (f.measured) this.sums[TURNED_AWAY]++;
       return FULL;
     }
     q.push(f);
@@ -159,10 +166,11 @@ export class WorkerPool {
   release(g: number, done: Frame): Frame | null {
     const now = this.sim.now;
     if (done.measured) {
-      const hold = now - this.startedAt[done.idx];
-      this.holds++;
-      this.holdSum += hold;
-      this.holdSquares += hold * hold;
+      const hold = now - this.startedAt[done.idx],
+        s = this.sums;
+      s[HOLDS]++;
+      s[HOLD_SUM] += hold;
+      s[HOLD_SQUARES] += hold * hold;
     }
     const q = this.queues[g];
     // after `workers` was lowered, a group may have more busy than it is allowed: those workers go
@@ -208,15 +216,16 @@ export class WorkerPool {
 
   /** What this pool measured for a queueing model of its node (over measured requests). */
   queueingStats(): QueueingStats {
-    const service = moments(this.holds, this.holdSum, this.holdSquares),
-      gaps = moments(this.gaps, this.gapSum, this.gapSquares);
+    const s = this.sums;
+    const service = moments(s[HOLDS], s[HOLD_SUM], s[HOLD_SQUARES]),
+      gaps = moments(s[GAPS], s[GAP_SUM], s[GAP_SQUARES]);
     let queues = 0;
     for (const t of this.lastArrivalAt) if (t >= 0) queues++;
     const out: QueueingStats = {
       servers: this.workers,
       queues,
       queueCapacity: Number.isFinite(this.queueCapacity) ? this.queueCapacity : undefined,
-      blocking: this.offered ? round(this.turnedAway / this.offered, 6) : 0,
+      blocking: s[OFFERED] ? round(s[TURNED_AWAY] / s[OFFERED], 6) : 0,
       serviceMs: service.mean,
       serviceScv: service.scv,
       interarrivalMs: gaps.mean,
