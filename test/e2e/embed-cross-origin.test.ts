@@ -16,6 +16,13 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'screenshots');
 const CDN_PATH = '/some/cdn/path/';
 let browser: Browser, page: Page, cdn: StaticServer, notes: StaticServer, site: string;
+
+/** The element as custom-elements.json describes it. */
+const described = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')).modules[0].declarations[0] as Record<
+  'attributes' | 'events' | 'cssParts',
+  { name: string }[]
+>;
+const MANIFEST_EVENTS = described.events.map((e) => e.name);
 const errors: string[] = [];
 
 const status = (scope: Locator) => scope.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
@@ -40,6 +47,9 @@ beforeAll(async () => {
   notes = await serveStatic({ routes: { '/notes/': site } });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  // every event an embed fires reaches the document (they bubble and are composed): record their names
+  await page.addInitScript(`window.embedEvents = [];
+    for (const name of ${JSON.stringify(MANIFEST_EVENTS)}) document.addEventListener(name, (e) => window.embedEvents.push(e.type));`);
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
@@ -88,5 +98,32 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
     expect(await p99Text(frame)).toMatch(/p99\s*[\d.]+\s*ms/);
     await page.screenshot({ path: join(SHOTS, 'embed-cross-origin.png'), fullPage: true });
     expect(errors).toEqual([]);
+  });
+
+  it('does what its custom-elements.json (served beside the script) says: attributes observed, events fired, parts rendered', async () => {
+    const res = await fetch(`${cdn.origin}${CDN_PATH}custom-elements.json`);
+    expect(res.status).toBe(200);
+    const served = await res.json();
+    expect(served.modules[0].path).toBe('archsim-embed.js');
+    expect(served.modules[0].declarations[0].tagName).toBe('archsim-embed');
+    const observed = await page.evaluate(
+      () => (customElements.get('archsim-embed') as unknown as { observedAttributes: string[] }).observedAttributes,
+    );
+    expect(described.attributes.map((a) => a.name).sort()).toEqual([...observed].sort());
+    // so far: two loads and three runs; then a scenario that cannot be shown
+    await page.evaluate(() => document.querySelector('#inline')?.setAttribute('src', 'no-such.yaml'));
+    await expect.poll(() => page.locator('#inline').getByRole('alert').textContent()).toMatch(/no-such\.yaml answered HTTP 404/);
+    const fired = await page.evaluate(() => (window as unknown as { embedEvents: string[] }).embedEvents);
+    expect(new Set(fired)).toEqual(new Set(MANIFEST_EVENTS));
+    expect(fired.filter((e) => e === 'archsim-run-end')).toHaveLength(3);
+    const parts = await page.evaluate(() =>
+      [...document.querySelectorAll('archsim-embed')].flatMap((el) =>
+        [...(el.shadowRoot?.querySelectorAll('[part]') ?? [])].map((p) => p.getAttribute('part')),
+      ),
+    );
+    const documented = described.cssParts.map((p) => p.name);
+    for (const part of parts) expect(documented).toContain(part);
+    // lesson is the one part these two embeds do not show (neither has the lesson attribute)
+    expect(documented.filter((p) => !parts.includes(p))).toEqual(['lesson']);
   });
 });
