@@ -160,6 +160,14 @@ export function parseSweep(text: string, steps?: number): Sweep {
   return makeSweep(param, { values });
 }
 
+/** Whether a `--set` is a sweep (`users.rate=100/s..1000/s`, `app.workers=1,2,4`) rather than one value. */
+export function isSweepSet(text: string): boolean {
+  const eq = text.indexOf('=');
+  if (eq < 0) return false;
+  const rest = text.slice(eq + 1).trim();
+  return splitList(rest).length > 1 || /^[^([{]*\.\.[^)\]}]*$/.test(rest);
+}
+
 /** Below this distance from the chord (both axes scaled to [0, 1]) a curve is called straight: it has no knee. */
 export const KNEE_MIN_DISTANCE = 0.1;
 

@@ -2,6 +2,8 @@
  * JSON Schema (draft-07) of the scenario format, generated from the same
  * descriptors the validator uses, so YAML editors can complete and check files.
  */
+import { MAX_SWEEP_POINTS } from '../analysis/sweep.js';
+import { MAX_SWEEP_REPLICATIONS } from './sweep-block.js';
 import type { Param } from '../kinds/params.js';
 import { commonParams } from '../kinds/params.js';
 import { kinds as defaultKinds } from '../kinds/index.js';
@@ -154,6 +156,48 @@ const goalSchema: Schema = {
   additionalProperties: false,
 };
 
+const sweepEnd: Schema = {
+  anyOf: [{ type: 'number' }, { type: 'string', minLength: 1 }],
+  description: 'A number, a rate ("100/s") or a duration ("1ms"); both ends in the same form.',
+};
+const sweepSchema: Schema = {
+  description: topLevelHelp.sweep,
+  type: 'object',
+  properties: {
+    param: {
+      type: 'string',
+      minLength: 1,
+      description: 'The parameter varied, as --set names it: id.param.',
+      examples: ['users.rate', 'app.instances'],
+    },
+    from: { ...sweepEnd, description: `Where the range starts. ${sweepEnd.description}` },
+    to: { ...sweepEnd, description: `Where the range ends. ${sweepEnd.description}` },
+    steps: {
+      type: 'integer',
+      minimum: 2,
+      maximum: MAX_SWEEP_POINTS,
+      description: 'Points of the range, ends included (default: every integer of an integer range, else 10).',
+    },
+    values: {
+      type: 'array',
+      minItems: 2,
+      maxItems: MAX_SWEEP_POINTS,
+      items: { anyOf: [{ type: 'number' }, { type: 'string', minLength: 1 }] },
+      description: 'The values to run, instead of a range.',
+    },
+    replications: {
+      type: 'integer',
+      minimum: 1,
+      maximum: MAX_SWEEP_REPLICATIONS,
+      default: 3,
+      description: 'Runs per point, seeds seed..seed+N-1 at every point.',
+    },
+  },
+  required: ['param'],
+  oneOf: [{ required: ['from', 'to'] }, { required: ['values'] }],
+  additionalProperties: false,
+};
+
 /**
  * The JSON Schema (draft-07) of scenario files for a registry of kinds.
  * @example JSON.stringify(scenarioSchema(), null, 2) // what public/scenario.schema.json holds
@@ -208,6 +252,7 @@ export function scenarioSchema(registry: Registry = defaultKinds, events: Events
         type: 'array',
         items: { type: 'string', minLength: 1, examples: ['components.users', 'components.db.queryTime', 'duration', 'goals'] },
       },
+      sweep: sweepSchema,
     },
     required: ['components'],
     additionalProperties: false,

@@ -13,6 +13,7 @@ import { timelineHook, type EventsHook, type TimelineContext, type TimelineEvent
 import { isObject } from './is-object.js';
 import { ownValue, reservedReason } from './plain-map.js';
 import { resolveGoals, resolveHints, resolveLocked, type Goal } from './goals.js';
+import { resolveSweep, type ScenarioSweep } from './sweep-block.js';
 
 /** What validation needs of a kind; a full KindDef fits, and tests may pass less. */
 export type KindSpec = Pick<AnyKindDef, 'kind' | 'label' | 'help' | 'params' | 'calls'> &
@@ -59,12 +60,16 @@ export interface ResolvedScenario {
   hints: string[];
   /** Paths a student may not change: components.users, components.db.queryTime, duration, goals. */
   locked: string[];
+  /** What `archsim sweep` varies when the command line names nothing (`sweep:`). */
+  sweep?: ScenarioSweep;
 }
 
 /** Options of validation: the kind registry (default: every registered kind) and the events hook. */
 export interface ValidateOptions {
   kinds?: Registry;
   events?: EventsHook;
+  /** The scenario before a variant was applied to `raw`: a goal naming a variant is checked against that variant of it. */
+  base?: unknown;
 }
 
 /** Top-level keys described as parameters (seed, components, links, variants and events have their own rules). */
@@ -116,6 +121,8 @@ export const topLevelHelp = {
   hints: 'Markdown hints for students, revealed one at a time in this order.',
   locked:
     'Paths a student may not change (components.users, components.db.queryTime, duration, goals); `archsim check --design` refuses a submission that changed them.',
+  sweep:
+    'What `archsim sweep FILE` varies when no --set FROM..TO is given: {param: users.rate, from: 100/s, to: 1000/s, steps: 10} or {param: app.instances, values: [1, 2, 4, 8]}, and the replications per point.',
 };
 /** Every top-level key, in the order the docs and schema list them. */
 export const TOP_KEYS = [
@@ -133,6 +140,7 @@ export const TOP_KEYS = [
   'goals',
   'hints',
   'locked',
+  'sweep',
 ];
 
 /** Component ids, as a RegExp source: a letter or _, then letters, digits, _ and -. The design store and the schema use it too. */
@@ -251,11 +259,19 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
   };
   const events = resolveEvents(raw.events, opts.events ?? timelineHook, { ids, component }, report);
   const variantNames = checkVariants(raw.variants, report);
-  const goals = resolveGoals(raw.goals, { raw, kinds: registry, report });
+  const goals = resolveGoals(raw.goals, { raw, base: isObject(opts.base) ? opts.base : raw, kinds: registry, report });
   const hints = resolveHints(raw.hints, report);
   const paramsOf = (kind: string) =>
     Object.hasOwn(registry, kind) ? [...Object.keys(commonParams), ...Object.keys(registry[kind].params)] : undefined;
   const locked = resolveLocked(raw.locked, { raw, topKeys: TOP_KEYS, paramsOf, report });
+  const sweep = resolveSweep(raw.sweep, {
+    paramsOf: (id) => {
+      const c = byId.get(id);
+      return c ? paramsOf(c.kind) : undefined;
+    },
+    topLevel: Object.keys(scenarioParams).filter((k) => k !== 'version' && k !== 'title' && k !== 'description'),
+    report,
+  });
 
   if (problems.length) return { problems };
   return {
@@ -275,6 +291,7 @@ export function validateScenario(raw: unknown, opts: ValidateOptions = {}): { sc
       goals,
       hints,
       locked,
+      ...(sweep ? { sweep } : {}),
     },
   };
 }

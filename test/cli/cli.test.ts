@@ -56,12 +56,15 @@ describe('archsim CLI', () => {
     expect(total).toMatch(/^TOTAL,summary,\d+/);
   });
 
-  it('--replications adds means and 95% confidence half-widths', () => {
+  it('--replications gives every figure its mean and 95% confidence half-width, in the result shape', () => {
     const { code, out } = archsim('run', 'scenarios/mm1.yaml', '--duration', '90s', '--replications', '3', '--json');
     expect(code).toBe(0);
     const j = JSON.parse(out);
     expect(j.seeds).toEqual([42, 43, 44]);
-    expect(j.summary['latencyMs.mean'].halfWidth).toBeGreaterThan(0);
+    expect(j.summary.latencyMs.mean.halfWidth).toBeGreaterThan(0);
+    expect(j.components.app.utilization.halfWidth).toBeGreaterThan(0);
+    expect(j.summary.cost.perMonth.mean).toBeGreaterThan(0);
+    expect(j.runs.map((r: { seed: number }) => r.seed)).toEqual([42, 43, 44]);
   });
 
   it('bad input exits 2 naming file, line:column, path and what is expected', () => {
