@@ -45,6 +45,8 @@ const TARGETS = ['below', 'above', 'between'];
 /** What resolving goals needs: the raw scenario (with any variant applied) and the kinds' statistics. */
 export interface GoalContext {
   raw: Record<string, unknown>;
+  /** The scenario before any variant (a goal's own `variant` applies to it, not to `raw`); `raw` when absent. */
+  base?: Record<string, unknown>;
   kinds: StatsRegistry;
   report(p: RawProblem): void;
 }
@@ -63,7 +65,7 @@ export function resolveGoals(v: unknown, ctx: GoalContext): Goal[] {
   const figures = new Map<string | undefined, Figure>();
   const figureOf = (variant?: string) => {
     if (!figures.has(variant)) {
-      const doc = variant === undefined ? ctx.raw : (applyVariant(ctx.raw, variant) as Record<string, unknown>);
+      const doc = variant === undefined ? ctx.raw : (applyVariant(ctx.base ?? ctx.raw, variant) as Record<string, unknown>);
       figures.set(variant, resultFigure(doc, ctx.kinds));
     }
     return figures.get(variant) as Figure;

@@ -88,7 +88,7 @@ function resolve(raw: unknown, opts: ResolveOptions, file?: string, locator?: (v
   const sets = inFile(() => parseSet(opts.set ?? []));
   const run = (variant?: string) => {
     const r = inFile(() => applyOverrides(variant === undefined ? raw : applyVariant(raw, variant), opts, sets));
-    const result = validateScenario(r, opts);
+    const result = validateScenario(r, { ...opts, base: raw });
     const locate = locator?.(variant);
     const problems = result.problems.map((p) => toProblem(p, locate, sets));
     return { ...result, problems };

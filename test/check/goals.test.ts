@@ -368,3 +368,26 @@ variants:
     expect(problems(`${design}goals: [{ metric: summary.latencyMs.p98, below: 1s }]\n`)[0]).toContain(quoted?.replace(/\s+/g, ' '));
   });
 });
+
+describe('goals that name a variant', () => {
+  it('are checked against that variant of the base scenario, even while another variant is loaded (one that removes what it names)', () => {
+    const yaml = `
+duration: 1s
+components:
+  users: { kind: client, rate: 10/s }
+  dns: { kind: dns, ttl: 1s }
+  web: { kind: service }
+links: [{ from: users, to: dns }, { from: dns, to: web }]
+variants:
+  few: { components: { dns: { users: 4 } } }
+  no-dns:
+    components: { dns: null }
+    links: [{ from: users, to: web }]
+goals:
+  - { variant: few, metric: components.dns.share.web, above: 50% }
+  - { metric: summary.errorRate, below: 1% }
+`;
+    expect(loadScenario(yaml).goals).toHaveLength(2);
+    expect(loadScenario(yaml, { variant: 'no-dns' }).goals).toHaveLength(2);
+  });
+});
