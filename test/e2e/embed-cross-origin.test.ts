@@ -49,7 +49,12 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   // every event an embed fires reaches the document (they bubble and are composed): record their names
   await page.addInitScript(`window.embedEvents = [];
-    for (const name of ${JSON.stringify(MANIFEST_EVENTS)}) document.addEventListener(name, (e) => window.embedEvents.push(e.type));`);
+    for (const name of ${JSON.stringify(MANIFEST_EVENTS)}) document.addEventListener(name, (e) => window.embedEvents.push(e.type));
+    // the example of docs/embedding.md
+    window.p99s = [];
+    document.addEventListener('archsim-run-end', (e) => {
+      if (e.detail.status === 'done') window.p99s.push(e.detail.result.summary.latencyMs.p99);
+    });`);
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`);
@@ -116,6 +121,9 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
     const fired = await page.evaluate(() => (window as unknown as { embedEvents: string[] }).embedEvents);
     expect(new Set(fired)).toEqual(new Set(MANIFEST_EVENTS));
     expect(fired.filter((e) => e === 'archsim-run-end')).toHaveLength(3);
+    const p99s = await page.evaluate(() => (window as unknown as { p99s: number[] }).p99s);
+    expect(p99s).toHaveLength(3);
+    for (const p99 of p99s) expect(p99).toBeGreaterThan(10);
     const parts = await page.evaluate(() =>
       [...document.querySelectorAll('archsim-embed')].flatMap((el) =>
         [...(el.shadowRoot?.querySelectorAll('[part]') ?? [])].map((p) => p.getAttribute('part')),
