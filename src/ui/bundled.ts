@@ -33,6 +33,7 @@ const COURSE: Record<string, { topic: Topic; line: string }> = {
   'kafka-async.yaml': { topic: 'Asynchronous messaging', line: 'Answer at enqueue and let a consumer absorb the burst.' },
   'pubsub-vs-queue.yaml': { topic: 'Asynchronous messaging', line: 'A subscriber goes down: lost messages, or a durable queue.' },
   'ec2-vs-lambda.yaml': { topic: 'Serverless', line: 'The same API on an always-on instance and on Lambda: latency and cost.' },
+  'serverless-cost.yaml': { topic: 'Serverless', line: 'A trickle costs nothing on Lambda (free tier); a steady load costs less on EC2.' },
   'health-checks.yaml': { topic: 'Failure and protection', line: 'An instance dies: health checks route around it.' },
   'dns-ttl-failover.yaml': { topic: 'Failure and protection', line: 'A web server dies: users keep its address for the DNS TTL.' },
   'monolith-crash.yaml': { topic: 'Failure and protection', line: 'One buggy route crashes every route, until the monolith is split.' },
