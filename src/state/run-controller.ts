@@ -6,6 +6,7 @@
  */
 import { formatProblem, resolveScenario, ScenarioError } from '../scenario/index.js';
 import type { SimClient } from '../worker/client.js';
+import type { RunRequest } from '../worker/api.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { patchOf, type ScenarioDoc } from './design.js';
 import type { RunsStore } from './runs.js';
@@ -71,6 +72,8 @@ export class RunController {
     private readonly runs: RunsStore,
     private readonly makeClient: () => SimClient,
     private readonly now = () => performance.now(),
+    /** Which requests each run traces (the app's Trace tab); none when absent (the embed shows no traces). */
+    private readonly trace?: RunRequest['trace'],
   ) {}
 
   get isRunning(): boolean {
@@ -92,8 +95,9 @@ export class RunController {
     const t0 = this.now();
     try {
       this.#client ??= this.makeClient();
-      const outcome = await this.#client.run({ scenario, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS }, (m) =>
-        this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
+      const outcome = await this.#client.run(
+        { scenario, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS, trace: this.trace },
+        (m) => this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
       );
       if (outcome.ok) this.runs.trigger.finished({ id, result: outcome.result });
       else this.runs.trigger.failed({ id, error: outcome.error });

@@ -49,7 +49,8 @@ export class ArchsimApp extends LitElement {
   readonly design = createDesignStore();
   readonly ui = createUiStore(reducedMotion);
   readonly runs = createRunsStore();
-  readonly controller = new RunController(this.runs, createSimClient);
+  // each run traces the slowest, the p99 and 20 sampled requests for the Trace tab
+  readonly controller = new RunController(this.runs, createSimClient, undefined, {});
   readonly sweeps = createSweepsStore();
   #pool: SimPool | undefined;
   /** Replications and sweeps run on a pool of workers, one per core (at most 8), started on first use. */

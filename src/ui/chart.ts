@@ -5,7 +5,7 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { drawChart, fmtTime, type ChartSpec } from './charts.js';
+import { drawChart, fmtTime, pointAt, type ChartSpec } from './charts.js';
 import { downloadBlob, pngOf, standaloneSvg } from './chart-export.js';
 
 /** A file name from a chart title: "Latency over time" → "latency-over-time". */
@@ -39,6 +39,8 @@ function requestFrame(): void {
 @customElement('archsim-chart')
 export class ArchsimChart extends LitElement {
   @property({ attribute: false }) spec?: ChartSpec;
+  /** A click on the plot announces the nearest point (`chart-point`, detail {series, x, y}). */
+  @property({ type: Boolean }) isPickable = false;
   @query('svg.plot') private plot!: SVGSVGElement;
   #size = { w: 0, h: 0 };
   #observer = new ResizeObserver(([e]) => {
@@ -96,7 +98,7 @@ export class ArchsimChart extends LitElement {
         <button ?disabled=${!hasData} aria-label=${`Download ${title} as SVG`} title="Download this chart as SVG" @click=${() => this.#download('svg')}>SVG</button>
         <button ?disabled=${!hasData} aria-label=${`Download ${title} as PNG`} title="Download this chart as PNG" @click=${() => this.#download('png')}>PNG</button></div>
       <div class="legend">${s?.series.map((x) => html`<span>${svg`<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke=${x.color} stroke-width="2" stroke-dasharray=${x.dash ?? 'none'} stroke-opacity=${x.isBaseline ? 0.55 : 1}/></svg>`}${x.name}</span>`)}</div>
-      <div class="box"><svg class="plot" role="img" aria-label=${s ? this.#describe(s) : 'chart'}></svg>${hasData ? '' : html`<div class="empty">No data yet — press Run</div>`}</div>`;
+      <div class="box"><svg class="plot" role="img" aria-label=${s ? this.#describe(s) : 'chart'} style=${this.isPickable && hasData ? 'cursor:crosshair' : ''} @click=${this.#pick}></svg>${hasData ? '' : html`<div class="empty">No data yet — press Run</div>`}</div>`;
   }
 
   override updated(): void {
@@ -113,6 +115,14 @@ export class ArchsimChart extends LitElement {
   draw(): void {
     if (this.spec && this.plot && this.#size.w) drawChart(this.plot, this.spec, this.#size.w, this.#size.h);
   }
+
+  /** A click on a pickable plot: announce the point drawn nearest it. */
+  #pick = (e: MouseEvent): void => {
+    if (!this.isPickable || !this.spec || !this.plot) return;
+    const box = this.plot.getBoundingClientRect();
+    const point = pointAt(this.plot, this.spec, e.clientX - box.left, e.clientY - box.top);
+    if (point) this.dispatchEvent(new CustomEvent('chart-point', { detail: point, bubbles: true, composed: true }));
+  };
 
   async #download(format: 'svg' | 'png'): Promise<void> {
     if (!this.spec || !this.plot) return;

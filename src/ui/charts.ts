@@ -88,6 +88,29 @@ const MARKERS: Record<string, SymbolType> = {
 const MARKER_PATHS: Record<string, string> = Object.fromEntries(Object.entries(MARKERS).map(([k, t]) => [k, symbol(t, 28)() ?? '']));
 const M = { top: 8, right: 12, bottom: 36, left: 54 };
 
+/**
+ * The point of `spec` drawn nearest (x, y) in `el`'s own coordinates as last
+ * drawn, with its series' name; undefined before a draw or without points.
+ */
+export function pointAt(el: SVGSVGElement, spec: ChartSpec, x: number, y: number): { series: string; x: number; y: number } | undefined {
+  const scales = drawnScales.get(el);
+  if (!scales) return undefined;
+  let best: { series: string; x: number; y: number } | undefined,
+    bestD = Number.POSITIVE_INFINITY;
+  for (const s of spec.series) {
+    if (s.isBaseline) continue;
+    for (const [px, py] of s.points) {
+      if (!isPlottable([px, py], spec.yLog)) continue;
+      const d = (scales.x(px) + M.left - x) ** 2 + (scales.y(py) + M.top - y) ** 2;
+      if (d < bestD) (bestD = d), (best = { series: s.name, x: px, y: py });
+    }
+  }
+  return best;
+}
+
+/** The scales each chart was last drawn with (for pointAt). */
+const drawnScales = new WeakMap<SVGSVGElement, { x: (v: number) => number; y: (v: number) => number }>();
+
 /** Percentile p (0..1) → position on the 1/(1−p) axis: log10(1/(1−p)). */
 export const nines = (p: number): number => Math.log10(1 / (1 - Math.min(p, 0.999999)));
 
@@ -230,7 +253,8 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
     .join('g')
     .attr('class', 'marker')
     .each(function (s) {
-      const every = s.isPointsOnly ? 1 : Math.max(1, Math.ceil(s.points.length / 8));
+      // points with their own whiskers (a sweep's) each keep a marker; a long line gets about eight
+      const every = s.isPointsOnly || s.whiskers?.length ? 1 : Math.max(1, Math.ceil(s.points.length / 8));
       select(this)
         .selectAll('path')
         .data(s.points.filter((_, i) => i % every === every - 1 || i === s.points.length - 1))
@@ -239,6 +263,7 @@ export function drawChart(el: SVGSVGElement, spec: ChartSpec, width: number, hei
         .attr('fill', s.isBaseline ? 'var(--surface)' : s.color)
         .attr('stroke', s.color);
     });
+  drawnScales.set(el, { x, y });
 }
 
 /** Timeline events as labelled vertical rules (one label per moment; several events at one time share it). */

@@ -27,6 +27,8 @@ import { count, delta, ms, pct, rps } from './format.js';
 import { formatUsd } from '../kinds/format-stat.js';
 import { resultsStyles } from './results-styles.js';
 import './chart.js';
+import './waterfall.js';
+import { nearestTrace } from '../analysis/trace-pick.js';
 
 /** A summary figure: how to read it from a result, how to show it, and whether a rise is bad news. */
 type Row = {
@@ -132,12 +134,13 @@ const cellOf =
 /** A one-line note (the whole sentence in its tooltip too). */
 const note = (text: string) => html`<p class="note" role="note" title=${text}>${text}</p>`;
 
-type Tab = 'summary' | 'phases' | 'components' | 'component';
+type Tab = 'summary' | 'phases' | 'components' | 'component' | 'trace';
 const TABS: [Tab, string][] = [
   ['summary', 'Summary'],
   ['phases', 'Phases'],
   ['components', 'Components'],
   ['component', 'Component'],
+  ['trace', 'Trace'],
 ];
 
 @customElement('archsim-results')
@@ -150,6 +153,8 @@ export class ArchsimResults extends LitElement {
   /** Show only the summary and latency chart (the embed). */
   @property({ type: Boolean }) compact = false;
   @state() private tab: Tab = 'summary';
+  /** The traced request the Trace tab shows (its number; the slowest when unset). */
+  @state() private traceId?: number;
   #runs = new StoreController(
     this,
     () => this.runs,
@@ -189,7 +194,15 @@ export class ArchsimResults extends LitElement {
         ${this.compact ? nothing : this.#tabs(id)}
         <div class="table" role=${this.compact ? nothing : 'tabpanel'} aria-label=${TABS.find(([t]) => t === this.tab)![1]}>${this.#panel(r, b, baseline, id, current?.status === 'running', reps, baseReps)}${this.#warnings(r)}</div>
       </section>
-      <section class="charts" aria-label="Charts">${shown.map((s) => html`<archsim-chart .spec=${s}></archsim-chart>`)}</section>`;
+      <section class="charts" aria-label="Charts">${shown.map((s) => html`<archsim-chart .spec=${s} ?isPickable=${!this.compact && s.title === 'Latency over time' && !!r?.traces?.length} @chart-point=${(e: CustomEvent<{ x: number; y: number }>) => this.#showTrace(r, e.detail)}></archsim-chart>`)}</section>`;
+  }
+
+  /** A point of the latency chart was clicked: show the traced request nearest it. */
+  #showTrace(r: RunResult | undefined, point: { x: number; y: number }): void {
+    const t = r ? nearestTrace(r.traces ?? [], point.x, point.y, r.series.bucketMs) : undefined;
+    if (!t) return;
+    this.traceId = t.requestId;
+    this.tab = 'trace';
   }
 
   #tabs(id: string | undefined) {
@@ -208,6 +221,8 @@ export class ArchsimResults extends LitElement {
     reps?: RunResult[],
     baseReps?: RunResult[],
   ) {
+    if (this.tab === 'trace' && !this.compact)
+      return html`<archsim-waterfall .traces=${r?.traces ?? []} .selected=${this.traceId} @trace-select=${(e: CustomEvent<number>) => (this.traceId = e.detail)}></archsim-waterfall>`;
     if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline, isRunning, reps, baseReps);
     if (this.tab === 'phases') return this.#phases(r, reps);
     if (this.tab === 'components') return this.#components(r, reps);

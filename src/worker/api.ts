@@ -4,6 +4,7 @@
  */
 import type { RunResult } from '../run/result.js';
 import type { Progress } from '../run/run.js';
+import type { TraceOptions } from '../run/trace-run.js';
 import type { Problem } from '../scenario/parse.js';
 
 export type { RunResult, Progress };
@@ -20,6 +21,8 @@ export interface RunRequest {
   maxEvents?: number;
   /** Wall-clock ms between progress messages (default 200). */
   progressEveryMs?: number;
+  /** Trace requests (the slowest, one at a percentile, a sample): the run is replayed for them once it is over. */
+  trace?: TraceOptions;
 }
 
 /** A problem with the scenario, as the scenario module reports it: plain data, so it crosses the boundary as is. */

@@ -5,6 +5,7 @@
  */
 import { resolveScenario, ScenarioError } from '../scenario/index.js';
 import { Run, RunTooLargeError } from '../run/run.js';
+import { replayTraces } from './trace-replay.js';
 import type { ProblemData, ProgressMessage, RunOutcome, RunRequest, SimApi } from './api.js';
 
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -18,7 +19,7 @@ export function createSimApi(): SimApi {
       try {
         const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration, set: req.set });
         // the page has no setting for the event limit: its messages advise a shorter or lighter run only
-        run = new Run(scenario, { maxEvents: req.maxEvents, raiseLimit: '' });
+        run = new Run(scenario, { maxEvents: req.maxEvents, raiseLimit: '', watch: req.trace !== undefined });
       } catch (e) {
         if (e instanceof ScenarioError) return { ok: false, error: { kind: 'invalid', message: e.message, problems: e.problems } };
         if (e instanceof RunTooLargeError) return { ok: false, error: { kind: 'too-large', message: e.message } };
@@ -40,7 +41,13 @@ export function createSimApi(): SimApi {
           }
           await yieldToEvents();
         }
-        return { ok: true, result: run.result() };
+        const result = run.result();
+        if (req.trace && result.complete) {
+          const stopped = run;
+          const traces = await replayTraces(run.scenario, run, req.trace, req.maxEvents, () => current !== stopped);
+          if (traces) result.traces = traces;
+        }
+        return { ok: true, result };
       } catch (e) {
         return { ok: false, error: { kind: 'crash', message: `the simulation failed: ${String((e as Error)?.message ?? e)}` } };
       } finally {
@@ -49,6 +56,8 @@ export function createSimApi(): SimApi {
     },
     cancel(): void {
       current?.cancel();
+      // a traced replay in progress ends without traces
+      current = null;
     },
     async validate(scenario: unknown): Promise<ProblemData[]> {
       try {

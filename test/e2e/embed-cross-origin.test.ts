@@ -16,6 +16,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const SHOTS = join(ROOT, 'screenshots');
 const CDN_PATH = '/some/cdn/path/';
 let browser: Browser, page: Page, cdn: StaticServer, notes: StaticServer, site: string;
+let broken: StaticServer | undefined;
 
 /** The element as custom-elements.json describes it. */
 const described = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')).modules[0].declarations[0] as Record<
@@ -66,6 +67,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  broken?.close();
   cdn?.close();
   notes?.close();
   if (site) rmSync(site, { recursive: true, force: true });
@@ -133,5 +135,29 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
     for (const part of parts) expect(documented).toContain(part);
     // lesson is the one part these two embeds do not show (neither has the lesson attribute)
     expect(documented.filter((p) => !parts.includes(p))).toEqual(['lesson']);
+  });
+
+  it('says why Run failed, instead of running for ever, when the CDN lacks the worker script', async () => {
+    broken = await serveStatic({ routes: { [CDN_PATH]: DIST }, cors: true, missing: /\/sim\.worker-[\w-]+\.js$/ });
+    const html = readFileSync(join(site, 'index.html'), 'utf8').replaceAll('./archsim/', `${broken.origin}${CDN_PATH}`);
+    writeFileSync(join(site, 'broken.html'), html);
+    const other = await browser.newPage();
+    try {
+      await other.goto(`${notes.origin}/notes/broken.html`);
+      const inline = other.locator('#inline');
+      await expect.poll(() => inline.getByRole('heading', { name: 'One busy server' }).count(), { timeout: 30_000 }).toBe(1);
+      await inline.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(async () => (await status(inline).textContent()) ?? '', { timeout: 30_000 }).toBe('Run failed');
+      expect(
+        await inline
+          .getByText(/did not load/)
+          .first()
+          .textContent(),
+      ).toContain(`${broken.origin}${CDN_PATH}assets/sim.worker-`);
+      // the element stays usable: Run is offered again
+      expect(await inline.getByRole('button', { name: 'Run', exact: true }).isEnabled()).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -27,6 +27,8 @@ export interface StaticSite {
   routes: Record<string, string>;
   /** Send `Access-Control-Allow-Origin: *`, as a CDN does. */
   cors?: boolean;
+  /** Paths answered 404 although their file exists (a file missing from a deployment). */
+  missing?: RegExp;
 }
 
 /** A running static server: its origin ("http://127.0.0.1:PORT"), the paths it answered, and close(). */
@@ -56,7 +58,7 @@ export async function serveStatic(site: StaticSite): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const headers: Record<string, string> = site.cors ? { 'access-control-allow-origin': '*' } : {};
-    const file = fileFor(routes, path);
+    const file = site.missing?.test(path) ? undefined : fileFor(routes, path);
     if (!file) return void res.writeHead(404, headers).end('not found');
     served.push(path);
     res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
