@@ -11,7 +11,7 @@ import type { ProgressMessage, RunOutcome, RunRequest } from '../worker/api.js';
 import type { ScenarioDoc } from './design.js';
 import { prepareRun, PROGRESS_EVERY_MS, type PreparedRun, type RunOptions } from './run-controller.js';
 import type { RunsStore } from './runs.js';
-import type { SweepRecord, SweepsStore } from './sweeps.js';
+import type { SweepRecord, SweepsStore, SweepTheory } from './sweeps.js';
 
 /** Replications the app offers. */
 export const REPLICATION_CHOICES = [1, 5, 10, 20] as const;
@@ -21,6 +21,8 @@ export interface SweepPlan {
   param: SweepRecord['param'];
   points: { value: number; set: string[] }[];
   replications: number;
+  /** The closed form to draw through the points, if the caller has one. */
+  theory?: SweepTheory;
 }
 
 const requestOf = (p: PreparedRun, seed: number | string, set?: string[]): RunRequest => ({
@@ -111,7 +113,13 @@ export class CampaignController {
       if ('problems' in at) return at.problems.map((m) => `at ${p.set.join(' ')}: ${m}`);
     }
     const seeds = replicaSeeds(prepared.resolvedSeed, plan.replications);
-    this.sweeps.trigger.started({ title: String(doc.title || 'Untitled design'), param: plan.param, seeds, points: plan.points });
+    this.sweeps.trigger.started({
+      title: String(doc.title || 'Untitled design'),
+      param: plan.param,
+      seeds,
+      points: plan.points,
+      theory: plan.theory,
+    });
     const t0 = this.now();
     const pending = new Map<number, number>();
     const outcomes = await this.#campaign(

@@ -20,6 +20,12 @@ export interface SweepPoint {
   errors: string[];
 }
 
+/** A theory value at x: [x, mean ms, p99 ms], null where the model is overloaded. */
+export type TheoryAt = [x: number, meanMs: number | null, p99Ms: number | null];
+
+/** The closed form a sweep is compared with: the model's name, its curve (dense, for drawing) and its values at the points; or why there is none. */
+export type SweepTheory = { model: string; curve: TheoryAt[]; at: TheoryAt[] } | { none: string };
+
 /** A sweep as the UI keeps it. */
 export interface SweepRecord {
   id: number;
@@ -29,6 +35,8 @@ export interface SweepRecord {
   param: { path: string; label: string; unit: string };
   seeds: (number | string)[];
   points: SweepPoint[];
+  /** The queueing-theory curve of the design as swept, computed when the sweep started. */
+  theory?: SweepTheory;
   status: 'running' | 'done' | 'stopped' | 'failed';
   /** Wall ms the sweep took (set when it ends). */
   wallMs?: number;
@@ -55,7 +63,13 @@ export function createSweepsStore() {
       /** A sweep started: its points in order, each to be run once per seed. */
       started: (
         ctx,
-        e: { title: string; param: SweepRecord['param']; seeds: SweepRecord['seeds']; points: { value: number; set: string[] }[] },
+        e: {
+          title: string;
+          param: SweepRecord['param'];
+          seeds: SweepRecord['seeds'];
+          points: { value: number; set: string[] }[];
+          theory?: SweepTheory;
+        },
       ) => ({
         nextId: ctx.nextId + 1,
         sweep: {
@@ -63,6 +77,7 @@ export function createSweepsStore() {
           title: e.title,
           param: e.param,
           seeds: e.seeds,
+          ...(e.theory ? { theory: e.theory } : {}),
           status: 'running' as const,
           points: e.points.map((p) => ({ ...p, runs: e.seeds.map(() => undefined), fractions: e.seeds.map(() => 0), errors: [] })),
         },

@@ -55,6 +55,8 @@ export const appStyles = css`
   .side archsim-lesson { flex: 1 1 auto; }
   .inspector { grid-area: inspector; background: var(--panel); border-left: 1px solid var(--line); overflow: auto; min-height: 0; }
   .results { grid-area: results; background: var(--panel); border-top: 1px solid var(--line); min-height: 0; display: flex; }
+  /* the Sweep view has a form, notes and a table of points beside its charts: it takes more of the page */
+  :host([sweep-open]) { grid-template-rows: auto auto 1fr minmax(250px, 50vh); }
   archsim-results, archsim-sweep { flex: 1; min-width: 0; }
   archsim-results[hidden], archsim-sweep[hidden] { display: none; }
   .results-tabs { display: flex; flex-direction: column; gap: 2px; padding: 8px 0 0 6px; border-right: 1px solid var(--line); }

@@ -301,6 +301,7 @@ export class ArchsimApp extends LitElement {
       }
     }
     this.resultsView = view;
+    this.toggleAttribute('sweep-open', view === 'sweep');
   }
 
   /** The results area's views, as tabs: Run (the single or replicated run) and Sweep. */
@@ -371,7 +372,7 @@ export class ArchsimApp extends LitElement {
     const label = [doc.title || 'design', variant, ui.seed && `seed ${ui.seed}`].filter(Boolean).join(' · ');
     this.ui.trigger.notify({ notice: null });
     this.isGalleryOpen = false;
-    if (this.resultsView === 'sweep') this.resultsView = 'run';
+    if (this.resultsView === 'sweep') void this.#showResults('run');
     const problems =
       this.replications > 1
         ? await this.campaigns.replicate(doc, { ...ui, variant }, label, this.replications)
@@ -422,9 +423,9 @@ export class ArchsimApp extends LitElement {
             <option value="" .selected=${!shownVariant(doc, ui.variant)}>base</option>${variants.map((v) => html`<option .selected=${v === ui.variant}>${v}</option>`)}
           </select></label>
         <label>Seed <input aria-label="Run seed" class="short" placeholder=${String(doc.seed ?? 'default')} .value=${ui.seed} @change=${(e: Event) => this.ui.trigger.setRunOptions({ seed: (e.target as HTMLInputElement).value })}></label>
-        <label>Seeds <select aria-label="Replications" title="Run the design with this many seeds (the run's seed, seed+1, …) on all cores: every figure gets its 95 % confidence interval"
+        <label>Seeds <select aria-label="Replications" class="seeds" title="Replications: run the design with this many seeds (the run's seed, seed+1, …) on all cores: every figure gets its 95 % confidence interval"
           @change=${(e: Event) => (this.replications = Number((e.target as HTMLSelectElement).value))}>
-          ${REPLICATION_CHOICES.map((n) => html`<option value=${n} .selected=${n === this.replications}>${n === 1 ? '1 (single run)' : `${n} replications`}</option>`)}
+          ${REPLICATION_CHOICES.map((n) => html`<option value=${n} .selected=${n === this.replications}>${n}</option>`)}
         </select></label>
         <label>Duration <input aria-label="Run duration" class="short" placeholder=${String(doc.duration ?? '—')} .value=${ui.duration} @change=${(e: Event) => this.ui.trigger.setRunOptions({ duration: (e.target as HTMLInputElement).value })}></label>
         <button class="primary run ${running ? 'stop' : ''}" title=${running ? 'Stop the run: the results so far stay' : 'Run the simulation of this design'}

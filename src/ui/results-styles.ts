@@ -27,6 +27,7 @@ export const resultsStyles = css`
   .summary { display: grid; grid-template-columns: auto auto; justify-content: space-between; gap: 0 12px; align-items: start; }
   .summary th, .summary td { padding: 1px 3px; }
   .summary table { width: auto; }
+  .summary.stacked { grid-template-columns: auto; justify-content: start; }
   abbr { text-decoration: none; }
   .reasons, .note { margin: 0; color: var(--muted); }
   /* one line, so the summary below stays in view; the whole sentence is in the text (read out) and the tooltip */

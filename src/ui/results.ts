@@ -29,6 +29,7 @@ import { resultsStyles } from './results-styles.js';
 import './chart.js';
 import './waterfall.js';
 import { nearestTrace } from '../analysis/trace-pick.js';
+import './routes-table.js';
 
 /** A summary figure: how to read it from a result, how to show it, and whether a rise is bad news. */
 type Row = {
@@ -134,9 +135,10 @@ const cellOf =
 /** A one-line note (the whole sentence in its tooltip too). */
 const note = (text: string) => html`<p class="note" role="note" title=${text}>${text}</p>`;
 
-type Tab = 'summary' | 'phases' | 'components' | 'component' | 'trace';
+type Tab = 'summary' | 'routes' | 'phases' | 'components' | 'component' | 'trace';
 const TABS: [Tab, string][] = [
   ['summary', 'Summary'],
+  ['routes', 'Routes'],
   ['phases', 'Phases'],
   ['components', 'Components'],
   ['component', 'Component'],
@@ -224,6 +226,7 @@ export class ArchsimResults extends LitElement {
     if (this.tab === 'trace' && !this.compact)
       return html`<archsim-waterfall .traces=${r?.traces ?? []} .selected=${this.traceId} @trace-select=${(e: CustomEvent<number>) => (this.traceId = e.detail)}></archsim-waterfall>`;
     if (this.compact || this.tab === 'summary') return this.#summary(r, b, baseline, isRunning, reps, baseReps);
+    if (this.tab === 'routes') return html`<archsim-routes-table .result=${r} .replicas=${reps}></archsim-routes-table>`;
     if (this.tab === 'phases') return this.#phases(r, reps);
     if (this.tab === 'components') return this.#components(r, reps);
     return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r);
@@ -262,9 +265,17 @@ export class ArchsimResults extends LitElement {
     const f = run.progress?.fraction ?? (run.status === 'running' ? 0 : 1);
     return html`
       ${run.status === 'running' ? html`<div class="progress" role="progressbar" aria-label="Run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(f * 100)}><span style=${`transform:scaleX(${Math.round(f * 100) / 100})`}></span></div>` : nothing}
-      <p class="status ${run.status}" role="status">${run.status === 'running' ? `Running… ${Math.round(f * 100)}% · ${count(run.result?.summary.requests ?? 0)} requests` : run.status === 'done' ? `Done: ${count(run.result?.events)} events in ${ms(run.result?.wallMs)} wall time` : run.status === 'stopped' ? `Stopped early: partial results over ${ms(run.result?.simulatedMs)} simulated` : 'Run failed'}</p>
+      <p class="status ${run.status}" role="status">${run.status === 'running' ? `Running… ${Math.round(f * 100)}% · ${count(run.result?.summary.requests ?? 0)} requests` : run.status === 'done' ? this.#doneText(run) : run.status === 'stopped' ? `Stopped early: partial results over ${ms(run.result?.simulatedMs)} simulated` : 'Run failed'}</p>
       ${run.error ? html`<div class="error" role="alert"><b>${run.error.kind === 'too-large' ? 'Run refused as too large' : run.error.kind === 'invalid' ? 'The design has problems' : 'The simulation failed'}</b><br>${run.error.message}</div>` : nothing}
 `;
+  }
+
+  /** "Done: …" for a run, or for replications their seeds and events. */
+  #doneText(run: RunRecord): string {
+    const reps = replicasOf(run);
+    if (!reps) return `Done: ${count(run.result?.events)} events in ${ms(run.result?.wallMs)} wall time`;
+    const events = reps.reduce((n, r) => n + r.events, 0);
+    return `Done: ${reps.length} replications (seeds ${reps[0].seed}..${reps.at(-1)!.seed}), ${count(events)} events`;
   }
 
   /** The run's warnings, after the table shown (the summary stays in view above them). */
@@ -303,7 +314,10 @@ export class ArchsimResults extends LitElement {
     const isClear = Number.isFinite(d.halfWidth) && Math.abs(d.mean) > d.halfWidth;
     const isUp = d.mean > 0;
     const tone = !isClear || row.isWorseUp === undefined ? '' : isUp === row.isWorseUp ? 'worse' : 'better';
-    const text = `${d.mean === 0 ? '±' : isUp ? '+' : '−'}${row.fmt(Math.abs(d.mean))} ${plusMinus(d, row.fmt)}`.trim();
+    const text =
+      d.mean === 0 && !d.halfWidth
+        ? '±0'
+        : `${d.mean === 0 ? '±' : isUp ? '+' : '−'}${row.fmt(Math.abs(d.mean))} ${plusMinus(d, row.fmt)}`.trim();
     const words = `${isClear ? (isUp ? 'up' : 'down') : 'no clear change:'} ${text}${tone ? `, ${tone}` : ''} (paired by seed, 95 % interval)`;
     return html`<td class=${tone} title=${words}>${isClear ? html`<span aria-hidden="true">${isUp ? '▲' : '▼'}</span> ` : nothing}${text}<span class="sr">${tone ? ` (${tone})` : ''}</span></td>`;
   }
@@ -320,7 +334,8 @@ export class ArchsimResults extends LitElement {
       html`<thead><tr><th scope="col">${what}</th><th scope="col">${reps ? `Mean of ${reps.length}` : b ? 'Run' : 'This run'}</th>${reps ? html`<th scope="col"><abbr title="Half-width of the 95 % confidence interval (Student's t) over the replications">± 95% CI</abbr></th>` : nothing}${b ? html`<th scope="col"><abbr title=${`Baseline: ${baseline!.name}`}>Base</abbr><span class="sr">line</span></th><th scope="col"><abbr title=${paired ? 'Paired difference from the baseline (same seeds) with its 95 % interval' : 'Change from the baseline'}>Δ</abbr><span class="sr"> change</span></th>` : nothing}</tr></thead>`;
     const f = r?.summary.failures ?? {};
     const reasons = (Object.entries(f) as [string, number][]).filter(([, n]) => n > 0);
-    return html`<div class="summary ${b ? 'compared' : ''}">
+    // a replicated comparison has five columns: its two tables go one above the other
+    return html`<div class="summary ${b ? 'compared' : ''} ${b && reps ? 'stacked' : ''}">
         <table aria-label="Summary">${head('Performance')}<tbody>${this.#rows(PERFORMANCE, r, b, reps, baseReps)}</tbody></table>
         <table aria-label="Requests, failures and cost">${head('Volume')}<tbody>${this.#rows(VOLUME, r, b, reps, baseReps)}</tbody></table>
       </div>

@@ -8,29 +8,24 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { estimateOf, type Estimate } from '../analysis/aggregate.js';
+import type { Estimate } from '../analysis/aggregate.js';
 import { kneeOf, makeSweep, type Sweep } from '../analysis/sweep.js';
 import type { CampaignController } from '../state/campaign-controller.js';
 import type { DesignStore } from '../state/design.js';
-import { finishedRuns, sweepFraction, type SweepPoint, type SweepRecord, type SweepsStore } from '../state/sweeps.js';
+import { finishedRuns, sweepFraction, type SweepPoint, type SweepRecord, type SweepsStore, type TheoryAt } from '../state/sweeps.js';
 import type { UiStore } from '../state/ui.js';
 import { shownVariant } from '../state/variant-view.js';
 import type { RunResult } from '../worker/api.js';
 import { OKABE_ITO as C, type ChartSpec, type Series } from './charts.js';
 import { count, ms, pct, rps } from './format.js';
+import { estimateBy } from './replicated.js';
 import { StoreController } from './store-controller.js';
 import { sweepChoices, type SweepChoice } from './sweep-params.js';
-import { theoryOf } from './sweep-theory.js';
+import { sweepTheory } from './sweep-theory.js';
 import './chart.js';
 
 /** Seeds per point the view offers. */
 const SEEDS_PER_POINT = [1, 3, 5, 10];
-
-/** A figure of a point over its finished runs: mean ± 95 % half-width (NaN with one run). */
-const figure = (runs: RunResult[], get: (r: RunResult) => number): Estimate | undefined => {
-  const xs = runs.map(get).filter(Number.isFinite);
-  return xs.length ? estimateOf(xs) : undefined;
-};
 
 /** The figures a sweep plots, per point. */
 const FIGURES = {
@@ -55,7 +50,7 @@ interface PointFigures {
 const figuresOf = (p: SweepPoint): PointFigures | undefined => {
   const runs = finishedRuns(p).filter((r) => r.summary.completed > 0 || r.summary.failed > 0);
   if (!runs.length) return undefined;
-  const of = Object.fromEntries(Object.entries(FIGURES).map(([k, get]) => [k, figure(runs, get)])) as PointFigures['of'];
+  const of = Object.fromEntries(Object.entries(FIGURES).map(([k, get]) => [k, estimateBy(runs, get)])) as PointFigures['of'];
   return { x: p.value, runs: runs.length, of };
 };
 
@@ -167,15 +162,22 @@ export class ArchsimSweep extends LitElement {
       return;
     }
     const doc = this.design.getSnapshot().context.doc,
-      ui = this.ui.getSnapshot().context;
+      ui = this.ui.getSnapshot().context,
+      variant = shownVariant(doc, ui.variant);
     this.problems = [];
     this.problems = await this.campaigns.sweep(
       doc,
-      { ...ui, variant: shownVariant(doc, ui.variant) },
+      { ...ui, variant },
       {
         param: { path: choice.path, label: choice.label, unit: sweep.unit },
         points: sweep.points.map((p) => ({ value: p.x, set: [p.set] })),
         replications: this.seeds,
+        theory: sweepTheory(
+          doc,
+          variant || undefined,
+          choice.path,
+          sweep.points.map((p) => p.x),
+        ),
       },
     );
   }
@@ -191,15 +193,15 @@ export class ArchsimSweep extends LitElement {
             ready.map((p) => p.of.p99?.mean),
           )
         : undefined;
-    const theory = s && s.status !== 'failed' ? theoryOf(this.#doc.value, s) : undefined;
+    const theory = s?.theory && 'model' in s.theory ? s.theory : undefined;
     return html`<section class="side" aria-label="Sweep">
         ${this.#form(s)} ${this.#status(s)}
         ${this.problems.length ? html`<p class="error" role="alert">${this.problems.slice(0, 6).join('\n')}</p>` : nothing}
         ${s && knee !== undefined ? html`<p class="note" role="note">${this.#explainKnee(s, ready, knee)}</p>` : nothing}
-        ${theory?.note ? html`<p class="note" role="note">${theory.note}</p>` : nothing}
+        ${s?.theory ? html`<p class="note" role="note">${this.#explainTheory(s)}</p>` : nothing}
         <div class="table">${s ? this.#table(s, points, knee === undefined ? undefined : ready[knee]) : nothing}</div>
       </section>
-      <section class="charts" aria-label="Sweep charts">${s ? this.#charts(s, ready, knee === undefined ? undefined : ready[knee], theory?.points ?? []).map((c) => html`<archsim-chart .spec=${c}></archsim-chart>`) : html`<p class="status">Choose a parameter and a range, then <b>Run sweep</b>: every point runs with the same seeds, on all cores.</p>`}</section>`;
+      <section class="charts" aria-label="Sweep charts">${s ? this.#charts(s, ready, knee === undefined ? undefined : ready[knee], theory?.curve ?? []).map((c) => html`<archsim-chart .spec=${c}></archsim-chart>`) : html`<p class="status">Choose a parameter and a range, then <b>Run sweep</b>: every point runs with the same seeds, on all cores.</p>`}</section>`;
   }
 
   #form(s: SweepRecord | null) {
@@ -250,12 +252,17 @@ export class ArchsimSweep extends LitElement {
           `beyond it more buys little (${y(last)} at ${fx(ready[last].x)}): the bottleneck has moved elsewhere or the queue is already short.`;
   }
 
-  #charts(
-    s: SweepRecord,
-    ready: PointFigures[],
-    knee: PointFigures | undefined,
-    theory: [number, number | null, number | null][],
-  ): ChartSpec[] {
+  /** What the dashed lines are, or why there are none. */
+  #explainTheory(s: SweepRecord): string {
+    const t = s.theory!;
+    if ('none' in t) return `No theory curve: ${t.none.replace(/^no closed form: /, 'no closed form here — ')}.`;
+    return (
+      `Theory: ${t.model} (Poisson arrivals, exponential service, first come first served). The dashed lines are its mean and p99; ` +
+      `the markers are the simulation's, with 95 % whiskers over ${s.seeds.length} seed${s.seeds.length === 1 ? '' : 's'}.`
+    );
+  }
+
+  #charts(s: SweepRecord, ready: PointFigures[], knee: PointFigures | undefined, theory: TheoryAt[]): ChartSpec[] {
     const fx = formatX(s.param.unit);
     const xLabel = `${s.param.label}${s.param.unit === 'rps' ? ' (requests/s)' : s.param.unit === 'ms' ? ' (ms)' : ''}`;
     const xMax = Math.max(...s.points.map((p) => p.value));
@@ -286,13 +293,15 @@ export class ArchsimSweep extends LitElement {
 
   #table(s: SweepRecord, points: (PointFigures | undefined)[], knee: PointFigures | undefined) {
     const fx = formatX(s.param.unit);
+    const at = s.theory && 'at' in s.theory ? s.theory.at : undefined;
+    const theoryCell = (x: number | null | undefined) => (x === null ? 'overloaded' : ms(x));
     const cell = (e: Estimate | undefined, fmt: (x: number | undefined) => string) =>
       e ? `${fmt(e.mean)}${Number.isFinite(e.halfWidth) ? ` ± ${fmt(e.halfWidth)}` : ''}` : '…';
     return html`<table aria-label="Sweep points"><caption>Points (mean ± 95 % over ${s.seeds.length} seed${s.seeds.length === 1 ? '' : 's'})</caption>
-      <thead><tr><th scope="col">${s.param.label}</th><th scope="col">Runs</th><th scope="col">Throughput</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Errors</th></tr></thead>
+      <thead><tr><th scope="col">${s.param.label}</th><th scope="col">Runs</th><th scope="col">Throughput</th><th scope="col">Mean</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Errors</th>${at ? html`<th scope="col">Theory mean</th><th scope="col">Theory p99</th>` : nothing}</tr></thead>
       <tbody>${s.points.map((p, i) => {
         const f = points[i];
-        return html`<tr class=${f && f === knee ? 'knee' : ''}><th scope="row">${fx(p.value)}${f && f === knee ? ' (knee)' : ''}</th><td>${count(finishedRuns(p).length)}/${s.seeds.length}</td><td>${cell(f?.of.throughput, (x) => (x === undefined ? '—' : `${rps(x)}/s`))}</td><td>${cell(f?.of.p50, ms)}</td><td>${cell(f?.of.p95, ms)}</td><td>${cell(f?.of.p99, ms)}</td><td>${cell(f?.of.errors, pct)}</td></tr>`;
+        return html`<tr class=${f && f === knee ? 'knee' : ''}><th scope="row">${fx(p.value)}${f && f === knee ? ' (knee)' : ''}</th><td>${count(finishedRuns(p).length)}/${s.seeds.length}</td><td>${cell(f?.of.throughput, (x) => (x === undefined ? '—' : `${rps(x)}/s`))}</td><td>${cell(f?.of.mean, ms)}</td><td>${cell(f?.of.p50, ms)}</td><td>${cell(f?.of.p95, ms)}</td><td>${cell(f?.of.p99, ms)}</td><td>${cell(f?.of.errors, pct)}</td>${at ? html`<td>${theoryCell(at[i]?.[1])}</td><td>${theoryCell(at[i]?.[2])}</td>` : nothing}</tr>`;
       })}</tbody></table>`;
   }
 }
