@@ -141,9 +141,10 @@ function closedBounds(r: RunResult, demands: Demand[], rate: number): ClosedBoun
   const dMax = demands[0].demandMs;
   const visitDemands = demands.map((d) => d.visits * d.serviceMs);
   // a component that holds its worker while it waits for another's answer contains that time in its own service:
-  // then the stations' latencies add up to more than a request's response time, and only the largest demand is a bound
+  // then the stations' residence times (wait + service) add up to more than a request's response time, and only the
+  // largest single demand is a bound
   const responseMs = r.summary.latencyMs.mean;
-  const stationSum = demands.reduce((s, d) => s + d.visits * (r.components[d.id]?.latencyMs.mean ?? 0), 0);
+  const stationSum = demands.reduce((s, d) => s + d.visits * ((r.components[d.id]?.waitMs.mean ?? 0) + d.serviceMs), 0);
   const nested = stationSum > 1.02 * responseMs;
   const total = nested ? Math.max(...visitDemands) : visitDemands.reduce((s, v) => s + v, 0);
   return {

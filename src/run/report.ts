@@ -8,6 +8,8 @@ import { formatDeclared } from '../kinds/format-stat.js';
 import type { RunResult, Summary } from './result.js';
 import { formatDuration } from '../scenario/units.js';
 import { terminalSafe } from '../output/terminal-safe.js';
+import { analyze } from '../analysis/analyze.js';
+import { analysisSections } from './analysis-report.js';
 
 /** An author's text (title, id, phase name) as one terminal-safe line. */
 const t = (x: unknown) => terminalSafe(String(x));
@@ -119,6 +121,7 @@ export function textReport(r: RunResult): string {
     return parts.length ? [`  ${t(id)}: ${parts.join(' · ')}`] : [];
   });
   if (extras.length) out.push('', ...extras);
+  out.push(...analysisSections(analyze(r)));
   if (r.warnings.length) {
     out.push('', 'Warnings');
     for (const w of r.warnings) out.push(`  ! ${t(w.message)}`);

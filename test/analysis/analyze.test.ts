@@ -63,7 +63,7 @@ describe('analyze(result) on theory cases', () => {
       ),
       'app',
     );
-    expect([t.model, t.formula]).toEqual(['M/M/1', 'M/M/1']);
+    expect([t.model, t.formula]).toEqual(['M/M/1', 'Pollaczek–Khinchine']);
     // the prediction is the closed form of what the node measured
     const { arrivalRps, serviceMs, serviceScv } = t.inputs;
     expect(predicted(t, 'sojournMs')).toBeCloseTo(
