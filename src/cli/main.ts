@@ -22,6 +22,7 @@ import { cmdSweep } from './sweep.js';
 import { cmdCompare } from './compare.js';
 import { MAX_SWEEP_POINTS } from '../analysis/sweep.js';
 import { jsonSafe, terminalSafe } from '../output/terminal-safe.js';
+import { withAnalysis } from '../analysis/analyze.js';
 import { CHECK_USAGE, check } from './check.js';
 
 const USAGE = `usage:
@@ -163,7 +164,13 @@ function cmdRun(a: Args): number | Promise<number> {
     });
   }
   const result = running(() => runScenario(scenario, { maxEvents: a.maxEvents }));
-  print(a.format === 'json' ? jsonSafe(JSON.stringify(result, null, 2)) : a.format === 'csv' ? csvReport(result) : textReport(result));
+  print(
+    a.format === 'json'
+      ? jsonSafe(JSON.stringify(withAnalysis(result), null, 2))
+      : a.format === 'csv'
+        ? csvReport(result)
+        : textReport(result),
+  );
   return 0;
 }
 
