@@ -9,6 +9,7 @@ import type { SimClient } from '../worker/client.js';
 import type { RunRequest } from '../worker/api.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { patchOf, type ScenarioDoc } from './design.js';
+import { isObject } from '../scenario/is-object.js';
 import type { RunsStore } from './runs.js';
 
 /** Wall ms between progress messages: 150 ms gives ~6 updates a second. */
@@ -19,12 +20,17 @@ export const PROGRESS_EVERY_MS = 150;
  * patch (none for the base), so a variant that no longer applies to the edited
  * base never blocks running the base or another variant; it is flagged in the
  * variants panel instead. An unknown variant keeps them all, for a message naming them.
+ * Goals judged on another variant go too (they would name a variant the run's
+ * document no longer has; the goals panel judges them on that variant's runs).
  */
 export function runnableDoc(doc: ScenarioDoc, variant: string | undefined): ScenarioDoc {
   const { variants: _all, ...base } = doc;
-  if (variant === undefined) return base as ScenarioDoc;
-  const patch = patchOf(doc, variant);
-  return patch === undefined ? doc : ({ ...base, variants: { [variant]: patch } } as ScenarioDoc);
+  const patch = variant === undefined ? undefined : patchOf(doc, variant);
+  if (variant !== undefined && patch === undefined) return doc;
+  const goals = Array.isArray(doc.goals)
+    ? { goals: doc.goals.filter((g) => !isObject(g) || g.variant === undefined || g.variant === variant) }
+    : {};
+  return { ...base, ...goals, ...(variant === undefined ? {} : { variants: { [variant]: patch } }) } as ScenarioDoc;
 }
 
 export interface RunOptions {
