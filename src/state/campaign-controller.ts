@@ -25,13 +25,15 @@ export interface SweepPlan {
   theory?: SweepTheory;
 }
 
-const requestOf = (p: PreparedRun, seed: number | string, set?: string[]): RunRequest => ({
+/** The request of one run of a campaign; only the run shown live (`isWatched`) sends its partial results. */
+const requestOf = (p: PreparedRun, seed: number | string, set?: string[], isWatched = false): RunRequest => ({
   scenario: p.scenario,
   variant: p.variant,
   seed,
   duration: p.duration,
   ...(set?.length ? { set } : {}),
   progressEveryMs: PROGRESS_EVERY_MS,
+  ...(isWatched ? {} : { isProgressOnly: true }),
 });
 
 const messageOf = (o: RunOutcome | undefined) => (o && !o.ok ? o.error.message : '');
@@ -69,7 +71,7 @@ export class CampaignController {
     const id = this.runs.getSnapshot().context.currentId!;
     const t0 = this.now();
     const fractions = seeds.map(() => 0);
-    let first: ProgressMessage | undefined;
+    let first: Required<ProgressMessage> | undefined;
     const flush = () =>
       first &&
       this.runs.trigger.progressed({
@@ -79,10 +81,10 @@ export class CampaignController {
         atMs: this.now() - t0,
       });
     const outcomes = await this.#campaign(
-      seeds.map((seed) => requestOf(prepared, seed)),
+      seeds.map((seed, i) => requestOf(prepared, seed, undefined, i === 0)),
       (i, m) => {
         fractions[i] = m.progress.fraction;
-        if (i === 0) first = m;
+        if (i === 0 && m.partial) first = { progress: m.progress, partial: m.partial };
       },
       flush,
       (i, o) => {

@@ -103,7 +103,7 @@ export class RunController {
       this.#client ??= this.makeClient();
       const outcome = await this.#client.run(
         { scenario, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS, trace: this.trace },
-        (m) => this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
+        (m) => m.partial && this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
       );
       if (outcome.ok) this.runs.trigger.finished({ id, result: outcome.result });
       else this.runs.trigger.failed({ id, error: outcome.error });

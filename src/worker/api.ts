@@ -21,6 +21,8 @@ export interface RunRequest {
   maxEvents?: number;
   /** Wall-clock ms between progress messages (default 200). */
   progressEveryMs?: number;
+  /** Progress messages without the partial result: a campaign's runs nobody watches live (their cloning would cost the page). */
+  isProgressOnly?: boolean;
   /** Trace requests (the slowest, one at a percentile, a sample): the run is replayed for them once it is over. */
   trace?: TraceOptions;
 }
@@ -34,8 +36,8 @@ export type RunOutcome =
 
 export interface ProgressMessage {
   progress: Progress;
-  /** Results so far (same shape as the final result). */
-  partial: RunResult;
+  /** Results so far (same shape as the final result); absent when the request was progress only. */
+  partial?: RunResult;
 }
 
 export interface SimApi {

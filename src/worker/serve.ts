@@ -37,7 +37,7 @@ export function createSimApi(): SimApi {
           if (finished) break;
           if (performance.now() - last >= every) {
             last = performance.now();
-            onProgress({ progress: run.progress(), partial: run.result() });
+            onProgress(req.isProgressOnly ? { progress: run.progress() } : { progress: run.progress(), partial: run.result() });
           }
           await yieldToEvents();
         }

@@ -119,6 +119,20 @@ describe('SimPool', () => {
     expect(made).toBe(2);
   });
 
+  it('sends progress without the partial result for a progress-only request, with it otherwise', async () => {
+    const pool = new SimPool(() => fakeClient([], 0), 2);
+    const partials: [number, boolean][] = [];
+    await pool.run(
+      [0, 1].map((i) => ({ scenario: MM1, seed: 1, duration: '20m', progressEveryMs: 0, isProgressOnly: i === 1 })),
+      {
+        onProgress: (i, m) => partials.push([i, m.partial !== undefined]),
+      },
+    );
+    expect(partials.filter(([i]) => i === 0).length).toBeGreaterThan(0);
+    expect(partials.filter(([i]) => i === 1).length).toBeGreaterThan(0);
+    expect(partials.every(([i, has]) => has === (i === 0))).toBe(true);
+  });
+
   it('refuses a second campaign while one runs', async () => {
     const pool = new SimPool(() => fakeClient([], 0), 1);
     const first = pool.run(requests(1));
