@@ -78,7 +78,7 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
     await page.goto(`${notes.origin}/notes/page.html`);
     const embed = page.locator('#from-file');
     await expect.poll(() => embed.getByRole('heading', { name: 'One worker or two?' }).count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => embed.getByRole('button', { name: /^Service app/ }).count()).toBe(1);
+    await expect.poll(() => embed.getByRole('button', { name: /^Service app/ }).count(), { timeout: 30_000 }).toBe(1);
     await runIn(embed);
     expect(await p99Text(embed)).toMatch(/p99\s*[\d.]+\s*ms/);
     await embed.getByLabel('Variant').selectOption('+pool');
@@ -100,7 +100,9 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
     await runIn(inline);
     expect(await p99Text(inline)).toMatch(/p99\s*[\d.]+\s*ms/);
     const frame = page.frameLocator('#frame').locator('body');
-    await expect.poll(() => frame.getByRole('heading', { name: 'M/M/1: one server, random arrivals' }).count()).toBe(1);
+    await expect
+      .poll(() => frame.getByRole('heading', { name: 'M/M/1: one server, random arrivals' }).count(), { timeout: 30_000 })
+      .toBe(1);
     await runIn(frame);
     expect(await p99Text(frame)).toMatch(/p99\s*[\d.]+\s*ms/);
     await page.screenshot({ path: join(SHOTS, 'embed-cross-origin.png'), fullPage: true });
@@ -119,7 +121,9 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
     expect(described.attributes.map((a) => a.name).sort()).toEqual([...observed].sort());
     // so far: two loads and three runs; then a scenario that cannot be shown
     await page.evaluate(() => document.querySelector('#inline')?.setAttribute('src', 'no-such.yaml'));
-    await expect.poll(() => page.locator('#inline').getByRole('alert').textContent()).toMatch(/no-such\.yaml answered HTTP 404/);
+    await expect
+      .poll(() => page.locator('#inline').getByRole('alert').textContent(), { timeout: 30_000 })
+      .toMatch(/no-such\.yaml answered HTTP 404/);
     const fired = await page.evaluate(() => (window as unknown as { embedEvents: string[] }).embedEvents);
     expect(new Set(fired)).toEqual(new Set(MANIFEST_EVENTS));
     expect(fired.filter((e) => e === 'archsim-run-end')).toHaveLength(3);

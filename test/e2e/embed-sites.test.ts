@@ -100,12 +100,12 @@ describe('embedding recipes in Chromium', () => {
     const errors: string[] = [];
     const page = await openPage(errors, { width: 1280, height: 800 });
     await page.goto(`${deck.origin}/deck/`);
-    await expect.poll(() => page.getByRole('heading', { name: 'Why queues explode' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Why queues explode' }).isVisible(), { timeout: 30_000 }).toBe(true);
     // the slide with the scenario is hidden from readers until the presenter gets there
     expect(await page.getByRole('heading', { name: 'Try it' }).isVisible()).toBe(false);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByRole('heading', { name: 'Try it' }).isVisible()).toBe(true);
-    await expect.poll(() => new URL(page.url()).hash).toBe('#/1');
+    await expect.poll(() => page.getByRole('heading', { name: 'Try it' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 30_000 }).toBe('#/1');
     const embed = page.locator('#slide-embed');
     await expect.poll(() => embed.getByRole('heading', { name: 'One worker or two?' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await runIn(embed);
@@ -120,7 +120,7 @@ describe('embedding recipes in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     expect(await slideIndex()).toBe(2);
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => embed.getByRole('heading', { name: 'One worker or two?' }).isVisible()).toBe(true);
+    await expect.poll(() => embed.getByRole('heading', { name: 'One worker or two?' }).isVisible(), { timeout: 30_000 }).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'embed-reveal.png') });
     expect(errors).toEqual([]);
   });
