@@ -36,17 +36,18 @@ export function startModuleWorker(url: URL, pageOrigin = globalThis.location?.or
 
 /**
  * Rejects when `worker` fires an error: its script failed to load (a missing
- * file, or another origin without CORS headers) or threw uncaught. Comlink
- * calls would otherwise wait for ever.
+ * file; from another origin, no CORS headers or a page policy refusing blob:
+ * workers) or threw uncaught. Comlink calls would otherwise wait for ever.
  */
 function failureOf(worker: Worker, url: URL): Promise<never> {
+  const isCrossOrigin = url.origin !== globalThis.location?.origin;
   const failed = new Promise<never>((_, reject) =>
     worker.addEventListener('error', (e) => {
-      const why =
-        e instanceof ErrorEvent && e.message
-          ? e.message
-          : `its script ${url.href} did not load (from another site, that site must send Access-Control-Allow-Origin)`;
-      reject(new Error(why));
+      if (e instanceof ErrorEvent && e.message) return reject(new Error(e.message));
+      const needs = isCrossOrigin
+        ? ': from another site, that site must send Access-Control-Allow-Origin, and this page must allow blob: workers (Content-Security-Policy worker-src)'
+        : '';
+      reject(new Error(`its script ${url.href} did not load${needs}`));
     }),
   );
   failed.catch(() => {});

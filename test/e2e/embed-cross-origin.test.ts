@@ -164,4 +164,28 @@ describe('<archsim-embed> served from another origin (a CDN path)', () => {
       await other.close();
     }
   });
+
+  it('says why Run failed when the Content-Security-Policy of the page refuses blob: workers', async () => {
+    const html = readFileSync(join(site, 'page.html'), 'utf8').replace(
+      '<meta charset="utf-8" />',
+      `<meta charset="utf-8" /><meta http-equiv="Content-Security-Policy" content="worker-src 'self'" />`,
+    );
+    writeFileSync(join(site, 'strict.html'), html);
+    const other = await browser.newPage();
+    try {
+      await other.goto(`${notes.origin}/notes/strict.html`);
+      const inline = other.locator('#inline');
+      await expect.poll(() => inline.getByRole('heading', { name: 'One busy server' }).count(), { timeout: 30_000 }).toBe(1);
+      await inline.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(async () => (await status(inline).textContent()) ?? '', { timeout: 30_000 }).toBe('Run failed');
+      expect(
+        await inline
+          .getByText(/did not load/)
+          .first()
+          .textContent(),
+      ).toMatch(/must allow blob: workers \(Content-Security-Policy worker-src\)/);
+    } finally {
+      await other.close();
+    }
+  });
 });
