@@ -45,4 +45,12 @@ export const resultsStyles = css`
   small { color: var(--muted); }
   td.better { color: var(--ok); font-weight: 600; } td.worse { color: var(--hot); font-weight: 600; }
   archsim-chart { min-height: 0; }
+  /* <archsim-analysis> (light DOM) */
+  archsim-analysis { display: block; }
+  archsim-analysis section { margin: 4px 0 12px; }
+  archsim-analysis h3 { margin: 6px 0 2px; font-size: 12px; }
+  archsim-analysis p { margin: 2px 0; white-space: normal; }
+  archsim-analysis .ok { color: var(--ok); } archsim-analysis .hot { color: var(--hot); }
+  archsim-analysis .reasons { margin: 4px 0; padding-left: 18px; color: var(--text); }
+  archsim-analysis caption { text-align: left; color: var(--muted); padding: 2px 6px; }
 `;

@@ -30,6 +30,7 @@ import './chart.js';
 import './waterfall.js';
 import { nearestTrace } from '../analysis/trace-pick.js';
 import './routes-table.js';
+import './analysis.js';
 
 /** A summary figure: how to read it from a result, how to show it, and whether a rise is bad news. */
 type Row = {
@@ -135,13 +136,14 @@ const cellOf =
 /** A one-line note (the whole sentence in its tooltip too). */
 const note = (text: string) => html`<p class="note" role="note" title=${text}>${text}</p>`;
 
-type Tab = 'summary' | 'routes' | 'phases' | 'components' | 'component' | 'trace';
+type Tab = 'summary' | 'routes' | 'phases' | 'components' | 'component' | 'analysis' | 'trace';
 const TABS: [Tab, string][] = [
   ['summary', 'Summary'],
   ['routes', 'Routes'],
   ['phases', 'Phases'],
   ['components', 'Components'],
   ['component', 'Component'],
+  ['analysis', 'Analysis'],
   ['trace', 'Trace'],
 ];
 
@@ -229,6 +231,7 @@ export class ArchsimResults extends LitElement {
     if (this.tab === 'routes') return html`<archsim-routes-table .result=${r} .replicas=${reps}></archsim-routes-table>`;
     if (this.tab === 'phases') return this.#phases(r, reps);
     if (this.tab === 'components') return this.#components(r, reps);
+    if (this.tab === 'analysis') return html`<archsim-analysis .result=${r}></archsim-analysis>`;
     return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r);
   }
 
