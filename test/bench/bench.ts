@@ -3,13 +3,15 @@
  *   (a) a minimal hand-written binary-heap M/M/1 loop (the practical limit)
  *   (b) the same M/M/1 as a scenario through runScenario, statistics on
  *   (c) client → load-balancer → service ×3 → service (blocking), link latencies
- * and the peak heap of (c) at 100k vs 1M requests.
+ * and the peak heap of (c) at 100k vs 1M requests; then (d) the parallel speed-up
+ * of a sweep and of replications on all cores over one (parallel.ts).
  * Targets (issue 2): (b) ≥ 0.5 × (a); (c) ≥ 0.08 × (a); heap(1M) ≤ 1.2 × heap(100k).
  */
 import { stream } from '../../src/engine/random.js';
 import { Histogram } from '../../src/engine/stats.js';
 import { loadScenario } from '../../src/scenario/index.js';
 import { Run, runScenario } from '../../src/run/run.js';
+import { parallelBench } from './parallel.js';
 
 const LAMBDA = 80,
   MU = 100; // per second
@@ -222,3 +224,4 @@ const rh = h1m / h100k;
 console.log(
   `peak live heap (c, after GC): 100k requests ${(h100k / 2 ** 20).toFixed(1)} MiB, 1M requests ${(h1m / 2 ** 20).toFixed(1)} MiB, ratio ${rh.toFixed(2)} (target ≤ 1.2) ${rh <= 1.2 ? 'ok' : 'ABOVE TARGET'}`,
 );
+await parallelBench(Number(process.env.BENCH_CAMPAIGN_REQUESTS ?? 300_000), 8);
