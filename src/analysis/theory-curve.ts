@@ -7,7 +7,10 @@
  * (Reich) a request's sojourns at successive stations are independent, so the
  * end-to-end latency is the sum of independent M/M/c sojourns: the mean is the
  * sum of the means, the p99 a quantile of their convolution (exact for one
- * station, numerically convolved on a fine grid for several). Pure: no runtime.
+ * station, by bisection on its closed-form survival; numerically convolved on a
+ * 2,000-cell grid for several, about 4 M multiply-adds per extra station and
+ * point — some ms each, so keep multi-station grids short on the main thread).
+ * Pure: no runtime.
  */
 import { mmc, mmcSojournQuantile, mmcSojournSurvival } from './queueing-theory.js';
 
