@@ -17,7 +17,7 @@ import type { UiStore } from '../state/ui.js';
 import { shownVariant } from '../state/variant-view.js';
 import type { RunResult } from '../worker/api.js';
 import { OKABE_ITO as C, type ChartSpec, type Series } from './charts.js';
-import { count, ms, pct, rps } from './format.js';
+import { count, ms } from './format.js';
 import { estimateBy } from './replicated.js';
 import { StoreController } from './store-controller.js';
 import { sweepChoices, type SweepChoice } from './sweep-params.js';
@@ -53,6 +53,10 @@ const figuresOf = (p: SweepPoint): PointFigures | undefined => {
   const of = Object.fromEntries(Object.entries(FIGURES).map(([k, get]) => [k, estimateBy(runs, get)])) as PointFigures['of'];
   return { x: p.value, runs: runs.length, of };
 };
+
+/** Three significant digits, grouped: 0.284, 11.3, 1,230. */
+const SIG3 = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+const sig3 = (x: number) => SIG3.format(x);
 
 /** How the x axis and the table write the parameter's value. */
 const formatX = (unit: string) => (x: number) => {
@@ -99,7 +103,7 @@ export class ArchsimSweep extends LitElement {
   );
 
   static override styles = css`
-    :host { display: grid; grid-template-columns: minmax(380px, 40%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; }
+    :host { display: grid; grid-template-columns: minmax(380px, 50%) 1fr; gap: 14px; padding: 8px 14px; min-height: 0; font: 12px/1.4 var(--font); color: var(--text); contain: strict; }
     .side { display: flex; flex-direction: column; gap: 6px; min-height: 0; }
     form { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: end; }
     label { display: flex; flex-direction: column; gap: 1px; color: var(--muted); font-size: 11px; }
@@ -122,6 +126,7 @@ export class ArchsimSweep extends LitElement {
     th, td { padding: 1px 5px; text-align: right; border-bottom: 1px solid var(--grid); white-space: nowrap; }
     thead th { color: var(--muted); position: sticky; top: 0; background: var(--panel); }
     td { font-family: var(--mono); }
+    small { color: var(--muted); font-size: 10px; }
     tr.knee th, tr.knee td { background: var(--warm-bg); }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 14px; min-height: 0; }
     archsim-chart { min-height: 0; }
@@ -199,7 +204,7 @@ export class ArchsimSweep extends LitElement {
         ${this.problems.length ? html`<p class="error" role="alert">${this.problems.slice(0, 6).join('\n')}</p>` : nothing}
         ${s && knee !== undefined ? html`<p class="note" role="note">${this.#explainKnee(s, ready, knee)}</p>` : nothing}
         ${s?.theory ? html`<p class="note" role="note">${this.#explainTheory(s)}</p>` : nothing}
-        <div class="table">${s ? this.#table(s, points, knee === undefined ? undefined : ready[knee]) : nothing}</div>
+        <div class="table" tabindex="0" role="region" aria-label="Points of the sweep">${s ? this.#table(s, points, knee === undefined ? undefined : ready[knee]) : nothing}</div>
       </section>
       <section class="charts" aria-label="Sweep charts">${s ? this.#charts(s, ready, knee === undefined ? undefined : ready[knee], theory?.curve ?? []).map((c) => html`<archsim-chart .spec=${c}></archsim-chart>`) : html`<p class="status">Choose a parameter and a range, then <b>Run sweep</b>: every point runs with the same seeds, on all cores.</p>`}</section>`;
   }
@@ -294,14 +299,18 @@ export class ArchsimSweep extends LitElement {
   #table(s: SweepRecord, points: (PointFigures | undefined)[], knee: PointFigures | undefined) {
     const fx = formatX(s.param.unit);
     const at = s.theory && 'at' in s.theory ? s.theory.at : undefined;
-    const theoryCell = (x: number | null | undefined) => (x === null ? 'overloaded' : ms(x));
-    const cell = (e: Estimate | undefined, fmt: (x: number | undefined) => string) =>
-      e ? `${fmt(e.mean)}${Number.isFinite(e.halfWidth) ? ` ± ${fmt(e.halfWidth)}` : ''}` : '…';
-    return html`<table aria-label="Sweep points"><caption>Points (mean ± 95 % over ${s.seeds.length} seed${s.seeds.length === 1 ? '' : 's'})</caption>
-      <thead><tr><th scope="col">${s.param.label}</th><th scope="col">Runs</th><th scope="col">Throughput</th><th scope="col">Mean</th><th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th><th scope="col">Errors</th>${at ? html`<th scope="col">Theory mean</th><th scope="col">Theory p99</th>` : nothing}</tr></thead>
+    const theoryCell = (x: number | null | undefined) => (x === null ? 'overloaded' : x === undefined ? '' : sig3(x));
+    // units live in the headers, so a row of eight figures with their intervals stays narrow
+    const cell = (e: Estimate | undefined, scale = 1) =>
+      e
+        ? html`${sig3(e.mean * scale)}${Number.isFinite(e.halfWidth) ? html` <small>± ${sig3(e.halfWidth * scale)}</small>` : nothing}`
+        : '…';
+    const col = (name: string, unit: string) => html`<th scope="col">${name} <small>${unit}</small></th>`;
+    return html`<table aria-label="Sweep points"><caption>Points: mean ± 95 % over ${s.seeds.length} seed${s.seeds.length === 1 ? '' : 's'}</caption>
+      <thead><tr><th scope="col">${s.param.label}</th><th scope="col">Runs</th>${col('Throughput', 'req/s')}${col('Mean', 'ms')}${col('p50', 'ms')}${col('p95', 'ms')}${col('p99', 'ms')}${col('Errors', '%')}${at ? html`${col('Theory mean', 'ms')}${col('Theory p99', 'ms')}` : nothing}</tr></thead>
       <tbody>${s.points.map((p, i) => {
         const f = points[i];
-        return html`<tr class=${f && f === knee ? 'knee' : ''}><th scope="row">${fx(p.value)}${f && f === knee ? ' (knee)' : ''}</th><td>${count(finishedRuns(p).length)}/${s.seeds.length}</td><td>${cell(f?.of.throughput, (x) => (x === undefined ? '—' : `${rps(x)}/s`))}</td><td>${cell(f?.of.mean, ms)}</td><td>${cell(f?.of.p50, ms)}</td><td>${cell(f?.of.p95, ms)}</td><td>${cell(f?.of.p99, ms)}</td><td>${cell(f?.of.errors, pct)}</td>${at ? html`<td>${theoryCell(at[i]?.[1])}</td><td>${theoryCell(at[i]?.[2])}</td>` : nothing}</tr>`;
+        return html`<tr class=${f && f === knee ? 'knee' : ''}><th scope="row">${fx(p.value)}${f && f === knee ? ' (knee)' : ''}</th><td>${count(finishedRuns(p).length)}/${s.seeds.length}</td><td>${cell(f?.of.throughput)}</td><td>${cell(f?.of.mean)}</td><td>${cell(f?.of.p50)}</td><td>${cell(f?.of.p95)}</td><td>${cell(f?.of.p99)}</td><td>${cell(f?.of.errors, 100)}</td>${at ? html`<td>${theoryCell(at[i]?.[1])}</td><td>${theoryCell(at[i]?.[2])}</td>` : nothing}</tr>`;
       })}</tbody></table>`;
   }
 }

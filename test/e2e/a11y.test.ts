@@ -96,6 +96,23 @@ describe('axe-core finds no serious or critical violation', () => {
     await theme.click(); // back to auto
   });
 
+  it('on a replicated run (± columns, bands) and on the Sweep view after a sweep', async () => {
+    await page.getByRole('combobox', { name: 'Replications' }).selectOption('5');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 60_000 }).toMatch(/^Done: 5 replications/);
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('tab', { name: 'Sweep' }).click();
+    const form = page.getByRole('form', { name: 'Sweep settings' });
+    await form.getByRole('textbox', { name: 'Steps' }).fill('4');
+    await form.getByRole('button', { name: 'Run sweep' }).click();
+    await expect
+      .poll(async () => (await page.getByRole('tabpanel', { name: 'Sweep' }).getByRole('status').textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/done/);
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('tab', { name: 'Run', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Replications' }).selectOption('1');
+  });
+
   it('on the iframe embed page after a run', async () => {
     await page.goto(`${url}embed.html?scenario=mm1&duration=1m`);
     await page.getByRole('button', { name: /^(▶ )?Run$/ }).click();
