@@ -3,6 +3,12 @@
  * the validation's theory cases at shorter run lengths (stated per case), and the
  * flag with its reason where the model's assumptions fail. Rates per ms in the
  * formulas ("800/s" is λ = 0.8), times in ms.
+ *
+ * The bounds are about four standard deviations of the simulated − predicted
+ * difference at these run lengths, measured over 10 seeds (100–109): sd of the
+ * mean wait 1.09 % (M/M/1), 1.59 % (M/M/4), 0.87 % (M/D/1), 0.98 % (M/G/1),
+ * 0.22 % (M/M/1/10); of the p99s 2.2–2.4 %; of blocking and utilisation ≤ 0.07
+ * points. Worst of the 10: 3.75 % on a mean (bound 6 %), 5.22 % on a p99 (bound 9 %).
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type NodeTheory } from '../../src/analysis/analyze.js';
