@@ -49,6 +49,20 @@ describe('serverless scaling rate (burst, then scaleRate)', () => {
     expect(num(r, 'fn', 'peakInstances')).toBeGreaterThan(0.9 * (20 + 5 * 60));
   });
 
+  it('fails the invocations waiting for the scaling rate as error when the function is killed', () => {
+    const r = runYaml(`
+components:
+  users: { kind: client, users: 5, iterations: 1 }
+  fn: { kind: serverless, burst: 1, scaleRate: 1/min, queue: true, serviceTime: 10s, coldStart: 0ms }
+links: [{ from: users, to: fn }]
+events: [{ at: 1s, action: kill, target: fn }]
+`);
+    // one runs, four wait for the next instance the rate allows (a minute away): all five fail at the kill
+    expect(r.summary.failures.error).toBe(5);
+    expect(num(r, 'fn', 'scaleLimited')).toBe(4);
+    expect(r.simulatedMs).toBe(1000);
+  });
+
   it('lets warm instances serve without any scaling allowance', () => {
     const r = fn('burst: 1, scaleRate: 1/min, serviceTime: 10ms, coldStart: 50ms', 'users: 1, iterations: 100');
     expect(r.summary.failed).toBe(0);
