@@ -190,7 +190,7 @@ describe('variants drawn', () => {
     ).toContain('×3');
   });
 
-  it('ec2-vs-lambda lambda draws the serverless function and the new link latency', async () => {
+  it('ec2-vs-lambda lambda draws the serverless function and the API gateway it adds', async () => {
     await open('ec2-vs-lambda.yaml');
     await choose('lambda');
     await expect
@@ -204,7 +204,7 @@ describe('variants drawn', () => {
       .toBe(1);
     expect(
       await diagram()
-        .getByRole('button', { name: /^Link from jmeter to api, latency uniform\(45ms, 55ms\), changed by lambda: latency / })
+        .getByRole('button', { name: /^API gateway API Gateway \(REST\) \(gateway\), added by lambda/ })
         .count(),
     ).toBe(1);
     await page.screenshot({ path: `${SHOTS}variant-diff-ec2-vs-lambda.png` });

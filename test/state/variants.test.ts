@@ -85,7 +85,10 @@ describe('variant view', () => {
     const e = scenario('ec2-vs-lambda');
     const lines = summarize(variantDoc(e, '')!, variantDoc(e, 'lambda')!);
     expect(lines).toContain('api.kind service → serverless');
-    expect(lines.some((l) => /^link jmeter → api: latency .+ → uniform\(45ms, 55ms\)$/.test(l))).toBe(true);
+    expect(lines).toContain('+ gateway (api-gateway)');
+    expect(lines).toContain('− link jmeter → api');
+    const net = summarize(variantDoc(e, '')!, variantDoc(e, 'ec2-100-threads')!);
+    expect(net.some((l) => /^link jmeter → api: latency uniform\(12ms, 18ms\) → empirical\(/.test(l))).toBe(true);
   });
 
   it('edits go to the selected variant unless the user picked the base', () => {
@@ -233,7 +236,8 @@ describe('summaries of list changes', () => {
   it('a list of the same length is compared item by item: jmeter.phases[2].users 20 → 100', () => {
     const e = scenario('ec2-vs-lambda');
     const lines = summarize(variantDoc(e, '')!, variantDoc(e, 'ec2-100-threads')!);
-    expect(lines.every((l) => l.startsWith('jmeter.phases['))).toBe(true);
+    // the rest is the variant's own link (its network differed)
+    expect(lines.filter((l) => !l.startsWith('link jmeter → api:')).every((l) => l.startsWith('jmeter.phases['))).toBe(true);
     expect(lines.some((l) => /^jmeter\.phases\[2\]\.users \d+ → 100$/.test(l))).toBe(true);
   });
 });
