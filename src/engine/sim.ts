@@ -31,6 +31,8 @@ export interface Wire {
   /** Latency is constant 0: deliver without an event. */
   readonly instant: boolean;
   latency(): number;
+  /** Calls over this wire are writes (true) or reads (false) at the callee; undefined: as the request. */
+  readonly write?: boolean;
   /**
    * Calls over this wire go to the guard instead (timeouts, retries, circuit
    * breaker: nodes/parts/guard.ts), which makes each attempt with `attempt()`.
@@ -265,6 +267,7 @@ export class Sim {
     c.wire = wire;
     c.at = wire.to;
     c.inst = inst;
+    if (wire.write !== undefined) c.write = wire.write;
     if (timeout > 0) this.cal.push(this.now + timeout, this.hTimeout, c.idx, c.gen);
     if (wire.instant) {
       if (c.trace !== null) c.trace.call(c, wire, this.now);

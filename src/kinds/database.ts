@@ -133,6 +133,25 @@ export const database = defineKind({
       max: 1e9,
       advanced: true,
     },
+    costPerHour: {
+      type: 'number',
+      label: 'Cost per hour',
+      unit: 'USD/h',
+      help: 'Price of one server (primary or replica, per shard) per hour (0: ignore; e.g. 0.136 for an AWS RDS db.m5.large).',
+      default: 0,
+      min: 0,
+      max: 10000,
+      advanced: true,
+    },
+    projectionOf: {
+      type: 'string',
+      label: 'Projection of',
+      help:
+        'CQRS: the id of the database whose writes this one is the read model of (a projector applies them here, through a ' +
+        'queue). A read that comes before the latest write to its key has been applied here is stale.',
+      examples: ['orders-db'],
+      advanced: true,
+    },
   },
   stats: {
     utilization: { label: 'Utilisation', unit: 'ratio', badge: true, help: 'Busy workers ÷ workers of every server, time-averaged.' },
@@ -162,9 +181,21 @@ export const database = defineKind({
     staleReads: {
       label: 'Stale reads',
       unit: 'count',
-      help: 'Reads a replica served before the latest write to that key had reached it (with replicas only).',
+      help:
+        'Reads served before the latest write to their key had reached the server: a replica behind the primary, or a ' +
+        'projection behind its store (a read-your-writes miss for whoever made that write). With replicas or projectionOf only.',
     },
-    staleReadRatio: { label: 'Stale read ratio', unit: 'ratio', help: 'Stale reads ÷ replica reads (with replicas only).' },
+    staleReadRatio: {
+      label: 'Stale read ratio',
+      unit: 'ratio',
+      help: 'Stale reads ÷ the reads that could be stale (replica reads, or every read of a projection).',
+    },
+    projectionLagMs: {
+      label: 'Projection lag',
+      unit: 'summary-ms',
+      help: 'From a write committing at the store to the projector applying it here (with projectionOf only): how eventual the consistency is.',
+    },
+    cost: { label: 'Cost', unit: 'cost', help: 'Every server at costPerHour, and per month (reported when costPerHour is set).' },
     shardUtilization: {
       label: 'Utilisation per shard',
       unit: 'ratio',
@@ -193,8 +224,16 @@ export const database = defineKind({
       minMs: least + (p.pool.size === undefined ? leastOf(p.connectTime) : 0),
     };
   },
-  check(p) {
+  check(p, ctx) {
     if (p.readFrom === 'replicas' && p.replicas === 0) return [{ path: ['readFrom'], message: 'readFrom: replicas needs replicas ≥ 1' }];
+    const of = p.projectionOf;
+    if (of !== undefined && (of === ctx.id || ctx.kindOf(of) !== 'database'))
+      return [
+        {
+          path: ['projectionOf'],
+          message: of === ctx.id ? 'a database cannot be a projection of itself' : `expected the id of another database, got "${of}"`,
+        },
+      ];
     return [];
   },
   docs: `A database server — or a sharded, replicated fleet of them. Each server (the primary, or a replica,
@@ -209,6 +248,11 @@ fails as \`timeout\` after \`acquireTimeout\`. This is the course project's *Bas
 **Read replicas.** \`replicas: N\` adds N read-only copies; writes go to the primary, reads to
 \`readFrom: any | replicas | primary\`. A write reaches each replica after \`replicationLag\`;
 \`staleReads\` counts reads a replica served before the latest write to that key had arrived.
+
+**CQRS read models.** \`projectionOf: store\` makes this database the read model of another one: commands write to
+the store, a queue carries each change to a projector that writes it here (links with \`operation: write\`), and queries
+read here. A read of a key whose latest committed write has not been applied here yet is **stale** (\`staleReads\`, a
+read-your-writes miss for its writer), and \`projectionLagMs\` is how long changes take to arrive.
 
 **Shards.** \`shards: N\` splits the data; the request's key picks the shard by \`partition: hash\`
 (even spread) or \`range\` (contiguous key ranges — with Zipf popularity the first shard runs hot).

@@ -6,7 +6,7 @@
 import type { Param, ParamsOf } from './params.js';
 import { circuitBreakerParam, retriesParam, timeoutParam } from './guard-params.js';
 
-/** A link's parameters: `{from, to, latency, p, routes, weight}` and its call guard. */
+/** A link's parameters: `{from, to, latency, p, routes, operation, weight}` and its call guard. */
 export const linkParams = {
   from: { type: 'string', label: 'From', help: 'Id of the calling component.', required: true },
   to: { type: 'string', label: 'To', help: 'Id of the called component.', required: true },
@@ -31,6 +31,15 @@ export const linkParams = {
     help: 'Make this call only for requests on these routes (path prefixes); all routes when absent.',
     items: { type: 'string', label: 'Route', help: 'A route path such as /checkout.', pattern: '^/' },
     maxItems: 1000,
+  },
+  operation: {
+    type: 'enum',
+    label: 'Operation',
+    values: ['read', 'write'],
+    help:
+      'What the call does at the callee: a read or a write (a command handler writes to its store; a projector writes to the ' +
+      "read model). Absent: as the request (the client's writeFraction).",
+    advanced: true,
   },
   weight: {
     type: 'number',

@@ -21,6 +21,7 @@ import { Deque } from '../engine/deque.js';
 import { Histogram, ratio, round, summary3, type TimeAverage } from '../engine/stats.js';
 import { hash32 } from '../engine/hash.js';
 import type { Rng } from '../engine/random.js';
+import { costedUntil, HOURS_PER_MONTH } from './parts/cost.js';
 import { InstanceHealth } from './parts/instance-health.js';
 import { FULL, GRANTED, WorkerPool } from './parts/worker-pool.js';
 import type { KindStats } from '../kinds/define.js';
@@ -58,6 +59,13 @@ export class Database extends Node<typeof database> {
   private readonly poolGens = new Deque<number>();
   private readonly poolInUse: TimeAverage;
   readonly poolWait = new Histogram();
+  /** The store this database is a read model of (projectionOf), or null. */
+  private source: Database | null = null;
+  /** Per key, commit times of the writes not yet applied to this store's projection, oldest first (null: no projection). */
+  private unprojected: Map<number, number[]> | null = null;
+  readonly projectionLag = new Histogram();
+  projectionReads = 0;
+  private readonly peer: (id: string) => Node | undefined;
   /** (key, replica) → time the latest write to the key reaches that replica. */
   private readonly visibleAt = new Map<number, number>();
   private keySpace = 1;
@@ -95,10 +103,16 @@ export class Database extends Node<typeof database> {
     this.hConnected = ctx.sim.onFrame((f) => this.toServer(f), 'connect');
     this.hDone = ctx.sim.onFrame((f) => this.done(f), 'query');
     this.hAcquireTimeout = ctx.sim.onFrame((f) => this.acquireTimedOut(f));
+    this.peer = ctx.peer;
   }
 
   override start(): void {
     this.keySpace = this.p.keySpace ?? upstreamKeyCount(this);
+    if (this.p.projectionOf !== undefined) {
+      // validation checked it names another database
+      this.source = this.peer(this.p.projectionOf) as Database;
+      this.source.unprojected ??= new Map();
+    }
   }
 
   override receive(f: Frame): void {
@@ -203,6 +217,7 @@ export class Database extends Node<typeof database> {
     f.step = RUNNING;
     if (f.measured) {
       if (f.write) this.writes++;
+      else if (this.source !== null) this.readProjection(f.key);
       else if (member === 0) this.primaryReads++;
       else {
         this.replicaReads++;
@@ -210,6 +225,27 @@ export class Database extends Node<typeof database> {
       }
     }
     this.sim.after((f.write ? this.write : this.query)(this.rng) * this.slowAt[s], this.hDone, f);
+  }
+
+  /** A read of the projection: stale while its store has writes to the key not yet applied here. */
+  private readProjection(key: number): void {
+    this.projectionReads++;
+    const pending = (this.source as Database).unprojected?.get(key);
+    if (pending !== undefined && pending.length > 0) this.staleReads++;
+  }
+
+  /** A write committed here: its projection (if any) is behind until the projector applies it. */
+  private committed(key: number, now: number): void {
+    const pending = (this.unprojected as Map<number, number[]>).get(key);
+    if (pending === undefined) (this.unprojected as Map<number, number[]>).set(key, [now]);
+    else pending.push(now);
+  }
+
+  /** The projector applied a write to `key` here: the oldest of the store's unapplied writes to it is applied. */
+  private applied(f: Frame, now: number): void {
+    const pending = (this.source as Database).unprojected?.get(f.key);
+    const at = pending?.shift();
+    if (at !== undefined && f.measured) this.projectionLag.record(now - at);
   }
 
   /** A replica serves `key` before the latest write to it has arrived there. */
@@ -229,6 +265,8 @@ export class Database extends Node<typeof database> {
     // the worker goes straight to the next query waiting for this server, if any
     const next = this.servers.release(s, f);
     if (next === null && this.shardBusy !== null) this.shardBusy[this.shardOfServer(s)].add(now, -1);
+    if (f.write && this.unprojected !== null) this.committed(f.key, now);
+    if (f.write && this.source !== null) this.applied(f, now);
     if (f.write) {
       // asynchronous replication: each replica applies the write after its own lag, in order
       for (let r = 1; r < this.members; r++) {
@@ -282,6 +320,11 @@ export class Database extends Node<typeof database> {
     }
   }
 
+  /** Every server (shards × (1 + replicas)) is billed for the whole run. */
+  override costUsd(now: number): number {
+    return ((this.servers.busyAt.length * now) / 3_600_000) * this.p.costPerHour;
+  }
+
   override utilization(): number {
     return this.busy.mean(this.sim.now) / (this.servers.busyAt.length * this.p.workers);
   }
@@ -289,7 +332,7 @@ export class Database extends Node<typeof database> {
   override extraStats(): KindStats<typeof database> {
     const now = this.sim.now,
       perShard = this.members * this.p.workers;
-    const reads = this.primaryReads + this.replicaReads;
+    const reads = this.primaryReads + this.replicaReads + this.projectionReads;
     return {
       rejected: this.rejected,
       ...(this.refused || this.health.crashes ? { refused: this.refused, crashes: this.health.crashes } : {}),
@@ -304,7 +347,18 @@ export class Database extends Node<typeof database> {
       ...(this.members > 1 && {
         replicaReads: this.replicaReads,
         staleReads: this.staleReads,
-        staleReadRatio: ratio(this.staleReads, this.replicaReads),
+        staleReadRatio: ratio(this.staleReads, this.replicaReads + this.projectionReads),
+      }),
+      ...(this.source !== null && {
+        staleReads: this.staleReads,
+        staleReadRatio: ratio(this.staleReads, this.replicaReads + this.projectionReads),
+        projectionLagMs: summary3(this.projectionLag),
+      }),
+      ...(this.p.costPerHour > 0 && {
+        cost: {
+          run: round(this.costUsd(costedUntil(this.sim)), 6),
+          perMonth: round(this.servers.busyAt.length * this.p.costPerHour * HOURS_PER_MONTH, 2),
+        },
       }),
       ...(this.p.shards > 1 && {
         shardUtilization: (this.shardBusy as TimeAverage[]).map((b) => round(b.mean(now) / perShard, 4)),

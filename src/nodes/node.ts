@@ -37,6 +37,8 @@ export interface BuildContext<D extends AnyKindDef = AnyKindDef> {
   rng: Rng;
   /** Derive a further named stream for this component (e.g. per instance). */
   stream(name: string): Rng;
+  /** Another component of the run, by id (every one exists by `start()`): a CQRS read model finds its store. */
+  peer(id: string): Node | undefined;
 }
 
 /**

@@ -140,6 +140,7 @@ export class Run {
         keysUsed,
         rng: stream(s.seed, c.id),
         stream: (name) => stream(s.seed, `${c.id}/${name}`),
+        peer: (id) => this.byId.get(id),
       });
       this.nodes.push(node);
       this.byId.set(c.id, node);

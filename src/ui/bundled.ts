@@ -30,6 +30,10 @@ const COURSE: Record<string, { topic: Topic; line: string }> = {
   'read-replicas.yaml': { topic: 'The data tier', line: 'Spread reads over replicas, and pay with stale reads.' },
   'sharding-hot-key.yaml': { topic: 'The data tier', line: 'Four shards: even keys, then one hot key.' },
   'request-trace.yaml': { topic: 'The data tier', line: 'Follow one slow request: cache miss, pool wait, timeout, retry.' },
+  'picasso.yaml': {
+    topic: 'Asynchronous messaging',
+    line: 'The course marketplace: gateway, CQRS, fan-out, and the scale cube’s X, Y and Z.',
+  },
   'kafka-async.yaml': { topic: 'Asynchronous messaging', line: 'Answer at enqueue and let a consumer absorb the burst.' },
   'pubsub-vs-queue.yaml': { topic: 'Asynchronous messaging', line: 'A subscriber goes down: lost messages, or a durable queue.' },
   'ec2-vs-lambda.yaml': { topic: 'Serverless', line: 'The same API on an always-on instance and on Lambda: latency and cost.' },

@@ -16,6 +16,8 @@ export class Link {
   readonly p: number;
   readonly weight: number;
   readonly routes: string[] | undefined;
+  /** Calls over this link are writes (true) or reads (false); undefined: as the request. */
+  readonly write: boolean | undefined;
   /** True when latency is constant 0: calls are delivered without an event. */
   readonly instant: boolean;
   /** Timeouts, retries and circuit breaker of calls over this link (null: plain calls). */
@@ -36,6 +38,7 @@ export class Link {
     this.p = spec.p;
     this.weight = spec.weight;
     this.routes = spec.routes?.length ? spec.routes : undefined;
+    this.write = spec.operation === undefined ? undefined : spec.operation === 'write';
     this.instant = isZero(spec.latency);
     this.draw = sampler(spec.latency);
     if (needsGuard(spec)) this.guard = new Guard(this, from.sim, guardRng, spec);
