@@ -11,11 +11,10 @@
  * arrival is `now + latency`, as the calendar has it), so a request's spans add
  * up to its measured latency exactly.
  */
-import type { Frame, Receiver, Sim, Status, Wire } from './sim.js';
-import { failureNames } from './sim.js';
+import { failureNames, Status, type Frame, type Receiver, type Sim, type Wire } from './sim.js';
 import { MAX_TRACE_SPANS, type RequestTrace, type SpanCategory, type TraceSpan } from '../output/trace-data.js';
 
-const statusName = (s: Status): string => (s === 0 ? 'ok' : failureNames[s - 1]);
+const statusName = (s: Status): string => (s === Status.ok ? 'ok' : failureNames[s - 1]);
 
 /** The spans of one traced request, recorded as its frames move. */
 export class Trace {
@@ -118,7 +117,7 @@ export class Trace {
     if (c.span < 0) return;
     const s = this.spans[c.span];
     const call = s.cat === 'call' ? s : this.spans[s.parent];
-    if (Number.isNaN(call.endMs)) this.end(call, this.sim.now, 1 as Status);
+    if (Number.isNaN(call.endMs)) this.end(call, this.sim.now, Status.timeout);
   }
 
   /** `f`'s component spends `delayMs` from now on `label` (service, query, lookup, backoff). */
@@ -158,7 +157,7 @@ export class Trace {
   released(f: Frame): void {
     if (f.span < 0) return;
     const s = this.spans[f.span];
-    if (s.cat === 'visit' && Number.isNaN(s.endMs)) this.end(s, this.sim.now, 0 as Status);
+    if (s.cat === 'visit' && Number.isNaN(s.endMs)) this.end(s, this.sim.now, Status.ok);
   }
 
   /** The answer reached the client now: the request ends. */

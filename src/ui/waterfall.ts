@@ -25,6 +25,7 @@ const BAR: Record<TraceSpan['cat'], string> = {
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
+/** One traced request's spans as a table of bars, with a picker of the run's traced requests and a download. */
 @customElement('archsim-waterfall')
 export class ArchsimWaterfall extends LitElement {
   /** Every traced request of the run, to choose from. */
