@@ -121,7 +121,8 @@ export function bottleneckOf(r: RunResult): Bottleneck | null {
   if (closed) out.closed = closed;
   const share = rate / top.maxRps;
   out.sentence =
-    `${top.id} saturates first: at most ${formatRate(top.maxRps)} req/s (now ${formatRate(rate)} req/s, ${Math.round(share * 100)} %); ` +
+    `${top.id} saturates first: at most ${formatRate(top.maxRps)} req/s ` +
+    `(${share >= 1 ? 'offered' : 'now'} ${formatRate(rate)} req/s, ${Math.round(share * 100)} %${share >= 1 ? ': overloaded' : ''}); ` +
     `${REMEDY[top.kind] ?? 'add capacity there'}.` +
     (closed
       ? ` With ${closed.users} users thinking ${formatMs(closed.thinkMs)}: X ≤ ${formatRate(closed.maxThroughputRps)} req/s and ` +

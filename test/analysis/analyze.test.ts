@@ -11,6 +11,7 @@
  * points. Worst of the 10: 3.75 % on a mean (bound 6 %), 5.22 % on a p99 (bound 9 %).
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyze, type Analysis, type NodeTheory } from '../../src/analysis/analyze.js';
 import { erlangB, mmc, mmck, pollaczekKhinchine } from '../../src/analysis/queueing-theory.js';
 import { loadScenario } from '../../src/scenario/index.js';
@@ -218,6 +219,22 @@ describe('analyze(result) flags where the model does not hold, with the reason',
       'arrivals are not Poisson: the time between arrivals has SCV 0.00 (Poisson: 1) — more regular than Poisson (a round-robin balancer, ' +
         'evenly spaced arrivals, or a queue upstream that smooths them), so they wait less than the formula says.',
     ]);
+  });
+
+  it('the retry storm (scenarios/retry-storm.yaml): overload, bursty arrivals, phases and the callers’ timeouts and retries are named', () => {
+    const text = readFileSync(new URL('../../scenarios/retry-storm.yaml', import.meta.url), 'utf8');
+    const a = analyze(runScenario(loadScenario(text)));
+    const t = theoryOf(a, 'app');
+    expect(t.agrees).toBe(false);
+    expect(t.reasons.map((r) => r.split(':')[0])).toEqual([
+      'overloaded',
+      'arrivals are not Poisson',
+      'the load changes across 3 phases (before, slowdown, after)',
+      'service times are not exponential (SCV 1.32, exponential',
+      expect.stringMatching(/^callers timed out [\d,]+ calls and retried [\d,]+$/),
+      'the run warned',
+    ]);
+    expect(a.bottleneck?.sentence).toMatch(/^app saturates first: at most \d+(\.\d)? req\/s \(offered \d+ req\/s, \d+ %: overloaded\)/);
   });
 
   it('an overloaded unbounded queue has no steady state: flagged, with ρ in the reason', () => {
