@@ -3,108 +3,28 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/index.js';
 import { runScenario } from '../../src/run/run.js';
 import type { RunResult } from '../../src/run/result.js';
+import { compare, MEASURED, replicate } from '../../scripts/ec2-vs-lambda-table.js';
 import { cost, scenarioRunner } from './helpers.js';
 
 const run = scenarioRunner('ec2-vs-lambda');
 const text = readFileSync(new URL('../../scenarios/ec2-vs-lambda.yaml', import.meta.url), 'utf8');
-
-/** What the course's client printed (its second "99th percentile" is p95; its "median" is one arbitrary sample, left out). */
-interface Measured {
-  requests: number;
-  phasesMs: [number, number, number, number];
-  wallMs: number;
-  throughputPerMs: number;
-  mean: number;
-  p95: number;
-  p99: number;
-}
-
-const MEASURED: Record<string, Measured> = {
-  ec2: {
-    requests: 7400,
-    phasesMs: [9395, 8890, 9846, 8664],
-    wallMs: 36_795,
-    throughputPerMs: 0.201,
-    mean: 45,
-    p95: 77,
-    p99: 162,
-  },
-  'ec2-100-threads': {
-    requests: 37_000,
-    phasesMs: [20_296, 19_963, 21_440, 20_095],
-    wallMs: 81_794,
-    throughputPerMs: 0.452,
-    mean: 101,
-    p95: 129,
-    p99: 442,
-  },
-  lambda: {
-    requests: 7400,
-    phasesMs: [25_596, 23_068, 22_828, 23_274],
-    wallMs: 94_766,
-    throughputPerMs: 0.0781,
-    mean: 114,
-    p95: 133,
-    p99: 184,
-  },
-  'lambda-100-threads': {
-    requests: 37_000,
-    phasesMs: [27_625, 29_319, 27_143, 23_465],
-    wallMs: 107_552,
-    throughputPerMs: 0.344,
-    mean: 127,
-    p95: 183,
-    p99: 332,
-  },
-};
 
 /** The issue's bound: every figure within 15 % of the measurement. */
 const BOUND = 0.15;
 /** Replications whose mean is compared (the report's table uses 10 as well). */
 const REPLICATIONS = 10;
 
-/** The figures the client printed, read from one run as it would compute them. */
-function figures(r: RunResult): Record<string, number> {
-  const wallMs = r.phases[r.phases.length - 1].endMs;
-  const out: Record<string, number> = {
-    wallMs,
-    throughputPerMs: r.summary.requests / wallMs,
-    mean: r.summary.latencyMs.mean,
-    p95: r.summary.latencyMs.p95,
-    p99: r.summary.latencyMs.p99,
-  };
-  r.phases.forEach((p, i) => (out[`phase ${i + 1} (${p.name}) ms`] = p.endMs - p.startMs));
-  return out;
-}
-
-const expected = (m: Measured): Record<string, number> => ({
-  wallMs: m.wallMs,
-  throughputPerMs: m.throughputPerMs,
-  mean: m.mean,
-  p95: m.p95,
-  p99: m.p99,
-  'phase 1 (warmup) ms': m.phasesMs[0],
-  'phase 2 (loading) ms': m.phasesMs[1],
-  'phase 3 (peak) ms': m.phasesMs[2],
-  'phase 4 (cooldown) ms': m.phasesMs[3],
-});
-
 describe('scenarios/ec2-vs-lambda.yaml reproduces the course measurements', () => {
   for (const [variant, measured] of Object.entries(MEASURED)) {
     it(`${variant}: every figure's mean over ${REPLICATIONS} replications is within 15 % of the measured one`, () => {
-      const runs = Array.from({ length: REPLICATIONS }, (_, i) =>
-        runScenario(loadScenario(text, { file: 'ec2-vs-lambda.yaml', variant: variant === 'ec2' ? undefined : variant, seed: 273 + i })),
-      );
+      const runs = replicate(variant, REPLICATIONS);
       for (const r of runs) {
         expect(r.summary.requests).toBe(measured.requests);
         expect(r.summary.failed).toBe(0);
       }
-      const sims = runs.map(figures);
-      const misses: string[] = [];
-      for (const [name, target] of Object.entries(expected(measured))) {
-        const mean = sims.reduce((a, s) => a + s[name], 0) / sims.length;
-        if (Math.abs(mean - target) / target > BOUND) misses.push(`${name}: simulated ${mean.toFixed(3)}, measured ${target}`);
-      }
+      const misses = compare(variant, runs)
+        .filter((c) => Math.abs(c.error) > BOUND)
+        .map((c) => `${c.f.label}: simulated ${c.mean.toFixed(3)}, measured ${c.f.value}`);
       expect(misses).toEqual([]);
     });
   }
