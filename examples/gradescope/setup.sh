@@ -18,7 +18,13 @@ if [ "$node_major" -lt 20 ]; then
 fi
 
 # archsim from the tarball, without development tools, into source/node_modules
-tarball=$(ls archsim-*.tgz | sort -V | tail -n 1)
+shopt -s nullglob
+tarballs=(archsim-*.tgz)
+if [ "${#tarballs[@]}" -ne 1 ]; then
+  echo "setup.sh: expected one archsim-*.tgz (from npm pack) beside this script, found ${#tarballs[@]}" >&2
+  exit 1
+fi
+tarball="${tarballs[0]}"
 [ -f package.json ] || echo '{ "private": true }' > package.json
 npm install --omit=dev --no-audit --no-fund "./$tarball"
 
