@@ -4,8 +4,21 @@
  */
 const files = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-/** The course's topics, in the order it teaches them. */
-export const TOPICS = ['Basics', 'Scaling out', 'The data tier', 'Asynchronous messaging', 'Serverless', 'Failure and protection'] as const;
+/**
+ * The course's topics, in the order it teaches them: measuring a system, scaling it out, running it
+ * (deploys, VMs and containers), its data tier, asynchronous messaging, microservices, serverless, and
+ * failure and protection. docs/course.md is the syllabus in the same order.
+ */
+export const TOPICS = [
+  'Basics',
+  'Scaling out',
+  'Operations',
+  'The data tier',
+  'Asynchronous messaging',
+  'Microservices',
+  'Serverless',
+  'Failure and protection',
+] as const;
 
 /** A topic of the course; "More scenarios" holds a bundled file the course table does not name. */
 export type Topic = (typeof TOPICS)[number] | 'More scenarios';
@@ -15,32 +28,32 @@ const COURSE: Record<string, { topic: Topic; line: string }> = {
   'mm1.yaml': { topic: 'Basics', line: 'One server at 80 % busy: why the p99 is five times the mean.' },
   'jmeter-closed.yaml': { topic: 'Basics', line: 'A load test like JMeter: threads that wait for each answer.' },
   'monolith-lab.yaml': { topic: 'Basics', line: 'The Locust lab, route by route: one slow first request is the p95.' },
+  'request-trace.yaml': { topic: 'Basics', line: 'Follow one slow request: cache miss, pool wait, timeout, retry.' },
   'load-balanced.yaml': { topic: 'Scaling out', line: 'One, three or four instances behind a load balancer.' },
-  'gateway-routes.yaml': { topic: 'Scaling out', line: 'An API gateway routes /auth, /orders and /payments to their own services.' },
-  'autoscaling.yaml': { topic: 'Scaling out', line: 'A traffic spike, and instances that take a minute to arrive.' },
   'vertical-vs-horizontal.yaml': {
     topic: 'Scaling out',
     line: 'Traffic doubles: a bigger machine or a second one, and what a live resize costs.',
   },
   'dns-round-robin.yaml': { topic: 'Scaling out', line: 'DNS round robin balances lookups: four big resolvers load one server twice.' },
   'cdn-offload.yaml': { topic: 'Scaling out', line: 'Serve static content from an edge close to the users.' },
-  'vm-vs-container.yaml': { topic: 'Scaling out', line: 'The same autoscaler starting VMs (minutes) or containers (seconds).' },
-  'rolling-deploy.yaml': { topic: 'Scaling out', line: 'Ship a new version: rolling, surge or recreate, and the headroom each needs.' },
-  'cmpe273-progression.yaml': { topic: 'The data tier', line: 'The class project step by step: a connection pool, then a cache.' },
+  'autoscaling.yaml': { topic: 'Scaling out', line: 'A traffic spike, and instances that take a minute to arrive.' },
+  'vm-vs-container.yaml': { topic: 'Operations', line: 'The same autoscaler starting VMs (minutes) or containers (seconds).' },
+  'rolling-deploy.yaml': { topic: 'Operations', line: 'Ship a new version: rolling, surge or recreate, and the headroom each needs.' },
+  'cmpe273-progression.yaml': { topic: 'The data tier', line: 'The class project: +pool, +Redis, +Kafka, then 1, 3 and 4 instances.' },
   'read-replicas.yaml': { topic: 'The data tier', line: 'Spread reads over replicas, and pay with stale reads.' },
   'sharding-hot-key.yaml': { topic: 'The data tier', line: 'Four shards: even keys, then one hot key.' },
-  'request-trace.yaml': { topic: 'The data tier', line: 'Follow one slow request: cache miss, pool wait, timeout, retry.' },
-  'picasso.yaml': {
-    topic: 'Asynchronous messaging',
-    line: 'The course marketplace: gateway, CQRS, fan-out, and the scale cube’s X, Y and Z.',
-  },
   'kafka-async.yaml': { topic: 'Asynchronous messaging', line: 'Answer at enqueue and let a consumer absorb the burst.' },
   'pubsub-vs-queue.yaml': { topic: 'Asynchronous messaging', line: 'A subscriber goes down: lost messages, or a durable queue.' },
+  'gateway-routes.yaml': { topic: 'Microservices', line: 'An API gateway routes /auth, /orders and /payments to their own services.' },
+  'monolith-crash.yaml': { topic: 'Microservices', line: 'One buggy route crashes every route, until the monolith is split.' },
+  'picasso.yaml': {
+    topic: 'Microservices',
+    line: 'The course marketplace: gateway, CQRS, fan-out, and the scale cube’s X, Y and Z.',
+  },
   'ec2-vs-lambda.yaml': { topic: 'Serverless', line: 'The same API on an always-on instance and on Lambda: latency and cost.' },
   'serverless-cost.yaml': { topic: 'Serverless', line: 'A trickle costs nothing on Lambda (free tier); a steady load costs less on EC2.' },
   'health-checks.yaml': { topic: 'Failure and protection', line: 'An instance dies: health checks route around it.' },
   'dns-ttl-failover.yaml': { topic: 'Failure and protection', line: 'A web server dies: users keep its address for the DNS TTL.' },
-  'monolith-crash.yaml': { topic: 'Failure and protection', line: 'One buggy route crashes every route, until the monolith is split.' },
   'retry-storm.yaml': { topic: 'Failure and protection', line: 'A slowdown, timeouts and instant retries multiply the load.' },
   'rate-limiting.yaml': { topic: 'Failure and protection', line: 'A burst against a token bucket and a leaky bucket.' },
 };

@@ -14,12 +14,18 @@ describe('bundled scenarios in course order', () => {
     }
   });
 
+  it('leaves no bundled scenario in "More scenarios": the gallery shows every file under a course topic', () => {
+    const unplaced = bundled.filter((b) => b.topic === 'More scenarios').map((b) => b.file);
+    expect(unplaced, 'add these files to COURSE in src/ui/bundled.ts').toEqual([]);
+    expect(byTopic().some((g) => g.topic === 'More scenarios')).toBe(false);
+  });
+
   it('starts with the basics (M/M/1), never with a "+" title sorted first', () => {
     expect(bundled[0].file).toBe('mm1.yaml');
     expect(bundled[0].title.startsWith('+')).toBe(false);
   });
 
-  it('byTopic() groups in course order: basics → scaling → data tier → async → serverless → failure', () => {
+  it('byTopic() groups in course order: basics → scaling → operations → data tier → async → microservices → serverless → failure', () => {
     const groups = byTopic();
     expect(groups.map((g) => g.topic)).toEqual([...TOPICS]);
     expect(groups.flatMap((g) => g.scenarios)).toEqual(bundled);
