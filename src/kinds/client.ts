@@ -138,6 +138,14 @@ const clientParams = {
     min: 0,
     max: 1,
   },
+  writeRoutes: {
+    type: 'list',
+    label: 'Write routes',
+    help: "Requests on these routes (path prefixes) are writes and all others reads, as JMeter's POST and GET samplers; replaces writeFraction.",
+    items: { type: 'string', label: 'Route', help: 'A route prefix such as /orders.', pattern: '^/' },
+    maxItems: 1000,
+    advanced: true,
+  },
 } as const satisfies Record<string, Param>;
 
 /** A client's parameters as resolved. */
@@ -185,6 +193,11 @@ export const client = defineKind({
       if (closed && ph.users === undefined && p.users === undefined)
         out.push({ path: ['phases', i, 'users'], message: 'a closed phase needs users' });
     });
+    if (p.writeRoutes && p.writeFraction > 0)
+      out.push({
+        path: ['writeRoutes'],
+        message: 'give writeRoutes (which routes write) or writeFraction (a share of requests), not both',
+      });
     if (p.routes && !Object.values(p.routes).some((w) => w > 0)) {
       out.push({ path: ['routes'], message: 'at least one route needs a weight above 0' });
     }

@@ -12,7 +12,7 @@
 import { Node, type BuildContext, type Setters } from './node.js';
 import type { ComponentStats, KindStats } from '../kinds/define.js';
 import { isClosed, type client, type ClientParams } from '../kinds/client.js';
-import type { Link } from './parts/link.js';
+import { matchesPrefix, type Link } from './parts/link.js';
 import { Frame, Status } from '../engine/sim.js';
 import { meanOf, sampler } from '../engine/distributions.js';
 import { round, summary3 } from '../engine/stats.js';
@@ -38,6 +38,8 @@ export class Client extends Node<typeof client> {
   private readonly routeIds: Int32Array;
   private readonly sequenceIds: Int32Array;
   private readonly routeCum: Float64Array;
+  /** With writeRoutes: whether each route (by the recorder's index) is a write; null: writeFraction decides. */
+  private readonly isWriteRoute: Uint8Array | null;
   /** Overall timeout passed with each call (0 when the links' guards time attempts out). */
   private callTimeout = 0;
   private readonly open: OpenArrivals | null = null;
@@ -66,6 +68,13 @@ export class Client extends Node<typeof client> {
     this.sequenceIds = Int32Array.from(sequence, (name) => ctx.recorder.routeId(name));
     // a closed sequence replaces the mix: its routes are the ones reported
     this.routeIds = sequence.length ? new Int32Array(1) : Int32Array.from(this.routeNames, (name) => ctx.recorder.routeId(name));
+    const ids = [...this.sequenceIds, ...(sequence.length ? [] : this.routeIds)];
+    const names = sequence.length ? sequence : this.routeNames;
+    this.isWriteRoute = p.writeRoutes ? new Uint8Array(Math.max(0, ...ids) + 1) : null;
+    if (this.isWriteRoute)
+      names.forEach((name, i) => {
+        if (p.writeRoutes?.some((prefix) => matchesPrefix(name, prefix))) (this.isWriteRoute as Uint8Array)[ids[i]] = 1;
+      });
     const w = Object.values(routes);
     const total = w.reduce((a, b) => a + b, 0);
     this.routeCum = new Float64Array(w.length);
@@ -139,7 +148,8 @@ export class Client extends Node<typeof client> {
     f.route = route;
     f.routeId = routeId;
     f.key = this.keysUsed ? this.key(this.keyRng) : 0;
-    f.write = this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
+    f.write =
+      this.isWriteRoute !== null ? this.isWriteRoute[routeId] === 1 : this.p.writeFraction > 0 && this.writeRng() < this.p.writeFraction;
     f.user = user;
     this.recorder.issue(f);
     if (f.measured) this.arrivals++;

@@ -156,10 +156,10 @@ describe('variants drawn', () => {
 
   it('cmpe273 lists the base design once; +cache draws Redis, and the screenshot shows the diff', async () => {
     await open('cmpe273-progression.yaml');
-    expect(await variantsPanel().getByRole('radio').count()).toBe(3);
-    for (const name of ['Base design', '+pool', '+cache'])
-      expect(await variantsPanel().getByRole('radio', { name, exact: true }).count()).toBe(1);
-    expect(await page.getByLabel('Variant', { exact: true }).locator('option').allTextContents()).toEqual(['base', '+pool', '+cache']);
+    const steps = ['+pool', '+cache', '+kafka', '+lb-1', '+lb-3', '+lb-4'];
+    expect(await variantsPanel().getByRole('radio').count()).toBe(1 + steps.length);
+    for (const name of ['Base design', ...steps]) expect(await variantsPanel().getByRole('radio', { name, exact: true }).count()).toBe(1);
+    expect(await page.getByLabel('Variant', { exact: true }).locator('option').allTextContents()).toEqual(['base', ...steps]);
     await choose('+cache');
     await expect
       .poll(() =>

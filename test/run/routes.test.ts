@@ -110,6 +110,38 @@ links:
   });
 });
 
+describe('writeRoutes', () => {
+  it('makes the requests on those routes writes and all others reads', () => {
+    const r = runYaml(`
+version: 1
+title: writes by route
+components:
+  users: { kind: client, users: 2, iterations: 50, sequence: [/feed, /feed, /post/new], writeRoutes: [/post] }
+  db: { kind: database, queryTime: 1ms, writeTime: 3ms }
+links:
+  - { from: users, to: db }
+`);
+    expect(r.components.db.writes).toBe(100);
+    expect(r.components.db.reads).toBe(200);
+    expect(r.routes['/post/new'].latencyMs.min).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses writeRoutes beside writeFraction', () => {
+    expect(() =>
+      loadScenario(`
+version: 1
+title: both
+duration: 1s
+components:
+  users: { kind: client, rate: 1/s, writeFraction: 0.1, writeRoutes: [/post] }
+  db: { kind: database }
+links:
+  - { from: users, to: db }
+`),
+    ).toThrow('give writeRoutes (which routes write) or writeFraction (a share of requests), not both');
+  });
+});
+
 describe('goals on routes', () => {
   const goal = (metric: string) => `${MIX}goals:\n  - { metric: "${metric}", below: 1s }\n`;
 

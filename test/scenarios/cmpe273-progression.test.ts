@@ -9,7 +9,9 @@ const run = (variant: string) => runScenario(loadScenario(text, { variant }));
 describe('scenarios/cmpe273-progression.yaml', () => {
   const base = run('Base'),
     pool = run('+pool'),
-    cached = run('+cache');
+    cached = run('+cache'),
+    kafka = run('+kafka'),
+    lb = [run('+lb-1'), run('+lb-3'), run('+lb-4')];
 
   it('runs the JMeter plan to completion in every step: 20 threads × 500 iterations, no failures', () => {
     for (const r of [base, pool, cached]) expect(r.summary).toMatchObject({ requests: 10_000, completed: 10_000, failed: 0 });
@@ -36,5 +38,22 @@ describe('scenarios/cmpe273-progression.yaml', () => {
     expect(saved).toBeGreaterThan(3);
     expect(pool.summary.latencyMs.mean - cached.summary.latencyMs.mean).toBeGreaterThanOrEqual(saved);
     expect(cached.components.db.arrivals).toBeLessThan(pool.components.db.arrivals * 0.5);
+  });
+
+  it('+kafka answers a write once Kafka stores it: /post gets faster and the consumer writes every post to MySQL', () => {
+    expect(kafka.summary).toMatchObject({ requests: 10_000, completed: 10_000, failed: 0 });
+    expect(kafka.routes['/post'].latencyMs.p50).toBeLessThan(cached.routes['/post'].latencyMs.p50 * 0.8);
+    expect(kafka.components.consumer.completed).toBe(kafka.routes['/post'].completed);
+    expect(kafka.components.db.writes).toBe(kafka.routes['/post'].completed);
+  });
+
+  it('throughput rises at every step of the chain: Base → +pool → +cache → +kafka → 1 → 3 → 4 instances (1 instance behind the LB: within 2 %)', () => {
+    const chain = [base, pool, cached, kafka, ...lb].map((r) => r.summary.throughputRps);
+    for (let i = 1; i < chain.length; i++) {
+      if (i === 4) expect(Math.abs(chain[4] / chain[3] - 1)).toBeLessThan(0.02);
+      else expect(chain[i], `step ${i}`).toBeGreaterThan(chain[i - 1] * 1.1);
+    }
+    // the app is the bottleneck: three instances come close to three times one (Little's law on a closed workload)
+    expect(chain[5] / chain[4]).toBeGreaterThan(2.4);
   });
 });
