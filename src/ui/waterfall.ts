@@ -52,7 +52,7 @@ export class ArchsimWaterfall extends LitElement {
     .status { width: 5em; }
     td.bar { position: relative; height: 16px; }
     .bar i { position: absolute; top: 3px; bottom: 3px; min-width: 1px; border-radius: 2px; opacity: 0.85; }
-    tr.bad .status { color: var(--bad, #D55E00); font-weight: 600; }
+    tr.bad .status { color: var(--hot); font-weight: 600; }
   `;
 
   /** The trace on show: the selected request, else the slowest, else the first. */

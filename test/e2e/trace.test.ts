@@ -6,11 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { type App, openApp } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 const FILE = readFileSync(new URL('../../scenarios/request-trace.yaml', import.meta.url), 'utf8');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let app: App, page: Page;
 const errors: string[] = [];
 
@@ -85,6 +87,16 @@ describe('request traces in the app', () => {
     expect(names.some((n) => n === 'db · pool wait')).toBe(true);
     await pick.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}trace-waterfall.png` });
+  });
+
+  it('has no serious or critical axe-core violation with the waterfall open', async () => {
+    await page.addScriptTag({ path: AXE });
+    const violations = (await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    })) as { id: string; impact: string; nodes: { target: unknown[] }[] }[];
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`))).toEqual([]);
   });
 
   it('downloads the shown trace as Chrome trace-event JSON', async () => {
