@@ -4,12 +4,33 @@
  * M/M/1 model's predicted figures beside the simulated ones, each agreeing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { type App, openApp } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 let app: App, page: Page;
 const errors: string[] = [];
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations inside <archsim-analysis> (in the results' shadow root), one line each. */
+async function analysisViolations(): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const element = await page.locator('archsim-analysis').elementHandle();
+  const { violations, checked } = (await page.evaluate(async (el) => {
+    type Result = { id: string; impact: string; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } })
+      .axe;
+    const r = await axe.run(el, { resultTypes: ['violations', 'passes'] });
+    return { violations: r.violations, checked: r.passes.reduce((n, p) => n + p.nodes.length, 0) };
+  }, element)) as { violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[]; checked: number };
+  // axe must have looked at the analysis' own nodes (it sits in the results' shadow root)
+  expect(checked).toBeGreaterThan(10);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} ${JSON.stringify(n.target)}`));
+}
 
 const status = () => page.getByRole('status').filter({ hasText: /Done|Stopped|Running|failed/ });
 
@@ -67,6 +88,7 @@ describe('the Analysis tab in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}analysis-mm1.png` });
     await table.scrollIntoViewIfNeeded();
     await page.getByRole('tabpanel', { name: 'Run' }).screenshot({ path: `${SHOTS}analysis-mm1-theory.png` });
+    expect(await analysisViolations()).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
