@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadScenario } from '../../src/scenario/index.js';
 import { runScenario } from '../../src/run/run.js';
+import { replicate } from '../../src/run/replications.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 import { consumerLock } from './consumer-lock.js';
 
@@ -147,6 +148,16 @@ describe('the installed archsim command', () => {
     expect(rows[1]).toMatch(/^.*a-unchanged\.yaml,\d+,[1-9]\d*,/);
     expect(rows[2]).toMatch(/^.*b-solved\.yaml,[1-9]\d*,0,/);
     expect(r.status).toBe(1);
+  });
+
+  it('runs replications on compiled worker threads to the figures of one thread', () => {
+    const file = join(ROOT, 'scenarios/mm1.yaml');
+    const r = archsim('run', file, '--duration', '1m', '--replications', '3', '--jobs', '2', '--json');
+    expect(r.status).toBe(0);
+    const pooled = JSON.parse(r.stdout);
+    const inline = replicate(loadScenario(readFileSync(file, 'utf8'), { file, duration: '1m' }), 3);
+    expect(pooled.replications).toBe(3);
+    expect(pooled.summary).toEqual(JSON.parse(JSON.stringify(inline.summary)));
   });
 });
 
