@@ -4,7 +4,7 @@
  * another design's), of the goal's own variant (`variant:`) or, without one,
  * of the base design — the run `archsim check --design` makes of a submission.
  * The run shown in the results wins when it qualifies, else the latest that
- * does. Pure: no DOM.
+ * does; a replicated run is judged on all its replications. Pure: no DOM.
  */
 import { evaluateGoals, type Goal, type GoalOutcome } from '../check/goals.js';
 import { isOfOpenDesign, runOfOpenDesign, type RunRecord, type RunsContext } from './runs.js';
@@ -52,7 +52,8 @@ export function goalViews(goals: readonly Goal[], ctx: RunsContext): GoalView[] 
           : 'not run yet — press Run';
       return { goal, pending };
     }
-    const [outcome] = evaluateGoals([goal], [run.result]);
+    // a replicated run is judged as archsim check --replications judges one: by the 95 % interval over its seeds
+    const [outcome] = evaluateGoals([goal], run.replicas ?? [run.result]);
     return { goal, outcome, run, runLabel: runLabel(run) };
   });
 }

@@ -10,6 +10,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { kinds } from '../kinds/index.js';
 import { csvReport } from '../output/csv.js';
+import { csvReplications } from '../output/csv-replications.js';
 import { jsonSafe } from '../output/terminal-safe.js';
 import { isOfOpenDesign, replicasOf, shownRuns, type RunRecord, type RunsContext, type RunsStore } from '../state/runs.js';
 import type { UiStore } from '../state/ui.js';
@@ -17,7 +18,7 @@ import type { RunResult } from '../worker/api.js';
 import type { PhaseSummary } from '../run/result.js';
 import type { ComponentStats } from '../kinds/define.js';
 import { figureAt } from '../analysis/aggregate.js';
-import { estimateBy, isPaired, pairedChange, plusMinus, withBands, withInterval } from './replicated.js';
+import { aggregateOf, estimateBy, isPaired, pairedChange, plusMinus, withBands, withInterval } from './replicated.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { StoreController } from './store-controller.js';
 import { OKABE_ITO as C, percentilePoints, type ChartEvent, type ChartSpec, type Series } from './charts.js';
@@ -257,9 +258,12 @@ export class ArchsimResults extends LitElement {
     </div>`;
   }
 
+  /** Downloads the run as the CLI writes it: a replicated run as `archsim run --replications N` does (the aggregate and the runs; CSV with _ci95 columns). */
   #download(run: RunRecord, format: 'csv' | 'json'): void {
-    const r = run.result!;
-    const text = format === 'csv' ? csvReport(r) : jsonSafe(JSON.stringify(r, null, 2));
+    const r = run.result!,
+      reps = replicasOf(run);
+    const json = () => JSON.stringify(reps ? { ...aggregateOf(reps), runs: reps } : r, null, 2);
+    const text = format === 'csv' ? (reps ? csvReplications(aggregateOf(reps)) : csvReport(r)) : jsonSafe(json());
     downloadBlob(fileName(run, format), new Blob([`${text}\n`], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
   }
 

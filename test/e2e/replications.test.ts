@@ -5,6 +5,7 @@
  * comparison of two variants run with the same seeds as a paired difference.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type App, openApp } from './harness.js';
 
@@ -37,6 +38,7 @@ const cells = (name: string | RegExp) => page.locator('.summary').getByRole('row
 beforeAll(async () => {
   ({ page } = app = await openApp({
     shots: SHOTS,
+    context: { acceptDownloads: true },
     onPage: (p) => {
       p.on('pageerror', (e) => errors.push(e.message));
       p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -92,6 +94,21 @@ describe('replications in Chromium', () => {
       expect((await bands.first().getAttribute('d'))?.length ?? 0, String(chart)).toBeGreaterThan(20);
     }
     await page.screenshot({ path: `${SHOTS}replications.png` });
+  });
+
+  it('downloads the replications as archsim run --replications writes them: CSV with _ci95 columns, JSON with the aggregate and the runs', async () => {
+    const download = async (name: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return readFileSync((await d.path())!).toString('utf8');
+    };
+    const csv = (await download('Download results as CSV')).trim().split('\n');
+    expect(csv[0]).toMatch(/^label,kind,samples,samples_ci95,.*p99_ms,p99_ms_ci95/);
+    expect(csv.find((l) => l.startsWith('TOTAL,'))).toBeDefined();
+    const json = JSON.parse(await download('Download results as JSON'));
+    expect(json.replications).toBe(5);
+    expect(json.seeds).toEqual([11, 12, 13, 14, 15]);
+    expect(json.runs).toHaveLength(5);
+    expect(json.summary.latencyMs.p99).toEqual({ mean: expect.any(Number), halfWidth: expect.any(Number) });
   });
 
   it('compares two variants run with the same seeds by their paired difference', async () => {

@@ -45,6 +45,17 @@ describe('goalViews(goals, runs)', () => {
     expect(views[0].outcome?.valueText).toBe('80.0 ms');
   });
 
+  it('judges a replicated run on all its replications, by their 95 % interval', () => {
+    const s = createRunsStore();
+    s.trigger.started({ label: 'base · 3 replications' });
+    const reps = [result(45), result(49), result(56)];
+    s.trigger.finished({ id: s.getSnapshot().context.currentId!, result: reps[0], replicas: reps });
+    const [view] = goalViews([p99], s.getSnapshot().context);
+    // the first replication alone (45 ms) would pass; over the three, 50 ± 13 ms straddles the 50 ms target
+    expect(view.outcome?.status).toBe('undecided');
+    expect(view.outcome?.valueText).toMatch(/^50\.0 ms ± /);
+  });
+
   it('prefers the run shown in the results, else the latest that qualifies', () => {
     const s = ran(result(80), result(30));
     expect(goalViews([p99], s.getSnapshot().context)[0].runLabel).toBe('Run 2');
