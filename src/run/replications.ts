@@ -8,6 +8,7 @@
 import { DEFAULT_MAX_EVENTS, estimateEvents, RunTooLargeError, runScenario, type RunInput, type RunOptions } from './run.js';
 import type { RunResult } from './result.js';
 import { type AggregateResult, aggregate, type Estimate } from '../analysis/aggregate.js';
+import { replicaSeeds } from '../analysis/replica-seeds.js';
 
 export type { Estimate };
 
@@ -21,16 +22,11 @@ export const MAX_REPLICATIONS = 1000;
 
 const fmt = (x: number) => (x >= 1e6 ? x.toExponential(2).replace('e+', 'e') : Math.round(x).toLocaleString('en-US'));
 
-/** The seeds of `n` replications from `seed`: seed, seed+1, … for a number; "seed-0", "seed-1", … for a text seed. */
-export function replicationSeeds(seed: number | string, n: number): (number | string)[] {
-  return Array.from({ length: n }, (_, i) => (typeof seed === 'number' ? seed + i : `${seed}-${i}`));
-}
-
 /** The runs of `n` replications of `s`: the scenario with each replication's seed. */
 export function replicationInputs(s: RunInput, n: number): RunInput[] {
   if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICATIONS)
     throw new RunTooLargeError(`replications: expected an integer between 1 and ${MAX_REPLICATIONS}, got ${n}`);
-  return replicationSeeds(s.seed, n).map((seed) => ({ ...s, seed }));
+  return replicaSeeds(s.seed, n).map((seed) => ({ ...s, seed }));
 }
 
 /**
