@@ -138,102 +138,159 @@ const tolerances = (rho: number, n: number) => {
   return { mean: Math.min(0.5, Math.max(0.05, 4 * se)), p99: Math.min(0.6, Math.max(0.08, 6 * se)) };
 };
 
+/** What one component measured, as the models read it (rates per ms, times in ms). */
+interface Measured {
+  x: ModelInputs;
+  c: ComponentStats;
+  lambda: number;
+  /** Mean service time. */
+  s: number;
+  /** Servers per queue. */
+  k: number;
+  /** Offered load in Erlangs, λ·S. */
+  a: number;
+  isExp: boolean;
+  /** Kendall letter of the service: M exponential, D constant, G general. */
+  letter: 'M' | 'D' | 'G';
+  tol: { mean: number; p99: number };
+  /** The component's sojourn: its latency, or wait + service when it answers after freeing its worker. */
+  sojourn: number;
+  answersAtRelease: boolean;
+}
+
+/** The comparisons a model makes, collected in order. */
+class Comparisons {
+  readonly list: Comparison[] = [];
+
+  /** A time, agreeing within `relative` of the prediction plus `floor` ms. */
+  time(figure: Comparison['figure'], label: string, predicted: number, simulated: number, relative: number, floor = 0): void {
+    const allowed = relative * predicted + floor;
+    this.list.push({ figure, label, unit: 'ms', predicted, simulated, allowed, agrees: Math.abs(simulated - predicted) <= allowed });
+  }
+
+  /** A share (utilisation, blocking), agreeing within 0.02. */
+  share(figure: Comparison['figure'], label: string, predicted: number, simulated: number): void {
+    const allowed = 0.02;
+    this.list.push({ figure, label, unit: 'ratio', predicted, simulated, allowed, agrees: Math.abs(simulated - predicted) <= allowed });
+  }
+}
+
+/** A model's name, the result it applies and its assumptions in words. */
+interface ModelWords {
+  model: string;
+  formula: string;
+  assumptions: string;
+}
+
+const servers = (k: number) => `${k} server${k === 1 ? '' : 's'}`;
+
+/** No waiting room: Erlang B, insensitive to the service-time distribution (M/G/c/c). */
+function lossModel(m: Measured, out: Comparisons): ModelWords {
+  const { x, c, a, k } = m;
+  const b = erlangB(k, a);
+  out.share('blocking', 'blocking', b, num(c.blocking) ?? 0);
+  out.share('utilization', 'utilisation', (a * (1 - b)) / k, c.utilization);
+  return {
+    model: `M/${m.isExp ? 'M' : 'G'}/${k}/${k}`,
+    formula: 'Erlang B',
+    assumptions:
+      `Poisson arrivals at ${rps(x.arrivalRps)} per queue; ${servers(k)}, no waiting room: an arrival that finds them all busy ` +
+      'is turned away. Erlang B holds for any service-time distribution (it depends on its mean only).',
+  };
+}
+
+/** A bounded queue that fills: the M/M/c/K birth–death chain (K = c + capacity). */
+function finiteModel(m: Measured, out: Comparisons, cap: number): ModelWords {
+  const { x, c, a, k, s } = m;
+  const q = mmck(m.lambda, 1 / s, k, k + cap);
+  out.share('blocking', 'blocking', q.blocking, num(c.blocking) ?? 0);
+  out.share('utilization', 'utilisation', (a * (1 - q.blocking)) / k, c.utilization);
+  out.time('waitMs', 'mean wait', q.wq, c.waitMs.mean, m.tol.mean, 0.02 * s);
+  out.time('sojournMs', 'mean sojourn', q.w, m.sojourn, m.tol.mean);
+  return {
+    model: `M/M/${k}/${k + cap}`,
+    formula: 'M/M/c/K birth–death chain',
+    assumptions:
+      `Poisson arrivals at ${rps(x.arrivalRps)} per queue, exponential service (mean ${ms(s)}), ${servers(k)} ` +
+      `and room for ${cap} waiting: arrivals that find it full are turned away.`,
+  };
+}
+
+/**
+ * An unbounded queue: one server → Pollaczek–Khinchine with the measured SCV (exact for any
+ * service time); several → Erlang C, scaled by (1 + SCV)/2 (Allen–Cunneen) unless exponential.
+ * p99s where a closed form exists (exponential service). Overloaded: utilisation only.
+ */
+function openModel(m: Measured, out: Comparisons): ModelWords {
+  const { x, c, k, s, isExp } = m;
+  const service =
+    k === 1 && !isExp
+      ? `any service-time distribution (mean ${ms(s)}, SCV ${x.serviceScv.toFixed(2)}): the mean wait is exact, the p99 has no closed form.`
+      : isExp
+        ? `exponential service (mean ${ms(s)}).`
+        : `service SCV ${x.serviceScv.toFixed(2)}: the Erlang C wait scaled by (1 + SCV)/2 is an approximation; no p99.`;
+  if (x.rho < 1) {
+    const wq = mgcWait(m.lambda, s, k, k === 1 || !isExp ? x.serviceScv : 1);
+    out.share('utilization', 'utilisation', x.rho, c.utilization);
+    out.time('waitMs', 'mean wait', wq, c.waitMs.mean, m.tol.mean, 0.02 * s);
+    out.time('sojournMs', 'mean sojourn', wq + s, m.sojourn, m.tol.mean);
+    if (isExp) {
+      out.time('waitP99Ms', 'p99 wait', mmcWaitQuantile(m.lambda, 1 / s, k, 0.99), c.waitMs.p99, m.tol.p99, 0.02 * s);
+      if (m.answersAtRelease)
+        out.time('sojournP99Ms', 'p99 sojourn', mmcSojournQuantile(m.lambda, 1 / s, k, 0.99), c.latencyMs.p99, m.tol.p99);
+    }
+  } else out.share('utilization', 'utilisation', 1, c.utilization);
+  return {
+    model: `M/${m.letter}/${k}`,
+    formula: k === 1 ? 'Pollaczek–Khinchine' : isExp ? 'Erlang C' : 'Erlang C, Allen–Cunneen',
+    assumptions: `Poisson arrivals at ${rps(x.arrivalRps)} per queue, ${servers(k)}, FIFO, unbounded queue; ${service}`,
+  };
+}
+
 /** The theory of component `id`, or null when it has nothing to model. */
 function nodeTheory(id: string, c: ComponentStats, r: RunResult): NodeTheory | null {
   const x = modelInputs(c);
   if (x === null) return null;
   const lambda = x.arrivalRps / 1000,
     s = x.serviceMs,
-    k = x.servers,
-    a = lambda * s;
+    k = x.servers;
   const isExp = Math.abs(x.serviceScv - 1) <= EXPONENTIAL_BAND;
-  const isConstant = x.serviceScv <= 0.01;
-  const serviceLetter = isExp ? 'M' : isConstant ? 'D' : 'G';
-  const tol = tolerances(x.rho, x.arrivals);
-  const toleranceWords =
-    `times within ${pct(tol.mean)} (p99 ${pct(tol.p99)}): 4 (6) standard errors of an M/M/1 estimate at ρ = ${x.rho.toFixed(2)} ` +
-    `over ${x.arrivals.toLocaleString('en-US')} measured arrivals, at least 5 % (8 %); shares within 0.02`;
-  const simWait = c.waitMs.mean;
   // the station's sojourn is wait + service; the component's latency equals it unless it answers after freeing its worker
-  const stationSojourn = simWait + s;
+  const stationSojourn = c.waitMs.mean + s;
   const answersAtRelease = Math.abs(c.latencyMs.mean - stationSojourn) <= 0.02 * Math.max(c.latencyMs.mean, s);
-  const out: Comparison[] = [];
-  const time = (figure: Comparison['figure'], label: string, predicted: number, simulated: number, rel: number, floor = 0) => {
-    const allowed = rel * predicted + floor;
-    out.push({ figure, label, unit: 'ms', predicted, simulated, allowed, agrees: Math.abs(simulated - predicted) <= allowed });
+  const m: Measured = {
+    x,
+    c,
+    lambda,
+    s,
+    k,
+    a: lambda * s,
+    isExp,
+    letter: isExp ? 'M' : x.serviceScv <= 0.01 ? 'D' : 'G',
+    tol: tolerances(x.rho, x.arrivals),
+    sojourn: answersAtRelease ? c.latencyMs.mean : stationSojourn,
+    answersAtRelease,
   };
-  const share = (figure: Comparison['figure'], label: string, predicted: number, simulated: number) => {
-    const allowed = 0.02;
-    out.push({ figure, label, unit: 'ratio', predicted, simulated, allowed, agrees: Math.abs(simulated - predicted) <= allowed });
-  };
-  const simBlocking = num(c.blocking) ?? 0;
-  let model: string, formula: string, assumptions: string;
-  const bounded = x.queueCapacity !== null;
   const cap = x.queueCapacity ?? Infinity;
   // a finite queue is unbounded for the model when the stable M/M/c would overflow it only rarely (P(N ≥ c + cap) =
   // C·ρ^cap), or when overloaded it never filled during the run (no steady state was reached: it was still growing)
-  const filled = simBlocking > 0 || c.queueLength.max >= cap;
-  const overflows = bounded && (x.rho >= 1 ? filled : erlangC(k, a) * x.rho ** cap > 1e-4);
-  if (bounded && cap === 0) {
-    model = `M/${serviceLetter === 'M' ? 'M' : 'G'}/${k}/${k}`;
-    formula = 'Erlang B';
-    assumptions =
-      `Poisson arrivals at ${rps(x.arrivalRps)} per queue; ${k} server${k === 1 ? '' : 's'}, no waiting room: an arrival that finds ` +
-      'them all busy is turned away. Erlang B holds for any service-time distribution (it depends on its mean only).';
-    const b = erlangB(k, a);
-    share('blocking', 'blocking', b, simBlocking);
-    share('utilization', 'utilisation', (a * (1 - b)) / k, c.utilization);
-    time('sojournMs', 'mean sojourn', s, stationSojourn, tol.mean);
-  } else if (overflows) {
-    model = `M/M/${k}/${k + cap}`;
-    formula = 'M/M/c/K birth–death chain';
-    assumptions =
-      `Poisson arrivals at ${rps(x.arrivalRps)} per queue, exponential service (mean ${ms(s)}), ${k} server${k === 1 ? '' : 's'} ` +
-      `and room for ${cap} waiting: arrivals that find it full are turned away.`;
-    const m = mmck(lambda, 1 / s, k, k + cap);
-    share('blocking', 'blocking', m.blocking, simBlocking);
-    share('utilization', 'utilisation', (a * (1 - m.blocking)) / k, c.utilization);
-    time('waitMs', 'mean wait', m.wq, simWait, tol.mean, 0.02 * s);
-    time('sojournMs', 'mean sojourn', m.w, stationSojourn, tol.mean);
-  } else {
-    const letters = `M/${serviceLetter}/${k}`;
-    model = letters;
-    formula = k === 1 ? 'Pollaczek–Khinchine' : isExp ? 'Erlang C' : 'Erlang C, Allen–Cunneen';
-    assumptions =
-      `Poisson arrivals at ${rps(x.arrivalRps)} per queue, ${k} server${k === 1 ? '' : 's'}, FIFO, unbounded queue; ` +
-      (k === 1
-        ? isExp
-          ? 'exponential service (mean ' + ms(s) + ').'
-          : `any service-time distribution (mean ${ms(s)}, SCV ${x.serviceScv.toFixed(2)}): the mean wait is exact, the p99 has no closed form.`
-        : isExp
-          ? `exponential service (mean ${ms(s)}).`
-          : `service SCV ${x.serviceScv.toFixed(2)}: the Erlang C wait scaled by (1 + SCV)/2 is an approximation; no p99.`);
-    if (x.rho < 1) {
-      // one server: Pollaczek–Khinchine with the measured SCV, exact; several: Erlang C, scaled only when not exponential
-      const wq = mgcWait(lambda, s, k, k === 1 || !isExp ? x.serviceScv : 1);
-      share('utilization', 'utilisation', x.rho, c.utilization);
-      time('waitMs', 'mean wait', wq, simWait, tol.mean, 0.02 * s);
-      time('sojournMs', 'mean sojourn', wq + s, answersAtRelease ? c.latencyMs.mean : stationSojourn, tol.mean);
-      if (isExp) {
-        time('waitP99Ms', 'p99 wait', mmcWaitQuantile(lambda, 1 / s, k, 0.99), c.waitMs.p99, tol.p99, 0.02 * s);
-        if (answersAtRelease) time('sojournP99Ms', 'p99 sojourn', mmcSojournQuantile(lambda, 1 / s, k, 0.99), c.latencyMs.p99, tol.p99);
-      }
-    } else share('utilization', 'utilisation', 1, c.utilization);
-  }
-  const stable = x.rho < 1 || overflows;
-  const agrees = stable && out.every((o) => o.agrees);
+  const filled = (num(c.blocking) ?? 0) > 0 || c.queueLength.max >= cap;
+  const overflows = cap !== Infinity && (x.rho >= 1 ? filled : erlangC(k, m.a) * x.rho ** cap > 1e-4);
+  const out = new Comparisons();
+  const words = cap === 0 ? lossModel(m, out) : overflows ? finiteModel(m, out, cap) : openModel(m, out);
+  const agrees = (x.rho < 1 || overflows || cap === 0) && out.list.every((o) => o.agrees);
   return {
     id,
     kind: c.kind,
-    model,
-    formula,
-    assumptions,
+    ...words,
     inputs: x,
-    comparisons: out,
+    comparisons: out.list,
     agrees,
     reasons: agrees ? [] : reasonsFor(id, c, x, r, { isExp, modelNeedsExp: overflows || (k > 1 && !isExp), answersAtRelease, overflows }),
-    tolerances: tol,
-    tolerance: toleranceWords,
+    tolerances: m.tol,
+    tolerance:
+      `times within ${pct(m.tol.mean)} (p99 ${pct(m.tol.p99)}): 4 (6) standard errors of an M/M/1 estimate at ρ = ${x.rho.toFixed(2)} ` +
+      `over ${x.arrivals.toLocaleString('en-US')} measured arrivals, at least 5 % (8 %); waits also ± 2 % of the service time; shares within 0.02`,
   };
 }
 

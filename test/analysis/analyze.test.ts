@@ -141,7 +141,7 @@ describe('analyze(result) on theory cases', () => {
     expectAgreement(t, 0.08);
   });
 
-  it('M/M/5/5 (Erlang B) at 4 Erlangs (400k customers): blocking and utilisation within 0.02, sojourn within 6 %', () => {
+  it('M/M/5/5 (Erlang B) at 4 Erlangs (400k customers): blocking and utilisation within 0.02', () => {
     const t = theoryOf(
       analyze(
         run(
