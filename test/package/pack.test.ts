@@ -1,8 +1,9 @@
 /**
  * The package as users get it: `npm pack` (which builds: the app, lib/ and the
  * manifest), the tarball installed with --omit=dev into an empty folder, then
- * the installed `archsim` command, the library, its types and the Gradescope
- * recipe (examples/gradescope/) run there — no tsx, no TypeScript sources.
+ * the installed `archsim` command, the library, its types, the Gradescope recipe
+ * (examples/gradescope/) and the CI workflow of docs/autograding.md run there —
+ * no tsx, no TypeScript sources, no registry (npm's cache, as `npm ci` filled it).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -50,7 +51,9 @@ beforeAll(() => {
   if (installed.status !== 0) throw new Error(`npm install of the tarball failed:\n${installed.stderr}`);
 }, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
 
 describe('npm pack', () => {
   it('holds the compiled CLI and library with types, the app build, the schema and the scenarios, and no TypeScript sources', () => {
