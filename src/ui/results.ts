@@ -18,6 +18,7 @@ import type { RunResult } from '../worker/api.js';
 import type { PhaseSummary } from '../run/result.js';
 import type { ComponentStats } from '../kinds/define.js';
 import { figureAt } from '../analysis/aggregate.js';
+import { withAnalysis } from '../analysis/analyze.js';
 import { aggregateOf, estimateBy, isPaired, pairedChange, plusMinus, withBands, withInterval } from './replicated.js';
 import type { TimelineEvent } from '../timeline/events.js';
 import { StoreController } from './store-controller.js';
@@ -262,7 +263,7 @@ export class ArchsimResults extends LitElement {
   #download(run: RunRecord, format: 'csv' | 'json'): void {
     const r = run.result!,
       reps = replicasOf(run);
-    const json = () => JSON.stringify(reps ? { ...aggregateOf(reps), runs: reps } : r, null, 2);
+    const json = () => JSON.stringify(reps ? { ...aggregateOf(reps), runs: reps } : withAnalysis(r), null, 2);
     const text = format === 'csv' ? (reps ? csvReplications(aggregateOf(reps)) : csvReport(r)) : jsonSafe(json());
     downloadBlob(fileName(run, format), new Blob([`${text}\n`], { type: format === 'csv' ? 'text/csv' : 'application/json' }));
   }

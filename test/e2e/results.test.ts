@@ -155,9 +155,12 @@ describe('results in Chromium', () => {
     const lines = csv.bytes.toString('utf8').trim().split('\n');
     expect(lines[0]).toBe('label,kind,samples,completed,failed,error_rate,throughput_rps,mean_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['TOTAL', 'before', 'spike', 'users', 'app']);
-    const json = JSON.parse((await download('Download results as JSON')).bytes.toString('utf8'));
+    const { analysis, ...json } = JSON.parse((await download('Download results as JSON')).bytes.toString('utf8'));
     const shown = await page.evaluate(() => (document.querySelector('archsim-app') as any).runs.getSnapshot().context.runs.at(-1).result);
     expect(json).toEqual(shown);
+    // and, as archsim run --json, its analysis
+    expect(analysis.bottleneck.bottleneck).toBe('app');
+    expect(analysis.theory.map((t: { id: string }) => t.id)).toEqual(['app']);
     expect(json.summary.cost.perMonth).toBeGreaterThan(0);
     const svgFile = await download('Download Latency over time as SVG');
     expect(svgFile.file).toBe('latency-over-time.svg');
