@@ -14,7 +14,7 @@ export const appStyles = css`
   .ui-icon { width: 16px; height: 16px; fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; display: block; }
   button.icon .ui-icon { margin: 0 auto; }
   h1 .edited { font-weight: 400; color: var(--muted); }
-  .gallery { grid-row: 3; grid-column: 1 / -1; z-index: 2; min-height: 0; border-bottom: 1px solid var(--line); }
+  .gallery { grid-row: 3 / 5; grid-column: 1 / -1; z-index: 4; min-height: 0; }
   select, input { padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 13px var(--font); }
   input.short { width: 52px; font-family: var(--mono); }
   button { padding: 5px 11px; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); color: var(--text); font: 13px var(--font); cursor: pointer; }

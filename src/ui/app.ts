@@ -484,7 +484,7 @@ export class ArchsimApp extends LitElement {
           @archsim-lesson-change=${(e: CustomEvent<{ text: string }>) => this.design.trigger.setTop({ key: 'description', value: e.detail.text || undefined })}></archsim-lesson></div>
       </main>
       <aside class="inspector" aria-label="Inspector" ?inert=${this.isGalleryOpen}><archsim-variants .design=${this.design} .ui=${this.ui}></archsim-variants><archsim-inspector .design=${this.design} .ui=${this.ui} @archsim-edit-lesson=${() => this.lesson.edit()}></archsim-inspector></aside>
-      <section class="results" aria-label="Results">${this.#resultsTabs()}
+      <section class="results" aria-label="Results" ?inert=${this.isGalleryOpen}>${this.#resultsTabs()}
         <archsim-results id="panel-run" role="tabpanel" aria-labelledby="tab-run" ?hidden=${this.resultsView !== 'run'} .runs=${this.runs} .ui=${this.ui} .durationMs=${runDurationMs(doc, ui.duration)}></archsim-results>
         ${this.isSweepLoaded ? html`<archsim-sweep id="panel-sweep" role="tabpanel" aria-labelledby="tab-sweep" ?hidden=${this.resultsView !== 'sweep'} .design=${this.design} .ui=${this.ui} .sweeps=${this.sweeps} .campaigns=${this.campaigns} ?isBusy=${running}></archsim-sweep>` : nothing}</section>`;
   }

@@ -28,7 +28,7 @@ const COURSE: Record<string, { topic: Topic; line: string }> = {
   'mm1.yaml': { topic: 'Basics', line: 'One server at 80 % busy: why the p99 is five times the mean.' },
   'jmeter-closed.yaml': { topic: 'Basics', line: 'A load test like JMeter: threads that wait for each answer.' },
   'monolith-lab.yaml': { topic: 'Basics', line: 'The Locust lab, route by route: one slow first request is the p95.' },
-  'request-trace.yaml': { topic: 'Basics', line: 'Follow one slow request: cache miss, pool wait, timeout, retry.' },
+  'request-trace.yaml': { topic: 'Basics', line: 'A percentile says how slow, a trace says why: miss, pool wait, retry.' },
   'load-balanced.yaml': { topic: 'Scaling out', line: 'One, three or four instances behind a load balancer.' },
   'vertical-vs-horizontal.yaml': {
     topic: 'Scaling out',

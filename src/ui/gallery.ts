@@ -20,14 +20,15 @@ export class ArchsimGallery extends LitElement {
 
   static override styles = css`
     :host { display: block; overflow: auto; background: var(--bg); color: var(--text); font: 13px var(--font); }
-    .page { max-width: 1240px; margin: 0 auto; padding: 10px 24px 12px; }
+    .page { max-width: 1240px; margin: 0 auto; padding: 12px 24px 14px; }
     .head { display: flex; align-items: baseline; gap: 12px; }
     h2 { margin: 0; font: 600 19px var(--font); flex: 1; }
-    .intro { margin: 4px 0 8px; font: 13.5px/1.45 var(--font); color: var(--text); }
+    .intro { margin: 4px 0 10px; font: 13.5px/1.45 var(--font); color: var(--text); }
+    /* topics flow down three balanced columns (course order reads down, then across); a section never splits */
     .topics { column-count: 3; column-gap: 24px; }
-    section { break-inside: avoid; }
-    h3 { margin: 2px 0 2px; font: 600 11px var(--font); letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
-    ul { list-style: none; margin: 0 0 6px; padding: 0; display: grid; gap: 1px; }
+    section { break-inside: avoid; padding-bottom: 8px; }
+    h3 { margin: 0 0 2px; padding: 0 8px 2px; font: 600 11px var(--font); letter-spacing: .06em; text-transform: uppercase; color: var(--muted); border-bottom: 1px solid var(--line); }
+    ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
     button { font: 13px var(--font); color: var(--text); cursor: pointer; }
     li button { width: 100%; display: grid; gap: 1px; text-align: left; padding: 3px 8px; border: 1px solid transparent; border-radius: 7px; background: none; }
     li button:hover { background: var(--surface); border-color: var(--line); }

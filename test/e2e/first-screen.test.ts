@@ -59,6 +59,9 @@ describe('the first screen', () => {
     const view = (await page.locator('archsim-gallery').boundingBox())!;
     const last = (await items.last().boundingBox())!;
     expect(last.y + last.height).toBeLessThanOrEqual(view.y + view.height);
+    // … without scrolling: neither the view nor the page has anything below the fold
+    expect(await page.locator('archsim-gallery').evaluate((g) => g.scrollHeight <= g.clientHeight)).toBe(true);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= innerHeight)).toBe(true);
     await page.screenshot({ path: `${SHOTS}gallery.png` });
     expect(errors).toEqual([]);
   });
