@@ -20,6 +20,9 @@ export interface Replicated extends AggregateResult {
 /** Most replications one call may run. */
 export const MAX_REPLICATIONS = 1000;
 
+/** Most runs one campaign (replications, a sweep's points × replications, a comparison) may make. */
+export const MAX_CAMPAIGN_RUNS = 10_000;
+
 const fmt = (x: number) => (x >= 1e6 ? x.toExponential(2).replace('e+', 'e') : Math.round(x).toLocaleString('en-US'));
 
 /** The runs of `n` replications of `s`: the scenario with each replication's seed. */
@@ -30,11 +33,16 @@ export function replicationInputs(s: RunInput, n: number): RunInput[] {
 }
 
 /**
- * Refuses, before running any, a campaign whose runs together are estimated
- * beyond the event limit (`maxEvents`, which bounds the whole campaign, not one
+ * Refuses, before running any, a campaign of more than MAX_CAMPAIGN_RUNS runs,
+ * or whose runs together are estimated beyond the event limit (`maxEvents`, which bounds the whole campaign, not one
  * run); `what` names it in the message ("50 replications", "a sweep of 10 points").
  */
 export function checkCampaign(inputs: readonly RunInput[], what: string, maxEvents = DEFAULT_MAX_EVENTS): void {
+  // every run's result is kept until the campaign is summarised: bound their number, not only their events
+  if (inputs.length > MAX_CAMPAIGN_RUNS)
+    throw new RunTooLargeError(
+      `${what} make ${fmt(inputs.length)} runs, more than the ${fmt(MAX_CAMPAIGN_RUNS)} one campaign may hold. Run fewer replications or points.`,
+    );
   const each = inputs.map((s) => estimateEvents(s).events);
   const total = each.reduce((a, b) => a + b, 0);
   if (total <= maxEvents) return;

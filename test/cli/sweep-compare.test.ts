@@ -122,6 +122,9 @@ describe('archsim sweep', () => {
     const big = archsim('sweep', file, '--set', 'users.rate=100/s..900/s', '--max-events', '100000');
     expect(big.code).toBe(3);
     expect(big.err).toMatch(/a sweep of 10 points × 3 replications \(≈ [\d,.e]+ events\) exceed the limit of 100,000 events/);
+    const many = archsim('sweep', file, '--set', 'app.workers=1..200', '--replications', '51');
+    expect(many.code).toBe(3);
+    expect(many.err).toContain('a sweep of 200 points × 51 replications make 10,200 runs, more than the 10,000 one campaign may hold');
   });
 });
 
