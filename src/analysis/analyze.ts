@@ -311,6 +311,11 @@ function reasonsFor(
     out.push(
       `overloaded: offered load ρ = ${x.rho.toFixed(2)} ≥ 1 — the queue stays near full and the arrivals it turns away set the figures.`,
     );
+  if (c.queueLength.max === 0 && x.rho > 0.05 && x.queueCapacity !== 0)
+    out.push(
+      'no request ever waited for a worker here: what sends them holds each back until a worker is free ' +
+        "(a queue's consumers pulling, a connection pool, a caller's own limit), so the queue forms upstream instead.",
+    );
   const ca = x.interarrivalScv;
   const closed = Object.values(r.components).find((o) => o.kind === 'client' && o.workload === 'closed');
   if (closed) {

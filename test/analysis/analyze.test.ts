@@ -237,6 +237,24 @@ describe('analyze(result) flags where the model does not hold, with the reason',
     expect(a.bottleneck?.sentence).toMatch(/^app saturates first: at most \d+(\.\d)? req\/s \(offered \d+ req\/s, \d+ %: overloaded\)/);
   });
 
+  it('a service fed by a queue’s consumers never queues itself: the reason says the queue forms upstream', () => {
+    const t = theoryOf(
+      analyze(
+        run(
+          26,
+          100,
+          '{ kind: client, rate: 150/s }',
+          ['orders: { kind: queue, consumers: 2 }', 'worker: { kind: service, workers: 2, serviceTime: exp(10ms) }'],
+          ['{ from: users, to: orders }', '{ from: orders, to: worker }'],
+        ),
+      ),
+      'worker',
+    );
+    expect(t.inputs.rho).toBeGreaterThan(0.7);
+    expect(t.comparisons.find((c) => c.figure === 'waitMs')).toMatchObject({ simulated: 0, agrees: false });
+    expect(t.reasons[0]).toMatch(/^no request ever waited for a worker here: .*a queue's consumers pulling/);
+  });
+
   it('an overloaded unbounded queue has no steady state: flagged, with ρ in the reason', () => {
     const t = theoryOf(
       analyze(
