@@ -32,6 +32,28 @@ export const plusMinus = (e: Estimate | undefined, fmt: (x: number) => string): 
 export const withInterval = (e: Estimate | undefined, fmt: (x: number | undefined) => string): string =>
   e ? `${fmt(e.mean)}${Number.isFinite(e.halfWidth) ? ` ± ${fmt(e.halfWidth)}` : ''}` : fmt(undefined);
 
+const isEstimate = (v: unknown): v is Estimate =>
+  typeof v === 'object' && v !== null && typeof (v as Estimate).mean === 'number' && 'halfWidth' in v && Object.keys(v).length === 2;
+
+/**
+ * An aggregated value split into two of the original shape: its means and its
+ * half-widths (text kept in both), so a formatter written for one run's value
+ * (a statistic's `{mean, p99}`, a cost's `{run, perMonth}`) formats either.
+ */
+export function splitEstimates(v: unknown): { mean: unknown; halfWidth: unknown } {
+  if (isEstimate(v)) return v;
+  if (Array.isArray(v)) {
+    const parts = v.map(splitEstimates);
+    return { mean: parts.map((p) => p.mean), halfWidth: parts.map((p) => p.halfWidth) };
+  }
+  if (typeof v !== 'object' || v === null) return { mean: v, halfWidth: v };
+  const entries = Object.entries(v).map(([k, x]) => [k, splitEstimates(x)] as const);
+  return {
+    mean: Object.fromEntries(entries.map(([k, p]) => [k, p.mean])),
+    halfWidth: Object.fromEntries(entries.map(([k, p]) => [k, p.halfWidth])),
+  };
+}
+
 /** True when `base` and `runs` ran the same seeds in the same order: their difference can be paired. */
 export const isPaired = (base: readonly RunResult[] | undefined, runs: readonly RunResult[] | undefined): boolean =>
   !!base && !!runs && base.length === runs.length && base.every((r, i) => r.seed === runs[i].seed);

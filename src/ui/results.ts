@@ -234,7 +234,7 @@ export class ArchsimResults extends LitElement {
     if (this.tab === 'phases') return this.#phases(r, reps);
     if (this.tab === 'components') return this.#components(r, reps);
     if (this.tab === 'analysis') return html`<archsim-analysis .result=${r}></archsim-analysis>`;
-    return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r);
+    return detailTable(r && id ? kinds[r.components[id]?.kind ?? ''] : undefined, id, r, reps);
   }
 
   #runBar(ctx: RunsContext, current?: RunRecord, baseline?: RunRecord) {

@@ -76,7 +76,7 @@ describe('replications in Chromium', () => {
     expect(hwMs).toBeLessThan(meanMs / 2);
   });
 
-  it('shows the phases and the components with ± intervals', async () => {
+  it("shows the phases, the components and one component's statistics with ± intervals", async () => {
     await page.getByRole('tab', { name: 'Phases' }).click();
     const busy = await page.getByRole('table', { name: 'Phases' }).getByRole('row', { name: /^busy/ }).locator('td').allTextContents();
     expect(busy).toHaveLength(8);
@@ -84,6 +84,15 @@ describe('replications in Chromium', () => {
     await page.getByRole('tab', { name: 'Components' }).click();
     const appRow = await page.getByRole('table', { name: 'Components' }).getByRole('row', { name: /app/ }).locator('td').allTextContents();
     expect(appRow[2]).toMatch(/^\d+(\.\d+)?% ± \d/);
+    // every statistic of one component, mean and interval
+    await page.getByRole('button', { name: 'Details of app' }).click();
+    const detail = page.getByRole('table', { name: 'Statistics of app' });
+    expect(await detail.getByRole('columnheader', { name: /± 95% CI/ }).count()).toBe(1);
+    const utilisation = await detail
+      .getByRole('row', { name: /^Utilisation/ })
+      .locator('td')
+      .allTextContents();
+    expect(utilisation).toEqual([expect.stringMatching(/^\d+(\.\d+)?%$/), expect.stringMatching(/^± \d/)]);
     await page.getByRole('tab', { name: 'Summary' }).click();
   });
 

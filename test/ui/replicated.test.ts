@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chartSpecs } from '../../src/ui/results.js';
-import { isPaired, pairedChange, plusMinus, withBands, withInterval } from '../../src/ui/replicated.js';
+import { isPaired, pairedChange, plusMinus, splitEstimates, withBands, withInterval } from '../../src/ui/replicated.js';
+import { detailRows } from '../../src/ui/detail.js';
+import { kinds } from '../../src/kinds/index.js';
+import type { ComponentStats } from '../../src/kinds/define.js';
 import { t95 } from '../../src/output/confidence.js';
 import type { RunResult } from '../../src/worker/api.js';
 
@@ -78,5 +81,29 @@ describe('replicated', () => {
     expect(plusMinus({ mean: 5, halfWidth: NaN }, fmt)).toBe('');
     expect(withInterval({ mean: 5, halfWidth: 0.25 }, fmt)).toBe('5.0 ms ± 0.3 ms');
     expect(withInterval(undefined, fmt)).toBe('—');
+  });
+
+  it("splitEstimates(aggregated) gives the means and the half-widths in the shape of one run's value", () => {
+    const agg = {
+      kind: 'service',
+      utilization: { mean: 0.5, halfWidth: 0.01 },
+      waitMs: { mean: { mean: 3, halfWidth: 0.2 }, p99: { mean: 9, halfWidth: 1 } },
+    };
+    expect(splitEstimates(agg)).toEqual({
+      mean: { kind: 'service', utilization: 0.5, waitMs: { mean: 3, p99: 9 } },
+      halfWidth: { kind: 'service', utilization: 0.01, waitMs: { mean: 0.2, p99: 1 } },
+    });
+  });
+
+  it("detailRows(kind, means, halfWidths) gives each statistic its interval in the statistic's own format", () => {
+    const { mean, halfWidth } = splitEstimates({
+      kind: 'service',
+      arrivals: { mean: 1000, halfWidth: 12 },
+      utilization: { mean: 0.5, halfWidth: 0.01 },
+    });
+    const rows = detailRows(kinds.service, mean as ComponentStats, halfWidth as Record<string, unknown>);
+    expect(rows.find((r) => r.key === 'utilization')).toMatchObject({ value: '50%', ci: '± 1%' });
+    expect(rows.find((r) => r.key === 'arrivals')?.ci).toBe('± 12');
+    expect(rows.find((r) => r.key === 'kind')?.ci).toBeUndefined();
   });
 });
