@@ -56,7 +56,8 @@ const figuresOf = (p: SweepPoint): PointFigures | undefined => {
 
 /** Three significant digits, grouped: 0.284, 11.3, 1,230. */
 const SIG3 = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const sig3 = (x: number) => SIG3.format(x);
+// a difference of rounding (3e-15 between equal figures) is no spread: it reads as 0
+const sig3 = (x: number) => SIG3.format(Math.abs(x) < 1e-9 ? 0 : x);
 
 /** How the x axis and the table write the parameter's value. */
 const formatX = (unit: string) => (x: number) => {
