@@ -120,8 +120,10 @@ export function bottleneckOf(r: RunResult): Bottleneck | null {
   const closed = closedBounds(r, demands, rate);
   if (closed) out.closed = closed;
   const share = rate / top.maxRps;
+  // an autoscaled component's workers are those of the instances it reached: the bound holds at that peak
+  const peak = num(r.components[top.id]?.peakInstances);
   out.sentence =
-    `${top.id} saturates first: at most ${formatRate(top.maxRps)} req/s ` +
+    `${top.id} saturates first: at most ${formatRate(top.maxRps)} req/s${peak === undefined ? '' : ` at its peak of ${peak} instances`} ` +
     `(${share >= 1 ? 'offered' : 'now'} ${formatRate(rate)} req/s, ${Math.round(share * 100)} %${share >= 1 ? ': overloaded' : ''}); ` +
     `${REMEDY[top.kind] ?? 'add capacity there'}.` +
     (closed

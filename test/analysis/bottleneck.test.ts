@@ -6,6 +6,7 @@
  * (mean service times over ~10⁵ requests), so they match the design's within 2 %.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/analysis/analyze.js';
 import type { Bottleneck } from '../../src/analysis/bottleneck.js';
 import { mva } from '../../src/analysis/queueing-theory.js';
@@ -60,6 +61,17 @@ describe('the utilisation law (open workload)', () => {
     near(db?.demandMs as number, 1);
     expect(b.bottleneck).toBe('app');
     near(b.maxThroughputRps, 750);
+  });
+});
+
+describe('an autoscaled bottleneck', () => {
+  it('bounds throughput at the peak of instances it reached (scenarios/autoscaling.yaml), and says so', () => {
+    const text = readFileSync(new URL('../../scenarios/autoscaling.yaml', import.meta.url), 'utf8');
+    const r = runScenario(loadScenario(text));
+    const b = analyze(r).bottleneck as Bottleneck;
+    const peak = r.components.app.peakInstances as number;
+    expect(b.demands[0].servers).toBe(peak * 4);
+    expect(b.sentence).toMatch(new RegExp(`^app saturates first: at most \\d+ req/s at its peak of ${peak} instances \\(now`));
   });
 });
 
