@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundled, byTopic, TOPICS } from '../../src/ui/bundled.js';
 import { newDesign, OpenedDesign } from '../../src/ui/opened-design.js';
@@ -34,6 +34,35 @@ describe('bundled scenarios in course order', () => {
   it('byTopic(list) puts a file the course table does not name under "More scenarios", last', () => {
     const extra = { file: 'zz.yaml', title: 'Extra', text: '', topic: 'More scenarios' as const, line: '' };
     expect(byTopic([...bundled, extra]).at(-1)).toEqual({ topic: 'More scenarios', scenarios: [extra] });
+  });
+});
+
+describe('docs/course.md, the syllabus', () => {
+  const course = readFileSync(new URL('../../docs/course.md', import.meta.url), 'utf8');
+
+  it('has a section per topic, numbered and ordered as the start view shows them', () => {
+    const topics = [...course.matchAll(/^## (\d+)\. ([^:\n]+)/gm)].map((m) => `${m[1]}. ${m[2]}`);
+    expect(topics).toEqual(TOPICS.map((t, i) => `${i + 1}. ${t}`));
+  });
+
+  it('gives every bundled scenario a section, in the start view’s order, each under its topic', () => {
+    const sections = [...course.matchAll(/^(##|###) .*$/gm)].map((m) => m[0]);
+    let topic = '';
+    const placed: { file: string; topic: string }[] = [];
+    for (const h of sections) {
+      const t = /^## \d+\. ([^:]+)/.exec(h);
+      if (t) topic = t[1];
+      const file = /^### .* — `([\w.-]+\.yaml)`$/.exec(h)?.[1];
+      if (file) placed.push({ file, topic });
+    }
+    expect(placed).toEqual(bundled.map((b) => ({ file: b.file, topic: b.topic })));
+  });
+
+  it('names every challenge in scenarios/challenges/', () => {
+    const challenges = readdirSync(new URL('../../scenarios/challenges/', import.meta.url)).filter(
+      (f) => f.endsWith('.yaml') && !f.endsWith('.solution.yaml'),
+    );
+    for (const c of challenges) expect(course, c).toContain(`\`${c}\``);
   });
 });
 
