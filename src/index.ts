@@ -35,6 +35,9 @@ export { runScenario, estimateEvents, RunTooLargeError, DEFAULT_MAX_EVENTS, type
 export { replicate, MAX_REPLICATIONS, type Replicated, type Estimate } from './run/replications.js';
 export type { RunResult, Summary, PhaseSummary, LatencySummary, SeriesOut, Warning, Failures } from './run/result.js';
 
+// what a run means: queueing theory per component, the bottleneck and its bounds
+export { analyze, withAnalysis, type Analysis } from './analysis/analyze.js';
+
 // reports of a run, as the CLI prints them
 export { textReport } from './run/report.js';
 export { replicationReport } from './run/replications.js';

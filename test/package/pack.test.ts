@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadScenario } from '../../src/scenario/index.js';
 import { runScenario } from '../../src/run/run.js';
+import { withAnalysis } from '../../src/analysis/analyze.js';
 import { replicate } from '../../src/run/replications.js';
 import { scenarioSchema } from '../../src/scenario/schema.js';
 import { consumerLock } from './consumer-lock.js';
@@ -110,7 +111,7 @@ describe('the installed archsim command', () => {
     const r = archsim('run', file, '--json', '--duration', '2m');
     expect(r.status).toBe(0);
     const compiled = JSON.parse(r.stdout);
-    const source = runScenario(loadScenario(readFileSync(file, 'utf8'), { file, duration: '2m' }));
+    const source = withAnalysis(runScenario(loadScenario(readFileSync(file, 'utf8'), { file, duration: '2m' })));
     expect({ ...compiled, wallMs: 0 }).toEqual(JSON.parse(JSON.stringify({ ...source, wallMs: 0 })));
     expect(compiled.summary.latencyMs.p99).toBeGreaterThan(0);
   });
