@@ -185,6 +185,9 @@ describe('the library (docs/api.md)', () => {
     // M/M/1 at ρ = 0.8, 10 simulated minutes per seed: p99 = 50 ms × ln 100 ≈ 230 ms
     const [, mean, half] = five.match(/^p99 over 5 seeds: ([\d.]+) ± ([\d.]+) ms$/)!;
     expect(Math.abs(Number(mean) - 230.3)).toBeLessThan(Math.max(Number(half), 0.05 * 230.3));
+    // the output docs/api.md shows is this run's
+    const shown = readFileSync(join(ROOT, 'docs/api.md'), 'utf8').match(/```console\n\$ node p99\.mjs\n([\s\S]*?)```/)![1];
+    expect(r.stdout).toBe(shown);
   });
 
   it('reports a malformed scenario through ScenarioError', () => {
