@@ -37,10 +37,11 @@ its \`serviceTime\`; at most \`concurrency\` requests run at once, and beyond th
 waits FIFO with \`queue: true\`. New instances come at a **scaling rate**: an initial \`burst\`, then \`scaleRate\` more
 (a token bucket per new instance, as AWS Lambda scales: a burst of 500–3,000 by region, then 500 a minute), so instances
 created by time t ≤ burst + scaleRate × t; a request that finds no idle instance when none may be created is throttled
-(or, with \`queue: true\`, waits for an instance to free up or the next one the rate allows). An instance idle for \`idleTimeout\` (default 10 min) is reclaimed, so the next request after
-a quiet spell is cold again; \`provisioned: N\` instances are always warm (and billed for it). An invocation running past
-\`maxDuration\` is killed and fails as **timeout** (counted in \`timedOut\`; billed up to the kill). After its own work the function calls its links in order and waits (billed
-meanwhile).
+(or, with \`queue: true\`, waits for an instance to free up or the next one the rate allows); \`scaleLimited\` counts
+them. An instance idle for \`idleTimeout\` (default 10 min) is reclaimed, so the next request after a quiet spell is cold
+again; \`provisioned: N\` instances are always warm (and billed for it). An invocation running past
+\`maxDuration\` is killed and fails as **timeout** (counted in \`timedOut\`; billed up to the kill). After its own work
+the function calls its links in order and waits (billed meanwhile).
 
 Default cold starts (lognormal, median / p99): Node.js 140 / 350 ms, Python 85 / 220 ms, Java 240 / 650 ms, Go 60 / 150 ms,
 .NET 220 / 600 ms, Ruby 130 / 330 ms — medians in line with published measurements of minimal functions (e.g.
@@ -52,8 +53,8 @@ maxday.github.io/lambda-perf); real functions with dependencies start slower.
 **pro-rated to the simulated time**: a run of T is given T ÷ one month (730 h) of each allowance, and only usage above it is
 billed — so the cost is zero below the free tier and linear above it, and the cost per month (the run's cost at the same
 rate for 730 h) is the monthly usage less the whole free tier. Provisioned capacity has no free tier. Set both to 0 to leave
-the free tier out (e.g. when other functions in the account use it up). Statistics: \`coldStarts\`, \`coldStartRatio\`, \`throttled\`, \`peakInstances\`,
-\`cost: {run, perMonth}\`; \`series.instances.<id>\` is the number of live instances over time.
+the free tier out (e.g. when other functions in the account use it up). Statistics: \`coldStarts\`, \`coldStartRatio\`,
+\`throttled\`, \`scaleLimited\`, \`peakInstances\`, \`cost: {run, perMonth}\`; \`series.instances.<id>\` is the number of live instances over time.
 
 **Failures** (timeline): \`kill\` takes the whole function down (a regional outage): every invocation it holds — running,
 waiting in its queue or blocked on a call — fails as **error**, its instances are gone, and new invocations are refused as
@@ -219,7 +220,11 @@ fn:
     invocations: { label: 'Invocations', unit: 'count', help: 'Measured invocations that got an instance (not throttled).' },
     coldStarts: { label: 'Cold starts', unit: 'count', help: 'Measured invocations that paid a cold start.' },
     coldStartMs: { label: 'Cold-start time', unit: 'summary-ms', help: 'Init time of the cold starts measured.' },
-    throttled: { label: 'Throttled', unit: 'count', help: 'Measured requests refused (429) because concurrency was reached.' },
+    throttled: {
+      label: 'Throttled',
+      unit: 'count',
+      help: 'Measured requests refused (429): concurrency was reached, or the scaling rate allowed no new instance.',
+    },
     timedOut: {
       label: 'Killed at max duration',
       unit: 'count',
