@@ -67,6 +67,7 @@ export class CampaignController {
       label: `${label} · ${n} replications`,
       title: String(doc.title || 'Untitled design'),
       events: prepared.events,
+      replications: n,
     });
     const id = this.runs.getSnapshot().context.currentId!;
     const t0 = this.now();

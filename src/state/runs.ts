@@ -20,6 +20,8 @@ export interface RunRecord {
   /** The timeline events the run scheduled (from the resolved scenario), for the charts' markers. */
   events: TimelineEvent[];
   result?: RunResult;
+  /** Seeds a replicated run runs (absent for a single run). */
+  replications?: number;
   /** A replicated run's results, one per seed in seed order (the first is `result`); absent for a single run. */
   replicas?: RunResult[];
   progress?: Progress;
@@ -55,10 +57,18 @@ export function createRunsStore() {
     context: { runs: [], currentId: null, baselineId: null, nextId: 1, design: { key: 1, title: '' } } as RunsContext,
     on: {
       /** A run started: `title` is the design's as it ran, `events` its timeline. */
-      started: (ctx, e: { label: string; title?: string; events?: TimelineEvent[] }) => {
+      started: (ctx, e: { label: string; title?: string; events?: TimelineEvent[]; replications?: number }) => {
         const id = ctx.nextId;
         const design = { key: ctx.design.key, title: e.title ?? ctx.design.title };
-        const run: RunRecord = { id, name: `Run ${id} · ${e.label}`, status: 'running', updates: 0, design, events: e.events ?? [] };
+        const run: RunRecord = {
+          id,
+          name: `Run ${id} · ${e.label}`,
+          status: 'running',
+          updates: 0,
+          design,
+          events: e.events ?? [],
+          ...(e.replications ? { replications: e.replications } : {}),
+        };
         let runs = [...ctx.runs, run];
         while (runs.length > MAX_RUNS) {
           const drop = runs.findIndex((r) => r.id !== ctx.baselineId && r.status !== 'running');

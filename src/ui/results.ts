@@ -273,9 +273,17 @@ export class ArchsimResults extends LitElement {
     const f = run.progress?.fraction ?? (run.status === 'running' ? 0 : 1);
     return html`
       ${run.status === 'running' ? html`<div class="progress" role="progressbar" aria-label="Run progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${Math.round(f * 100)}><span style=${`transform:scaleX(${Math.round(f * 100) / 100})`}></span></div>` : nothing}
-      <p class="status ${run.status}" role="status">${run.status === 'running' ? `Running… ${Math.round(f * 100)}% · ${count(run.result?.summary.requests ?? 0)} requests` : run.status === 'done' ? this.#doneText(run) : run.status === 'stopped' ? `Stopped early: partial results over ${ms(run.result?.simulatedMs)} simulated` : 'Run failed'}</p>
+      <p class="status ${run.status}" role="status">${run.status === 'running' ? this.#runningText(run, f) : run.status === 'done' ? this.#doneText(run) : run.status === 'stopped' ? `Stopped early: partial results over ${ms(run.result?.simulatedMs)} simulated` : 'Run failed'}</p>
       ${run.error ? html`<div class="error" role="alert"><b>${run.error.kind === 'too-large' ? 'Run refused as too large' : run.error.kind === 'invalid' ? 'The design has problems' : 'The simulation failed'}</b><br>${run.error.message}</div>` : nothing}
 `;
+  }
+
+  /** "Running… 40% · 12,000 requests"; replications, whose first seed is shown live, say so. */
+  #runningText(run: RunRecord, f: number): string {
+    const shown = `${count(run.result?.summary.requests ?? 0)} requests`;
+    return run.replications
+      ? `Running ${run.replications} replications… ${Math.round(f * 100)}% · ${shown} in the first`
+      : `Running… ${Math.round(f * 100)}% · ${shown}`;
   }
 
   /** "Done: …" for a run, or for replications their seeds and events. */

@@ -38,6 +38,7 @@ describe('CampaignController.replicate', () => {
     const rec = runs.getSnapshot().context.runs.at(-1)!;
     expect(rec.status).toBe('done');
     expect(rec.name).toBe('Run 1 · M/M/1 · 4 replications');
+    expect(rec.replications).toBe(4);
     expect(rec.replicas?.map((r) => r.seed)).toEqual([42, 43, 44, 45]);
     expect(rec.result).toBe(rec.replicas?.[0]);
     const single = createRunsStore();
