@@ -22,6 +22,15 @@ import { zipf } from '../engine/zipf.js';
 import type { Rng } from '../engine/random.js';
 import type { Recorder } from '../engine/recorder.js';
 
+/** By route index (`ids[i]` for `names[i]`): 1 where the route matches a `writeRoutes` prefix (a write), else 0. */
+function writeRouteFlags(names: readonly string[], ids: Int32Array, prefixes: readonly string[]): Uint8Array {
+  const flags = new Uint8Array(Math.max(0, ...ids) + 1);
+  names.forEach((name, i) => {
+    if (prefixes.some((prefix) => matchesPrefix(name, prefix))) flags[ids[i]] = 1;
+  });
+  return flags;
+}
+
 /** A client: issues the scenario's requests (open or closed workload) and records what they experienced. */
 export class Client extends Node<typeof client> {
   private readonly p: ClientParams;
@@ -68,13 +77,9 @@ export class Client extends Node<typeof client> {
     this.sequenceIds = Int32Array.from(sequence, (name) => ctx.recorder.routeId(name));
     // a closed sequence replaces the mix: its routes are the ones reported
     this.routeIds = sequence.length ? new Int32Array(1) : Int32Array.from(this.routeNames, (name) => ctx.recorder.routeId(name));
-    const ids = [...this.sequenceIds, ...(sequence.length ? [] : this.routeIds)];
-    const names = sequence.length ? sequence : this.routeNames;
-    this.isWriteRoute = p.writeRoutes ? new Uint8Array(Math.max(0, ...ids) + 1) : null;
-    if (this.isWriteRoute)
-      names.forEach((name, i) => {
-        if (p.writeRoutes?.some((prefix) => matchesPrefix(name, prefix))) (this.isWriteRoute as Uint8Array)[ids[i]] = 1;
-      });
+    // the routes this client sends: its sequence's steps, or its mix
+    const [names, ids] = sequence.length ? [sequence, this.sequenceIds] : [this.routeNames, this.routeIds];
+    this.isWriteRoute = p.writeRoutes ? writeRouteFlags(names, ids, p.writeRoutes) : null;
     const w = Object.values(routes);
     const total = w.reduce((a, b) => a + b, 0);
     this.routeCum = new Float64Array(w.length);
