@@ -2,12 +2,13 @@
  * Runs campaigns of a design on the worker pool: replications (the design
  * with N seeds, shown as one run with ± intervals) and sweeps (a parameter
  * over a range, each point with the same seeds). Progress from all workers is
- * gathered and handed to the stores at most every PROGRESS_EVERY_MS, so eight
- * workers cost the main thread no more updates than one run does.
+ * gathered and handed to the stores at most every PROGRESS_EVERY_MS (a sweep's
+ * finished runs too), so eight workers cost the main thread no more updates
+ * than one run does.
  */
 import { replicaSeeds } from '../analysis/replica-seeds.js';
 import type { SimPool } from '../worker/pool.js';
-import type { ProgressMessage, RunOutcome, RunRequest } from '../worker/api.js';
+import type { ProgressMessage, RunOutcome, RunRequest, RunResult } from '../worker/api.js';
 import type { ScenarioDoc } from './design.js';
 import { prepareRun, PROGRESS_EVERY_MS, type PreparedRun, type RunOptions } from './run-controller.js';
 import type { RunsStore } from './runs.js';
@@ -124,17 +125,20 @@ export class CampaignController {
       theory: plan.theory,
     });
     const t0 = this.now();
+    // progress and finished runs are handed to the store together on the timer: one render of the view per flush
     const pending = new Map<number, number>();
+    const ended: { index: number; result?: RunResult; error?: string }[] = [];
     const outcomes = await this.#campaign(
       plan.points.flatMap((p) => seeds.map((seed) => requestOf(prepared, seed, p.set))),
       (i, m) => pending.set(i, m.progress.fraction),
       () => {
         if (pending.size) this.sweeps.trigger.progressed({ fractions: [...pending] });
         pending.clear();
+        for (const e of ended.splice(0)) this.sweeps.trigger.ran(e);
       },
       (i, o) => {
         pending.delete(i);
-        this.sweeps.trigger.ran({ index: i, ...(o.ok ? { result: o.result } : { error: messageOf(o) }) });
+        ended.push({ index: i, ...(o.ok ? { result: o.result } : { error: messageOf(o) }) });
       },
     );
     const isStopped = outcomes.some((o) => o === undefined || (o.ok && !o.result.complete));
@@ -158,6 +162,7 @@ export class CampaignController {
       return requests.map(() => ({ ok: false, error: { kind: 'crash', message: String((e as Error)?.message ?? e) } }) as RunOutcome);
     } finally {
       clearInterval(timer);
+      flush();
       this.#isActive = false;
     }
   }
