@@ -278,7 +278,8 @@ export class ArchsimSweep extends LitElement {
     const latency: Series[] = [
       ...(theory.length
         ? [
-            { name: 'theory mean', points: curve(1), color: C.black, dash: '5 4' },
+            // mid grey: visible on the light and the dark scheme alike
+            { name: 'theory mean', points: curve(1), color: '#8a8a8a', dash: '5 4' },
             { name: 'theory p99', points: curve(2), color: C.purple, dash: '5 4' },
           ]
         : []),
