@@ -26,15 +26,15 @@ export interface SweepPlan {
   theory?: SweepTheory;
 }
 
-/** The request of one run of a campaign; only the run shown live (`isWatched`) sends its partial results. */
-const requestOf = (p: PreparedRun, seed: number | string, set?: string[], isWatched = false): RunRequest => ({
+/** The request of one run of a campaign; only the run shown (`watched`: with its trace options) sends partial results and traces. */
+const requestOf = (p: PreparedRun, seed: number | string, set?: string[], watched?: { trace?: RunRequest['trace'] }): RunRequest => ({
   scenario: p.scenario,
   variant: p.variant,
   seed,
   duration: p.duration,
   ...(set?.length ? { set } : {}),
   progressEveryMs: PROGRESS_EVERY_MS,
-  ...(isWatched ? {} : { isProgressOnly: true }),
+  ...(watched ? (watched.trace ? { trace: watched.trace } : {}) : { isProgressOnly: true }),
 });
 
 const messageOf = (o: RunOutcome | undefined) => (o && !o.ok ? o.error.message : '');
@@ -48,6 +48,8 @@ export class CampaignController {
     private readonly sweeps: SweepsStore,
     private readonly pool: () => SimPool,
     private readonly now = () => performance.now(),
+    /** Which requests the replicated run shown traces (as RunController's); none when absent. */
+    private readonly trace?: RunRequest['trace'],
   ) {}
 
   get isRunning(): boolean {
@@ -83,7 +85,7 @@ export class CampaignController {
         atMs: this.now() - t0,
       });
     const outcomes = await this.#campaign(
-      seeds.map((seed, i) => requestOf(prepared, seed, undefined, i === 0)),
+      seeds.map((seed, i) => requestOf(prepared, seed, undefined, i === 0 ? { trace: this.trace } : undefined)),
       (i, m) => {
         fractions[i] = m.progress.fraction;
         if (i === 0 && m.partial) first = { progress: m.progress, partial: m.partial };

@@ -58,6 +58,8 @@ export class ArchsimApp extends LitElement {
     this.runs,
     this.sweeps,
     () => (this.#pool ??= new SimPool(createSimClient, poolSize(navigator.hardwareConcurrency))),
+    undefined,
+    {},
   );
   /** Seeds a press of Run simulates (1: a single run; more: replications on the worker pool). */
   @state() private replications = 1;

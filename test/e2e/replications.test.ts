@@ -132,6 +132,27 @@ describe('replications in Chromium', () => {
     expect(await cell.getAttribute('class')).toBe('better');
     expect(await cell.getAttribute('title')).toMatch(/paired by seed, 95 % interval/);
     await page.screenshot({ path: `${SHOTS}replications-paired.png` });
+  });
+
+  it('gives each replication the result of a single run of its seed, whichever worker ran it', async () => {
+    const download = async () => {
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download results as JSON' }).click(),
+      ]);
+      return JSON.parse(readFileSync((await d.path())!).toString('utf8'));
+    };
+    const replicated = await download(); // the faster variant, seeds 11..15
+    await page.getByRole('combobox', { name: 'Replications' }).selectOption('1');
+    await page.getByLabel('Run seed').fill('14');
+    await page.getByLabel('Run seed').press('Tab');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitDone();
+    // the traces a run shows for its waterfall are the first replication's only
+    const { wallMs: _a, traces: _t, ...single } = await download();
+    const { wallMs: _b, ...fourth } = replicated.runs[3];
+    expect(single.seed).toBe(14);
+    expect(single).toEqual(fourth);
     expect(errors).toEqual([]);
   });
 });

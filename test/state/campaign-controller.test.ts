@@ -46,6 +46,15 @@ describe('CampaignController.replicate', () => {
     expect(withoutWall(rec.result!)).toEqual(withoutWall(single.getSnapshot().context.runs[0].result!));
   });
 
+  it('traces the replication shown (for its waterfall) and no other', async () => {
+    const runs = createRunsStore(),
+      pool = new SimPool(client, 2);
+    await new CampaignController(runs, createSweepsStore(), () => pool, undefined, {}).replicate(MM1, {}, 'M/M/1', 3);
+    const rec = runs.getSnapshot().context.runs[0];
+    expect(rec.result?.traces?.length).toBeGreaterThan(0);
+    expect(rec.replicas?.slice(1).map((r) => r.traces)).toEqual([undefined, undefined]);
+  });
+
   it('numbers a text seed as the CLI does', async () => {
     const { runs, campaigns } = setup();
     await campaigns.replicate(MM1, { seed: 'abc' }, 'M/M/1', 2);
