@@ -127,8 +127,21 @@ export class Serverless extends Node<typeof serverless> {
       if (f.measured) this.refused++;
       return this.finish(f, Status.error);
     }
+    // a synchronous invocation that would need a new instance the scaling rate cannot give yet is refused before it
+    // takes a place under the concurrency limit, so the pool measures only what that limit saw
+    let hasToken = false;
+    if (!this.p.queue && !this.idleProvisioned.length && !this.idle.length && this.pool.busyAt[0] < this.pool.workers) {
+      if (!this.scaling.take(this.sim.now)) {
+        if (f.measured) {
+          this.scaleLimited++;
+          this.throttled++;
+        }
+        return this.finish(f, Status.throttled);
+      }
+      hasToken = true;
+    }
     const r = this.pool.request(f, 0);
-    if (r === GRANTED) return this.begin(f);
+    if (r === GRANTED) return this.begin(f, hasToken);
     if (r !== FULL) {
       f.mark = WAITING;
       return;
@@ -139,24 +152,18 @@ export class Serverless extends Node<typeof serverless> {
 
   /**
    * Invocation f holds a place under the concurrency limit: run it on the
-   * warmest idle instance, or a new one if the scaling rate allows; if not, it
-   * is throttled (giving its place back) or, with `queue: true`, waits.
+   * warmest idle instance, or a new one if it holds a scaling token or the rate
+   * allows one now; if not — only with `queue: true`, as receive() refuses a
+   * synchronous one first — it waits for an instance, keeping its place.
    */
-  private begin(f: Frame): void {
+  private begin(f: Frame, hasToken = false): void {
     const id = this.idleProvisioned.pop() ?? this.idle.pop();
     if (id !== undefined) return this.run(f, id, false);
-    if (this.scaling.take(this.sim.now)) return this.run(f, this.newInstance(), true);
+    if (hasToken || this.scaling.take(this.sim.now)) return this.run(f, this.newInstance(), true);
     if (f.measured) this.scaleLimited++;
-    if (this.p.queue) {
-      f.mark = WAITING;
-      this.scaleWait.push(f);
-      return this.armScaleTimer();
-    }
-    if (f.measured) this.throttled++;
-    f.mark = IDLE;
-    const next = this.pool.release(0, f);
-    if (next !== null) this.begin(next);
-    this.finish(f, Status.throttled);
+    f.mark = WAITING;
+    this.scaleWait.push(f);
+    this.armScaleTimer();
   }
 
   /** Wake when the scaling rate allows the next instance, for the invocations waiting for one. */

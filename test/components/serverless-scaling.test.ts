@@ -21,6 +21,9 @@ describe('serverless scaling rate (burst, then scaleRate)', () => {
     expect(num(r, 'fn', 'scaleLimited')).toBe(90);
     expect(r.summary.failures.throttled).toBe(90);
     expect(r.summary.completed).toBe(10);
+    // refused before taking a place under the concurrency limit: the pool's figures are the 10 that ran
+    expect(num(r, 'fn', 'serviceMs')).toBe(1000);
+    expect(num(r, 'fn', 'blocking')).toBe(0);
   });
 
   it('with queue: true, the k-th instance beyond the burst comes at (k − burst) ÷ scaleRate: the last of 100 starts at 90 s', () => {
