@@ -5,11 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { type App, openApp } from './harness.js';
 
 const SHOTS = new URL('../../screenshots/', import.meta.url).pathname;
 const LAB = readFileSync(new URL('../../scenarios/monolith-lab.yaml', import.meta.url), 'utf8');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let app: App, page: Page;
 const errors: string[] = [];
 
@@ -77,5 +79,24 @@ describe('the Routes tab in Chromium', () => {
     expect(fits).toBe(true);
     await page.screenshot({ path: `${SHOTS}routes-table.png` });
     expect(errors).toEqual([]);
+  });
+
+  it('passes axe (no serious or critical violation) with the Routes tab open, light and dark', async () => {
+    await page.addScriptTag({ path: AXE });
+    const serious = () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }
+        ).axe;
+        const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+        return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      });
+    expect(await serious()).toEqual([]);
+    const theme = page.getByRole('button', { name: /^Colour scheme/ });
+    await theme.click(); // auto → light
+    await theme.click(); // light → dark
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await serious()).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}routes-table-dark.png` });
   });
 });
