@@ -26,10 +26,14 @@ const same = (a: unknown, b: unknown) => {
   return strip(a) === strip(b);
 };
 
+/** Wall time, and the cores the process kept busy on average (its CPU time ÷ wall time: below `jobs` when the machine had no idle core). */
 async function timedCampaign(inputs: RunInput[], jobs: number) {
-  const t0 = performance.now();
+  const t0 = performance.now(),
+    cpu0 = process.cpuUsage();
   const results = await runScenarios(inputs, jobs);
-  return { ms: performance.now() - t0, results };
+  const ms = performance.now() - t0,
+    cpu = process.cpuUsage(cpu0);
+  return { ms, cores: (cpu.user + cpu.system) / 1000 / ms, results };
 }
 
 /** Prints the speed-up of a sweep and of replications on all cores over one, and whether the results agree. */
@@ -50,7 +54,8 @@ export async function parallelBench(requestsPerRun: number, runs: number): Promi
     const speedup = one.ms / all.ms;
     console.log(
       `    ${name.padEnd(20)} 1 thread ${(one.ms / 1000).toFixed(2)} s, ${cores} threads ${(all.ms / 1000).toFixed(2)} s: speed-up ${speedup.toFixed(2)}× ` +
-        `(ideal ${Math.min(cores, runs)}×); results ${same(one.results, all.results) ? 'identical' : 'DIFFER'}`,
+        `(ideal ${Math.min(cores, runs)}×; cores kept busy ${one.cores.toFixed(2)} and ${all.cores.toFixed(2)}); ` +
+        `results ${same(one.results, all.results) ? 'identical' : 'DIFFER'}`,
     );
   }
 }
