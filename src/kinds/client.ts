@@ -253,8 +253,14 @@ export function estimateRequests(
 ): number {
   if (!isClosed(p)) {
     const phases = p.phases?.length ? p.phases : [{ name: 'steady', rate: p.rate, duration: horizonMs }];
-    let n = 0;
-    for (const ph of phases) n += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * ((ph.duration ?? 0) / 1000);
+    // phases past the horizon (a duration shorter than the phases) issue nothing
+    let n = 0,
+      start = 0;
+    for (const ph of phases) {
+      const ms = Math.min(ph.duration ?? 0, Math.max(0, horizonMs - start));
+      start += ph.duration ?? 0;
+      n += (((ph.rate ?? p.rate ?? 0) + (ph.rampTo ?? ph.rate ?? p.rate ?? 0)) / 2) * (ms / 1000);
+    }
     return n;
   }
   const seq = Math.max(1, p.sequence?.length ?? 1);

@@ -71,9 +71,13 @@ describe('archsim check FILE (the scenario as written)', () => {
   });
 
   it('refuses a scenario without goals, a malformed scenario and a bad command line with exit 2 and no stack trace', () => {
-    const none = archsim('check', 'scenarios/mm1.yaml');
+    const plain = tmpFile(
+      'plain.yaml',
+      'duration: 1s\ncomponents:\n  users: { kind: client, rate: 10/s }\n  app: { kind: service }\nlinks: [{ from: users, to: app }]\n',
+    );
+    const none = archsim('check', plain);
     expect(none.code).toBe(2);
-    expect(none.err).toContain('scenarios/mm1.yaml: goals: this scenario has no goals to check');
+    expect(none.err).toContain(`${plain}: goals: this scenario has no goals to check`);
     const bad = tmpFile('bad.yaml', MM1.replace('metric: summary.latencyMs.mean', 'metric: summary.latencyMs.mena'));
     const r = archsim('check', bad);
     expect(r.code).toBe(2);

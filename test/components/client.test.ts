@@ -27,6 +27,9 @@ describe('client timeouts, retries and rate changes', () => {
       ],
     };
     expect(estimateRequests(open as never, 1e9)).toBe(500 + 1000);
+    // a duration shorter than the phases: what is past it is never issued (the fuzzer cuts runs to 2 s)
+    expect(estimateRequests({ phases: [{ name: 'a', duration: 60_000, rate: 100 }] } as never, 2_000)).toBe(200);
+    expect(estimateRequests(open as never, 12_000)).toBe(500 + 400);
     expect(estimateRequests({ rate: 50 } as never, 60_000)).toBe(3000);
     // unbounded users: at most one request per think time (+1 ms) per user over the horizon
     expect(estimateRequests({ users: 10, thinkTime: { dist: 'constant', value: 99 } } as never, 10_000)).toBe(1000);
