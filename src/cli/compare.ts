@@ -32,7 +32,8 @@ export async function cmdCompare(a: Args): Promise<number> {
   const base = loadScenario(parsed, { ...opts, variant: baseName });
   const variant = loadScenario(parsed, { ...opts, variant: variantName, checkVariants: false });
   const n = a.replications ?? DEFAULT_COMPARE_REPLICATIONS;
-  const inputs = [...replicationInputs(base, n), ...replicationInputs(variant, n)];
+  // both sides run the base's seeds, even where a variant patches seed:, so they pair
+  const inputs = [...replicationInputs(base, n), ...replicationInputs({ ...variant, seed: base.seed }, n)];
   checkCampaign(inputs, `a comparison of 2 × ${n} replications`, a.maxEvents);
   const runs = await runScenarios(inputs, a.jobs ?? defaultJobs(), a.maxEvents);
   const c = comparison(baseName ?? AS_WRITTEN, runs.slice(0, n), variantName, runs.slice(n));

@@ -149,6 +149,16 @@ describe('archsim compare', () => {
     expect(text.out).toContain('no difference in throughput detected');
   });
 
+  it('pairs a variant that patches seed: with the base seeds all the same', () => {
+    const file = tmpFile('seeds.yaml', `${MM1}variants:\n  other-seed: { seed: 99, components: { app: { workers: 2 } } }\n`);
+    const r = archsim('compare', file, '--variant', 'other-seed', '--replications', '3', '--duration', '5s', '--json', '--jobs', '1');
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    expect(j.base.name).toBe('as written');
+    expect(j.seeds).toEqual([5, 6, 7]);
+    expect(j.variant.seeds).toEqual([5, 6, 7]);
+  });
+
   it('needs one or two variants', () => {
     const r = archsim('compare', 'scenarios/load-balanced.yaml');
     expect(r.code).toBe(2);
