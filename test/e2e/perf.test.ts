@@ -143,6 +143,27 @@ async function measureStop(updates: number): Promise<{ stopMs: number; requests:
   );
 }
 
+/**
+ * Runs the open design once under Chromium's tracing and returns the longest
+ * main-thread task in thread CPU time (a trace's `tdur`): the page's own work,
+ * whatever else the machine runs. Logged beside the wall-clock bound, not in its place.
+ */
+async function longestTaskCpuMs(): Promise<number> {
+  await app.browser.startTracing(page, { categories: ['toplevel'] });
+  await measureRun();
+  const events = JSON.parse((await app.browser.stopTracing()).toString()).traceEvents as {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  }[];
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && /RunTask/.test(e.name) && main.has(`${e.pid}:${e.tid}`));
+  return Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000));
+}
+
 beforeAll(async () => {
   ({ page } = app = await openApp({ initScript: MONITOR, goto: true }));
   await page.locator('input[type=file]').setInputFiles({ name: 'million.yaml', mimeType: 'text/yaml', buffer: Buffer.from(MILLION) });
@@ -203,6 +224,9 @@ describe('the main thread during a 1M-request run', () => {
     expect(status).toBe(1);
     const longest = Math.min(...runs.map((m) => m.longest));
     console.log(`best of three (replications): longest main-thread task ${longest.toFixed(0)} ms`);
+    console.log(
+      `one more, traced: the main thread's longest task in its own CPU time ${(await longestTaskCpuMs()).toFixed(1)} ms (what a busy neighbour cannot inflate)`,
+    );
     expect(longest).toBeLessThanOrEqual(50);
     expect(Math.max(...runs.map((m) => m.updatesPerSec))).toBeGreaterThanOrEqual(4);
   }, 600_000);
