@@ -24,6 +24,8 @@ import { MAX_SWEEP_POINTS } from '../analysis/sweep.js';
 import { jsonSafe, terminalSafe } from '../output/terminal-safe.js';
 import { withAnalysis } from '../analysis/analyze.js';
 import { CHECK_USAGE, check } from './check.js';
+import { TRACE_USAGE, traceFlag, writeTrace, type TraceArgs } from './trace.js';
+import { runTraced } from '../run/trace-run.js';
 
 const USAGE = `usage:
   archsim run FILE [options]     run a scenario and print a report
@@ -45,6 +47,7 @@ run options:
   --max-events N        refuse or stop runs beyond N events (default ${DEFAULT_MAX_EVENTS})
   --json                print one JSON document
   --csv                 print a CSV table (--json and --csv exclude each other)
+${TRACE_USAGE}
 
 sweep options (and the run options; a sweep: block in the file gives the defaults):
   --set id.param=FROM..TO   the parameter swept: a range (100/s..1000/s, 1..8, 1ms..10ms) or a list A,B,C
@@ -71,6 +74,8 @@ export interface Args {
   steps?: number;
   maxEvents?: number;
   format: 'text' | 'json' | 'csv';
+  /** --trace FILE and the requests it traces (src/cli/trace.ts). */
+  trace?: Partial<TraceArgs>;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -119,6 +124,11 @@ function parseArgs(argv: string[]): Args {
       case '--steps':
         a.steps = count(take(), flag, 2, MAX_SWEEP_POINTS);
         break;
+      case '--trace':
+      case '--trace-sample':
+      case '--trace-percentile':
+        traceFlag((a.trace ??= {}), flag, take(), (m) => new UsageError(m));
+        break;
       case '--max-events':
         a.maxEvents = count(take(), flag, 1);
         break;
@@ -153,7 +163,7 @@ function cmdRun(a: Args): number | Promise<number> {
       throw e instanceof RunTooLargeError ? e : new RunFailedError(messageOf(e));
     }
   };
-  if (a.replications && a.replications > 1) {
+  if (a.replications && a.replications > 1 && !a.trace) {
     const inputs = replicationInputs(scenario, a.replications);
     checkCampaign(inputs, `${a.replications} replications`, a.maxEvents);
     return runScenarios(inputs, a.jobs ?? defaultJobs(), a.maxEvents).then((runs) => {
@@ -163,6 +173,7 @@ function cmdRun(a: Args): number | Promise<number> {
       return 0;
     });
   }
+  if (a.trace) return cmdTrace(a, scenario, running);
   const result = running(() => runScenario(scenario, { maxEvents: a.maxEvents }));
   print(
     a.format === 'json'
@@ -171,6 +182,24 @@ function cmdRun(a: Args): number | Promise<number> {
         ? csvReport(result)
         : textReport(result),
   );
+  return 0;
+}
+
+/** `run --trace FILE`: the run replayed to trace its requests, the report, and the trace file. */
+function cmdTrace(a: Args, scenario: Parameters<typeof runTraced>[0], running: <T>(f: () => T) => T): number {
+  const t = a.trace as Partial<TraceArgs>;
+  if (t.file === undefined) throw new UsageError('--trace-sample and --trace-percentile need --trace FILE');
+  if (a.replications && a.replications > 1) throw new UsageError('--trace traces one run: drop --replications');
+  const result = running(() => runTraced(scenario, { maxEvents: a.maxEvents }, t));
+  const note = writeTrace(t.file, result, (m) => new UsageError(m));
+  print(
+    a.format === 'json'
+      ? jsonSafe(JSON.stringify(withAnalysis(result), null, 2))
+      : a.format === 'csv'
+        ? csvReport(result)
+        : textReport(result),
+  );
+  printError(note);
   return 0;
 }
 
