@@ -153,6 +153,23 @@ describe('replications in Chromium', () => {
     const { wallMs: _b, ...fourth } = replicated.runs[3];
     expect(single.seed).toBe(14);
     expect(single).toEqual(fourth);
+  });
+
+  it('stops every replication with Stop, keeping the partial results', async () => {
+    // 20 runs of 600,000 requests each: far longer than it takes to press Stop
+    const busy = DESIGN.replace(/phases:[\s\S]*?\n {2}app:/, 'rate: 1000/s\n  app:')
+      .replace('duration: 2m', 'duration: 10m')
+      .replace('exp(10ms)', 'exp(0.5ms)');
+    await page.locator('input[type=file]').setInputFiles({ name: 'busy.yaml', mimeType: 'text/yaml', buffer: Buffer.from(busy) });
+    await page.getByRole('button', { name: /^Service app/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Replications' }).selectOption('20');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(async () => (await status().textContent()) ?? '', { timeout: 60_000, interval: 50 })
+      .toMatch(/^Running 20 replications… \d+% · [1-9]/);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 30_000 }).toMatch(/^Stopped early/);
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
