@@ -8,14 +8,11 @@
  *
  * Run length: the estimate's spread grows as 1/(1 − ρ)² (Whitt: the relative
  * variance of the mean over C customers is ≈ 2(1 + ρ)/((1 − ρ)²C); the p99's
- * relative s.d. is ≈ 2.3× the mean's, measured at ρ = 0.8 and 0.95). A sweep
- * shares one duration, so the top point sets it:
- * - always: ρ = 0.1 .. 0.8 in 8 steps, 4 replications × 1,250 s measured per
- *   point: 4.0 M customers at ρ = 0.8 (p99 s.d. ≈ 1 %, mean ≈ 0.45 %, so the
- *   tolerances are ≥ 3 s.d.), 18 M customers in all;
- * - with ARCHSIM_LONG_VALIDATION=1: ρ = 0.1 .. 0.95 in 10 steps, 8 replications
- *   × 8,550 s measured: 65 M customers at ρ = 0.95 (p99 s.d. ≈ 1 %), about
- *   360 M in all — minutes on a few cores, too long for every `npm test`.
+ * relative s.d. is ≈ 2.3× the mean's, measured at ρ = 0.8 and 0.95), so each
+ * point runs long enough for the same relative spread: 8 replications ×
+ * 8,550 s × (0.05 / (1 − ρ))² measured (at least 120 s) — 65 M customers at
+ * ρ = 0.95 (p99 s.d. ≈ 1 %, so the 3 % tolerance is ≥ 3 s.d.), 7 M at 0.86,
+ * about 77 M in all: half a minute on two cores.
  */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -40,11 +37,13 @@ links:
   - { from: users, to: app }
 `;
 
-async function sweepAgainstTheory(range: string, steps: number, replications: number, measuredS: number) {
-  const text = mm1(measuredS);
-  const base = loadScenario(text);
+/** Seconds measured per replication at utilisation ρ: the same relative spread at every point. */
+const measuredAt = (rho: number) => Math.max(120, Math.round(8550 * (0.05 / (1 - rho)) ** 2));
+
+async function sweepAgainstTheory(range: string, steps: number, replications: number) {
+  const base = loadScenario(mm1(20));
   const sweep = parseSweep(range, steps);
-  const inputs = sweep.points.flatMap((p) => replicationInputs(loadScenario(text, { set: [p.set] }), replications));
+  const inputs = sweep.points.flatMap((p) => replicationInputs(loadScenario(mm1(measuredAt(p.x / 1000)), { set: [p.set] }), replications));
   const runs = await runScenarios(inputs, availableParallelism());
   const model = curveModelOf(base, sweep.param);
   if ('none' in model) throw new Error(model.none);
@@ -73,19 +72,10 @@ async function sweepAgainstTheory(range: string, steps: number, replications: nu
 }
 
 describe('a sweep of M/M/1 against the closed form', () => {
-  it('ρ = 0.1..0.8 (8 points, 4 × 1,250 s each): mean within 2 % and p99 within 3 % of M/M/1 at every point', async () => {
-    const points = await sweepAgainstTheory('users.rate=100/s..800/s', 8, 4, 1250);
-    expect(points).toHaveLength(8);
+  it('ρ = 0.1..0.95 (10 points, 8 replications each, 65 M customers at 0.95): mean within 2 % and p99 within 3 % of M/M/1 at every point', async () => {
+    const points = await sweepAgainstTheory('users.rate=100/s..950/s', 10, 8);
+    expect(points).toHaveLength(10);
+    expect(points[9].rho).toBe(0.95);
     for (const p of points) expect(p, `ρ = ${p.rho}`).toMatchObject({ meanOk: true, p99Ok: true });
   }, 900_000);
-
-  it.runIf(process.env.ARCHSIM_LONG_VALIDATION === '1')(
-    'ρ = 0.1..0.95 (10 points, 8 × 8,550 s each): mean within 2 % and p99 within 3 % of M/M/1 at every point',
-    async () => {
-      const points = await sweepAgainstTheory('users.rate=100/s..950/s', 10, 8, 8550);
-      console.log(points);
-      for (const p of points) expect(p, `ρ = ${p.rho}`).toMatchObject({ meanOk: true, p99Ok: true });
-    },
-    7_200_000,
-  );
 });
