@@ -102,11 +102,12 @@ export class RunController {
     try {
       this.#client ??= this.makeClient();
       const outcome = await this.#client.run(
-        { scenario, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS, trace: this.trace },
+        { scenario, variant, seed, duration, progressEveryMs: PROGRESS_EVERY_MS, trace: this.trace, traceLater: true },
         (m) => m.partial && this.runs.trigger.progressed({ id, progress: m.progress, partial: m.partial, atMs: this.now() - t0 }),
       );
       if (outcome.ok) this.runs.trigger.finished({ id, result: outcome.result });
       else this.runs.trigger.failed({ id, error: outcome.error });
+      if (outcome.ok && outcome.result.complete && this.trace) void this.#traceLater(id);
     } catch (e) {
       // the worker itself died: report it and start a fresh worker next time
       this.#client?.terminate();
@@ -119,6 +120,16 @@ export class RunController {
       this.#active = null;
     }
     return [];
+  }
+
+  /** The finished run's traces, replayed by the worker after Done (another run or Stop drops them). */
+  async #traceLater(id: number): Promise<void> {
+    try {
+      const traces = await this.#client?.traces?.();
+      if (traces) this.runs.trigger.traced({ id, traces });
+    } catch {
+      // the worker died while tracing: the run keeps its result, without traces
+    }
   }
 
   /** Asks the worker to stop; the run ends with its partial result. */

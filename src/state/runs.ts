@@ -94,6 +94,9 @@ export function createRunsStore() {
           result: e.result,
           ...(e.replicas ? { replicas: e.replicas } : {}),
         })),
+      /** The run's traces arrived (replayed after it was over). */
+      traced: (ctx, e: { id: number; traces: NonNullable<RunResult['traces']> }) =>
+        update(ctx, e.id, (r) => (r.result ? { ...r, result: { ...r.result, traces: e.traces } } : r)),
       failed: (ctx, e: { id: number; error: NonNullable<RunRecord['error']> }) =>
         update(ctx, e.id, (r) => ({ ...r, status: 'failed', error: e.error })),
       show: (ctx, e: { id: number }) => (ctx.runs.some((r) => r.id === e.id) ? { ...ctx, currentId: e.id } : ctx),

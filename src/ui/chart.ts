@@ -98,7 +98,7 @@ export class ArchsimChart extends LitElement {
         <button ?disabled=${!hasData} aria-label=${`Download ${title} as SVG`} title="Download this chart as SVG" @click=${() => this.#download('svg')}>SVG</button>
         <button ?disabled=${!hasData} aria-label=${`Download ${title} as PNG`} title="Download this chart as PNG" @click=${() => this.#download('png')}>PNG</button></div>
       <div class="legend">${s?.series.map((x) => html`<span>${svg`<svg width="22" height="10" aria-hidden="true"><line x1="1" y1="5" x2="21" y2="5" stroke=${x.color} stroke-width="2" stroke-dasharray=${x.dash ?? 'none'} stroke-opacity=${x.isBaseline ? 0.55 : 1}/></svg>`}${x.name}</span>`)}</div>
-      <div class="box"><svg class="plot" role="img" aria-label=${s ? this.#describe(s) : 'chart'} style=${this.isPickable && hasData ? 'cursor:crosshair' : ''} @click=${this.#pick}></svg>${hasData ? '' : html`<div class="empty">No data yet — press Run</div>`}</div>`;
+      <div class="box"><svg class="plot" role="img" aria-label=${s ? `${this.#describe(s)}${this.isPickable && hasData ? '. Click a point to open the traced request nearest it' : ''}` : 'chart'} style=${this.isPickable && hasData ? 'cursor:crosshair' : ''} @click=${this.#pick}></svg>${hasData ? '' : html`<div class="empty">No data yet — press Run</div>`}</div>`;
   }
 
   override updated(): void {

@@ -25,6 +25,8 @@ export interface RunRequest {
   isProgressOnly?: boolean;
   /** Trace requests (the slowest, one at a percentile, a sample): the run is replayed for them once it is over. */
   trace?: TraceOptions;
+  /** With `trace`: answer as soon as the run is over, and replay for the traces only when `traces()` asks (the Done a student waits for). */
+  traceLater?: boolean;
 }
 
 /** A problem with the scenario, as the scenario module reports it: plain data, so it crosses the boundary as is. */
@@ -45,6 +47,8 @@ export interface SimApi {
   run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome>;
   /** Stop the current run; its promise resolves with the partial result. */
   cancel(): void;
+  /** The traces of the last run made with `trace` and `traceLater`, replayed now; undefined once another run started, or on Stop. */
+  traces(): Promise<RunResult['traces'] | undefined>;
   /** Check a scenario without running it. */
   validate(scenario: unknown): Promise<ProblemData[]>;
 }

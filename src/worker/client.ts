@@ -9,6 +9,8 @@ import simWorkerUrl from './sim.worker.ts?worker&url';
 export interface SimClient {
   run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome>;
   cancel(): Promise<void>;
+  /** The last run's traces, replayed on request (SimApi.traces); absent for clients that never trace. */
+  traces?(): ReturnType<SimApi['traces']>;
   validate(scenario: unknown): ReturnType<SimApi['validate']>;
   terminate(): void;
 }
@@ -64,6 +66,7 @@ export function createSimClient(): SimClient {
   return {
     run: (req, onProgress) => Promise.race([api.run(req, Comlink.proxy(onProgress)) as Promise<RunOutcome>, failed]),
     cancel: () => Promise.race([api.cancel() as Promise<void>, failed]),
+    traces: () => Promise.race([api.traces() as ReturnType<SimApi['traces']>, failed]),
     validate: (scenario) => Promise.race([api.validate(scenario), failed]),
     terminate: () => worker.terminate(),
   };

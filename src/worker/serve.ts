@@ -12,9 +12,15 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export function createSimApi(): SimApi {
   let current: Run | null = null;
+  /** The last run that asked to be traced later, until traces() replays it or another run starts. */
+  let pending: { run: Run; req: RunRequest } | null = null;
+  /** The replay in progress: a new run or Stop replaces it, and the replay gives up. */
+  let replaying: object | null = null;
 
   return {
     async run(req: RunRequest, onProgress: (m: ProgressMessage) => void): Promise<RunOutcome> {
+      pending = null;
+      replaying = null;
       let run: Run;
       try {
         const scenario = resolveScenario(req.scenario, { variant: req.variant, seed: req.seed, duration: req.duration, set: req.set });
@@ -42,7 +48,8 @@ export function createSimApi(): SimApi {
           await yieldToEvents();
         }
         const result = run.result();
-        if (req.trace && result.complete) {
+        if (req.trace && result.complete && req.traceLater) pending = { run, req };
+        else if (req.trace && result.complete) {
           const stopped = run;
           const traces = await replayTraces(run.scenario, run, req.trace, req.maxEvents, () => current !== stopped);
           if (traces) result.traces = traces;
@@ -54,7 +61,15 @@ export function createSimApi(): SimApi {
         if (current === run) current = null;
       }
     },
+    async traces() {
+      const last = pending;
+      pending = null;
+      if (last === null || last.req.trace === undefined) return undefined;
+      const token = (replaying = {});
+      return replayTraces(last.run.scenario, last.run, last.req.trace, last.req.maxEvents, () => replaying !== token);
+    },
     cancel(): void {
+      replaying = null;
       current?.cancel();
       // a traced replay in progress ends without traces
       current = null;

@@ -45,7 +45,9 @@ describe('request traces in the app', () => {
   it('opens the trace of the request nearest a clicked point of the latency chart as a waterfall', async () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(async () => (await status().textContent()) ?? '', { timeout: 120_000, interval: 250 }).toMatch(/^Done/);
-    const chart = page.getByRole('img', { name: /^Latency over time/ });
+    // the traces arrive just after Done (the worker replays the run for them): the chart then offers the click
+    const chart = page.getByRole('img', { name: /^Latency over time.*Click a point to open the traced request/ });
+    await chart.waitFor({ timeout: 60_000 });
     const box = (await chart.boundingBox()) as { width: number; height: number };
     // the upper middle of the plot: the p99 line, halfway through the run
     await chart.click({ position: { x: box.width * 0.55, y: box.height * 0.25 } });

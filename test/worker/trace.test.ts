@@ -24,6 +24,21 @@ describe('the worker traces requests', () => {
     expect(why).toContain('p99');
   });
 
+  it('with traceLater answers when the run is over and replays only when traces() asks; another run drops them', async () => {
+    const api = createSimApi();
+    const now = await api.run({ scenario, trace: { sample: 5 } }, () => {});
+    const later = await api.run({ scenario, trace: { sample: 5 }, traceLater: true }, () => {});
+    if (!now.ok || !later.ok) throw new Error('run failed');
+    expect(later.result.traces).toBeUndefined();
+    expect(withoutWall(later.result)).toEqual(withoutWall(now.result));
+    expect(await api.traces()).toEqual(now.result.traces);
+    // asked once: the next call has nothing to replay
+    expect(await api.traces()).toBeUndefined();
+    await api.run({ scenario, trace: { sample: 5 }, traceLater: true }, () => {});
+    await api.run({ scenario }, () => {});
+    expect(await api.traces()).toBeUndefined();
+  });
+
   it('replays in slices and gives up, with no traces, once stopped', async () => {
     const s = resolveScenario({ ...scenario, duration: '10m' });
     const first = new Run(s, { watch: true });
