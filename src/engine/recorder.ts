@@ -130,7 +130,8 @@ export class Recorder {
     this.inFlight++;
     if (root.measured) {
       this.total.issued++;
-      this.routes[root.routeId].tally.issued++;
+      // with one route its tally is the total's: counted once (the run reports it from the total)
+      if (this.routes.length > 1) this.routes[root.routeId].tally.issued++;
     }
     root.phase = this.phases.length ? this.issuedInPhase(t) : -1;
     if (this.tracer !== null) this.tracer.issue(root);
@@ -151,7 +152,7 @@ export class Recorder {
     else this.series.failure(now);
     if (root.measured) {
       this.total.add(status, ms);
-      this.routes[root.routeId].tally.add(status, ms);
+      if (this.routes.length > 1) this.routes[root.routeId].tally.add(status, ms);
     }
     if (root.phase >= 0) this.phases[root.phase].tally.add(status, ms);
     if (root.trace !== null) root.trace.done(status);

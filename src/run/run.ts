@@ -383,8 +383,10 @@ function summarize(t: Tally, spanMs: number): Summary {
 function routeSummaries(rec: Recorder, spanMs: number): Record<string, RouteSummary> {
   const out = plainMap<RouteSummary>();
   for (const r of rec.routes) {
-    const s = summarize(r.tally, spanMs);
-    const h = r.tally.latency;
+    // one route: the recorder counts it in the total only
+    const tally = rec.routes.length > 1 ? r.tally : rec.total;
+    const s = summarize(tally, spanMs);
+    const h = tally.latency;
     out[r.name] = { ...s, latencyMs: { ...s.latencyMs, min: round(h.count ? h.min : 0) } };
   }
   return out;
