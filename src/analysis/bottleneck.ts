@@ -163,5 +163,5 @@ function closedBounds(r: RunResult, demands: Demand[], rate: number): ClosedBoun
   };
 }
 
-const formatRate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : +x.toPrecision(3) + '');
+const formatRate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : `${+x.toPrecision(3)}`);
 const formatMs = (x: number) => `${+x.toPrecision(3)} ms`;

@@ -111,7 +111,7 @@ function splitList(text: string): string[] {
 export function listPoints(values: readonly string[]): { unit: Sweep['unit']; values: string[]; xs: number[] } {
   if (values.length < 2) throw new ValueError(`expected at least two values to sweep over, got ${values.length}`);
   if (values.length > MAX_SWEEP_POINTS) throw new ValueError(`${values.length} values; a sweep has at most ${MAX_SWEEP_POINTS}`);
-  const empty = values.findIndex((v) => v === '');
+  const empty = values.indexOf('');
   if (empty >= 0) throw new ValueError(`value ${empty + 1} of the list is empty`);
   for (const scale of [NUMBER, RATE, DURATION]) {
     const xs = values.map((v) => {
