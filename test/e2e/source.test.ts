@@ -28,7 +28,12 @@ async function endOfLine(hasText: string): Promise<void> {
   // scroll the editor as a person would until the line is drawn
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
   await page.mouse.wheel(0, -5000);
-  for (let i = 0; i < 40 && !(await line.count()); i++) await page.mouse.wheel(0, 150);
+  // until the line is drawn and inside the editor's visible box (CodeMirror also draws a margin beyond it)
+  const isShown = async () => {
+    const b = (await line.count()) ? await line.boundingBox() : null;
+    return !!b && b.y >= box!.y && b.y + b.height <= box!.y + box!.height;
+  };
+  for (let i = 0; i < 80 && !(await isShown()); i++) await page.mouse.wheel(0, 80);
   await line.click();
   await page.keyboard.press('End');
 }
