@@ -175,6 +175,12 @@ function cmdRun(a: Args): number | Promise<number> {
   }
   if (a.trace) return cmdTrace(a, scenario, running);
   const result = running(() => runScenario(scenario, { maxEvents: a.maxEvents }));
+  printResult(a, result);
+  return 0;
+}
+
+/** One run's report in the format asked for: JSON (with the analysis), CSV or text. */
+function printResult(a: Args, result: ReturnType<typeof runScenario>): void {
   print(
     a.format === 'json'
       ? jsonSafe(JSON.stringify(withAnalysis(result), null, 2))
@@ -182,7 +188,6 @@ function cmdRun(a: Args): number | Promise<number> {
         ? csvReport(result)
         : textReport(result),
   );
-  return 0;
 }
 
 /** `run --trace FILE`: the run replayed to trace its requests, the report, and the trace file. */
@@ -192,13 +197,7 @@ function cmdTrace(a: Args, scenario: Parameters<typeof runTraced>[0], running: <
   if (a.replications && a.replications > 1) throw new UsageError('--trace traces one run: drop --replications');
   const result = running(() => runTraced(scenario, { maxEvents: a.maxEvents }, t));
   const note = writeTrace(t.file, result, (m) => new UsageError(m));
-  print(
-    a.format === 'json'
-      ? jsonSafe(JSON.stringify(withAnalysis(result), null, 2))
-      : a.format === 'csv'
-        ? csvReport(result)
-        : textReport(result),
-  );
+  printResult(a, result);
   printError(note);
   return 0;
 }

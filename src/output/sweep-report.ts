@@ -6,22 +6,13 @@
 import type { Estimate } from '../analysis/aggregate.js';
 import type { SweepResult } from '../analysis/sweep-result.js';
 import { terminalSafe } from './terminal-safe.js';
+import { textTable } from './text-table.js';
 
 const t = (x: unknown) => terminalSafe(String(x));
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const pm = (e: Estimate, f: (x: number) => string) => (Number.isFinite(e.halfWidth) ? `${f(e.mean)} ± ${f(e.halfWidth)}` : f(e.mean));
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const orDash = (x: number | null | undefined, f: (x: number) => string) => (typeof x === 'number' && Number.isFinite(x) ? f(x) : '—');
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 /** The text report of `archsim sweep`: one row per point, mean ± 95 % half-width, theory beside, the knee marked. */
 export function sweepReport(r: SweepResult): string {
@@ -52,7 +43,7 @@ export function sweepReport(r: SweepResult): string {
     row.push(notes.join(', '));
     return row;
   });
-  out.push(table(header, rows));
+  out.push(textTable(header, rows, 1, true));
   out.push('');
   if (r.knee) out.push(`Knee: ${t(r.param)} = ${t(r.knee.value)} — ${r.knee.rule}.`);
   else out.push('Knee: none (the p99 curve is close to a straight line, or has fewer than three points).');

@@ -6,21 +6,12 @@
 import type { Analysis, Comparison, NodeTheory } from '../analysis/analyze.js';
 import type { Bottleneck } from '../analysis/bottleneck.js';
 import { terminalSafe } from '../output/terminal-safe.js';
+import { textTable } from '../output/text-table.js';
 
 const t = (x: unknown) => terminalSafe(String(x));
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const rate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
-
-function table(header: string[], rows: string[][], alignLeft: number): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 const FIGURES: [Comparison['figure'], string][] = [
   ['waitMs', 'Wait'],
@@ -55,7 +46,7 @@ export function theorySection(theory: NodeTheory[]): string[] {
   const out = [
     '',
     'Theory (closed forms from what each component measured; predicted / simulated, times in ms)',
-    table(['Id', 'Model', 'ρ', ...shown.map(([, label]) => label), 'Tol', ''], rows, 2),
+    textTable(['Id', 'Model', 'ρ', ...shown.map(([, label]) => label), 'Tol', ''], rows, 2),
   ];
   for (const n of theory) {
     out.push(`  ${t(n.id)} — ${n.model}, ${n.formula}: ${n.assumptions}`);
@@ -84,7 +75,7 @@ export function bottleneckSection(b: Bottleneck | null): string[] {
   const out = [
     '',
     'Bottleneck (utilisation law U = X·D; demand D = visits × service ÷ workers, ms per request)',
-    table(['Id', 'Kind', 'Visits', 'Service', 'Workers', 'Demand', 'Max req/s', 'Util sim / X·D'], rows, 2),
+    textTable(['Id', 'Kind', 'Visits', 'Service', 'Workers', 'Demand', 'Max req/s', 'Util sim / X·D'], rows, 2),
     `  ${t(b.sentence)}`,
   ];
   const c = b.closed;

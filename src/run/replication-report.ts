@@ -9,6 +9,7 @@ import { declaredStats, type StatUnit } from '../kinds/define.js';
 import { formatStat } from '../kinds/format-stat.js';
 import type { AggregateResult, Estimate } from '../analysis/aggregate.js';
 import { terminalSafe } from '../output/terminal-safe.js';
+import { textTable } from '../output/text-table.js';
 
 /** An author's text (title, id, phase name) as one terminal-safe line. */
 const t = (x: unknown) => terminalSafe(String(x));
@@ -24,16 +25,6 @@ const fixed1 = (x: number) => x.toFixed(1);
 function pm(e: unknown, f: (x: number) => string): string {
   if (!isEstimate(e)) return '—';
   return Number.isFinite(e.halfWidth) ? `${f(e.mean)} ± ${f(e.halfWidth)}` : f(e.mean);
-}
-
-function table(header: string[], rows: string[][], alignLeft = 1): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 type AggSummary = AggregateResult['summary'];
@@ -83,7 +74,7 @@ export function replicationReport(rep: AggregateResult): string {
   const rows = [summaryRow('TOTAL', rep.summary), ...rep.phases.map((p) => summaryRow(`  ${t(p.name)}`, p))];
   const routes = Object.entries((rep.routes ?? {}) as Record<string, AggSummary>);
   if (routes.length > 1) rows.push(...routes.map(([name, s]) => summaryRow(`  route ${t(name)}`, s)));
-  out.push(table(SUMMARY_HEADER, rows));
+  out.push(textTable(SUMMARY_HEADER, rows));
   const f = rep.summary.failures;
   out.push('');
   out.push(
@@ -107,7 +98,7 @@ export function replicationReport(rep: AggregateResult): string {
     pm(c.latencyMs.mean, ms),
     pm(c.latencyMs.p99, ms),
   ]);
-  out.push(table(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean', 'Wait', 'Latency', 'p99'], crow, 2));
+  out.push(textTable(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean', 'Wait', 'Latency', 'p99'], crow, 2));
   const extras = Object.entries(rep.components).flatMap(([id, c]) => {
     const def = kinds[c.kind];
     const stats = def ? declaredStats(def) : [];

@@ -10,6 +10,7 @@ import { formatDuration } from '../scenario/units.js';
 import { terminalSafe } from '../output/terminal-safe.js';
 import { analyze } from '../analysis/analyze.js';
 import { analysisSections } from './analysis-report.js';
+import { textTable } from '../output/text-table.js';
 
 /** An author's text (title, id, phase name) as one terminal-safe line. */
 const t = (x: unknown) => terminalSafe(String(x));
@@ -17,16 +18,6 @@ const t = (x: unknown) => terminalSafe(String(x));
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-
-function table(header: string[], rows: string[][], alignLeft = 1): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) =>
-    r
-      .map((c, i) => (i < alignLeft ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 const SUMMARY_HEADER = ['Label', '# Samples', 'Failures', 'Error %', 'Throughput/s', 'Mean', 'p50', 'p90', 'p95', 'p99', 'Max'];
 
@@ -73,7 +64,7 @@ function routeTable(r: RunResult): string[] {
   const all = r.summary;
   const min = Math.min(...routes.filter(([, s]) => s.completed > 0).map(([, s]) => s.latencyMs.min));
   rows.push(row('Aggregated', all, Number.isFinite(min) ? min : 0));
-  return ['', 'Routes (latency in ms of successful requests; fails by route)', table(ROUTE_HEADER, rows)];
+  return ['', 'Routes (latency in ms of successful requests; fails by route)', textTable(ROUTE_HEADER, rows)];
 }
 
 /** The human-readable report printed by `archsim run`. */
@@ -86,7 +77,7 @@ export function textReport(r: RunResult): string {
   out.push('');
   out.push('Latency in ms; requests issued in the measured interval (after warmup).');
   const rows = [summaryRow('TOTAL', r.summary), ...r.phases.map((p) => summaryRow(`  ${t(p.name)}`, p))];
-  out.push(table(SUMMARY_HEADER, rows));
+  out.push(textTable(SUMMARY_HEADER, rows));
   out.push(...routeTable(r));
   const f = r.summary.failures;
   out.push('');
@@ -111,7 +102,7 @@ export function textReport(r: RunResult): string {
     ms(c.latencyMs.mean),
     ms(c.latencyMs.p99),
   ]);
-  out.push(table(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean/max', 'Wait', 'Latency', 'p99'], crow, 2));
+  out.push(textTable(['Id', 'Kind', 'Arrivals', 'Completed', 'Failed', 'Util', 'Queue mean/max', 'Wait', 'Latency', 'p99'], crow, 2));
   const extras = Object.entries(r.components).flatMap(([id, c]) => {
     const def = kinds[c.kind];
     const stats = def ? declaredStats(def) : [];
