@@ -229,10 +229,12 @@ describe('the lesson panel in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}lesson-collapsed.png` });
     await page.reload();
     await toggle().waitFor();
+    // the reloaded page has restored the design before the toggle is used
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('M/M/1');
     expect(await toggle().getAttribute('aria-expanded')).toBe('false');
     await toggle().focus();
     await page.keyboard.press(' ');
-    expect(await toggle().getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => page.locator('archsim-lesson .markdown').isVisible()).toBe(true);
     expect(await toggle().evaluate((el) => el.matches(':focus'))).toBe(true);
     await page.reload();

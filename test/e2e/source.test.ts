@@ -29,12 +29,24 @@ async function endOfLine(hasText: string): Promise<void> {
   await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
   await page.mouse.wheel(0, -5000);
   // until the line is drawn and inside the editor's visible box (CodeMirror also draws a margin beyond it)
-  const isShown = async () => {
-    const b = (await line.count()) ? await line.boundingBox() : null;
-    return !!b && b.y >= box!.y && b.y + b.height <= box!.y + box!.height;
-  };
-  for (let i = 0; i < 80 && !(await isShown()); i++) await page.mouse.wheel(0, 80);
-  await line.click();
+  // read the lines' boxes in the page at once: CodeMirror may redraw a line between two separate calls
+  const shownAt = () =>
+    line.evaluateAll(
+      (els, b) =>
+        els
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.top >= b.y && r.bottom <= b.y + b.height)
+          .map((r) => ({ x: r.left + 8, y: r.top + r.height / 2 }))[0] ?? null,
+      box!,
+    );
+  let at = await shownAt();
+  for (let i = 0; i < 80 && !at; i++) {
+    await page.mouse.wheel(0, 80);
+    at = await shownAt();
+  }
+  if (!at) throw new Error(`no line "${hasText}" in the editor`);
+  // click where the line is drawn, as a person does
+  await page.mouse.click(at.x, at.y);
   await page.keyboard.press('End');
 }
 
