@@ -24,12 +24,19 @@ const appNode = () => page.getByRole('button', { name: /^Service app/ });
 /** Puts the cursor at the end of the editor line holding `hasText`. */
 async function endOfLine(hasText: string): Promise<void> {
   const line = page.locator('.cm-line', { hasText });
-  const box = await page.locator('.cm-scroller').boundingBox();
-  // scroll the editor as a person would until the line is drawn
-  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
-  await page.mouse.wheel(0, -5000);
-  // until the line is drawn and inside the editor's visible box (CodeMirror also draws a margin beyond it)
-  // read the lines' boxes in the page at once: CodeMirror may redraw a line between two separate calls
+  const scroller = page.locator('.cm-scroller');
+  const box = (await scroller.boundingBox())!;
+  // wheel scrolling may go on for a few frames: wait until the editor stands still
+  const settle = async () => {
+    let last = Number.NaN;
+    for (let i = 0; i < 40; i++) {
+      const top = await scroller.evaluate((el) => el.scrollTop);
+      if (top === last) return;
+      last = top;
+      await page.waitForTimeout(50);
+    }
+  };
+  // where the line is drawn inside the editor's visible box (CodeMirror also draws a margin beyond it), read in one call
   const shownAt = () =>
     line.evaluateAll(
       (els, b) =>
@@ -37,15 +44,19 @@ async function endOfLine(hasText: string): Promise<void> {
           .map((el) => el.getBoundingClientRect())
           .filter((r) => r.top >= b.y && r.bottom <= b.y + b.height)
           .map((r) => ({ x: r.left + 8, y: r.top + r.height / 2 }))[0] ?? null,
-      box!,
+      box,
     );
+  // scroll as a person would, from the top down, until the line is in view; then click it
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -5000);
+  await settle();
   let at = await shownAt();
   for (let i = 0; i < 80 && !at; i++) {
     await page.mouse.wheel(0, 80);
+    await settle();
     at = await shownAt();
   }
   if (!at) throw new Error(`no line "${hasText}" in the editor`);
-  // click where the line is drawn, as a person does
   await page.mouse.click(at.x, at.y);
   await page.keyboard.press('End');
 }
