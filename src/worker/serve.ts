@@ -6,9 +6,8 @@
 import { resolveScenario, ScenarioError } from '../scenario/index.js';
 import { Run, RunTooLargeError } from '../run/run.js';
 import { replayTraces } from './trace-replay.js';
+import { stepSlice, yieldToEvents } from './slice.js';
 import type { ProblemData, ProgressMessage, RunOutcome, RunRequest, SimApi } from './api.js';
-
-const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export function createSimApi(): SimApi {
   let current: Run | null = null;
@@ -37,10 +36,7 @@ export function createSimApi(): SimApi {
       try {
         for (;;) {
           // a slice of ≤ ~30 ms keeps cancel() responsive
-          const sliceStart = performance.now();
-          let finished = false;
-          while (!finished && performance.now() - sliceStart < 30) finished = run.step(20_000);
-          if (finished) break;
+          if (stepSlice(run)) break;
           if (performance.now() - last >= every) {
             last = performance.now();
             onProgress(req.isProgressOnly ? { progress: run.progress() } : { progress: run.progress(), partial: run.result() });

@@ -7,8 +7,7 @@ import type { LatencyWatch } from '../engine/trace.js';
 import type { RunResult } from '../run/result.js';
 import { Run, type RunInput } from '../run/run.js';
 import { tracePicks, tracesOf, type TraceOptions } from '../run/trace-run.js';
-
-const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+import { stepSlice, yieldToEvents } from './slice.js';
 
 /**
  * Replays `scenario` to trace what `first` (run with `watch`) picked; the
@@ -24,10 +23,7 @@ export async function replayTraces(
   const watch = first.recorder.watch as LatencyWatch;
   const replay = new Run(scenario, { maxEvents, raiseLimit: '', trace: tracePicks(watch, scenario.seed, opts) });
   for (;;) {
-    const sliceStart = performance.now();
-    let finished = false;
-    while (!finished && performance.now() - sliceStart < 30) finished = replay.step(20_000);
-    if (finished) return tracesOf(replay);
+    if (stepSlice(replay)) return tracesOf(replay);
     await yieldToEvents();
     if (isStopped()) return undefined;
   }
